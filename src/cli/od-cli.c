@@ -1,0 +1,429 @@
+/* od-cli.c — orgdesk-cli commands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each command parses its own options and returns an OdCliExit. Messages go
+ * to stderr and say what is wrong and what to do; results go to stdout.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "od-cli.h"
+#include "od-db.h"
+#include "od-demo.h"
+#include "od-json.h"
+#include "od-paths.h"
+#include "od-settings-store.h"
+#include "od-validate.h"
+
+typedef struct
+{
+  const char *db_option;   /* --db FILE, or NULL */
+} OdCli;
+
+typedef int (*OdCliCommandFunc) (OdCli *cli, int argc, char **argv);
+
+typedef struct
+{
+  const char       *name;
+  const char       *args;      /* shown in usage */
+  const char       *summary;   /* N_() */
+  OdCliCommandFunc  func;
+} OdCliCommand;
+
+/* --- helpers --- */
+
+static void G_GNUC_PRINTF (1, 2)
+print_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("orgdesk-cli: %s\n", message);
+}
+
+static int
+exit_code_for_error (const GError *error)
+{
+  if (error->domain == OD_DB_ERROR)
+    return error->code == OD_DB_ERROR_CONSTRAINT ? OD_CLI_REJECTED : OD_CLI_DATABASE;
+  return OD_CLI_REJECTED;
+}
+
+static int
+fail (GError *error)
+{
+  int code = exit_code_for_error (error);
+
+  print_error ("%s", error->message);
+  g_error_free (error);
+  return code;
+}
+
+static char *
+database_path (OdCli *cli)
+{
+  return od_paths_resolve_database (cli->db_option, NULL);
+}
+
+static OdDb *
+open_database (OdCli         *cli,
+               OdDbOpenFlags  flags,
+               int           *exit_code)
+{
+  g_autofree char *path = database_path (cli);
+  g_autoptr(GError) error = NULL;
+  OdDb *db;
+
+  db = od_db_open (path, flags, &error);
+  if (db == NULL)
+    {
+      *exit_code = fail (g_steal_pointer (&error));
+      return NULL;
+    }
+  if (od_db_get_backup_path (db) != NULL)
+    g_print (_("A backup was taken before updating the database: %s\n"),
+             od_db_get_backup_path (db));
+  return db;
+}
+
+/* Parses a command's options; on a usage error prints it with the help hint. */
+static gboolean
+parse_options (const char          *command,
+               const char          *parameter,
+               const GOptionEntry  *entries,
+               int                 *argc,
+               char              ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf ("%s %s", command, parameter);
+
+  context = g_option_context_new (title);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_error ("%s", error->message);
+      g_printerr (_("Try “orgdesk-cli %s --help”.\n"), command);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --- commands --- */
+
+static int
+cmd_init (OdCli  *cli,
+          int     argc,
+          char  **argv)
+{
+  g_autoptr(OdDb) db = NULL;
+  const GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
+  int code = OD_CLI_OK;
+
+  if (!parse_options ("init", "", entries, &argc, &argv))
+    return OD_CLI_USAGE;
+  if (argc > 1)
+    {
+      print_error (_("“init” takes no arguments; choose the file with --db FILE."));
+      return OD_CLI_USAGE;
+    }
+  db = open_database (cli, OD_DB_OPEN_CREATE, &code);
+  if (db == NULL)
+    return code;
+  g_print (_("Database ready: %s (version %u)\n"), od_db_get_path (db),
+           od_db_get_schema_version (db));
+  return OD_CLI_OK;
+}
+
+static int
+cmd_info (OdCli  *cli,
+          int     argc,
+          char  **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(OdDb) db = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autofree char *association = NULL;
+  int code = OD_CLI_OK;
+
+  if (!parse_options ("info", "", entries, &argc, &argv))
+    return OD_CLI_USAGE;
+  db = open_database (cli, OD_DB_OPEN_DEFAULT, &code);
+  if (db == NULL)
+    return code;
+
+  tables = od_db_list_tables (db, &error);
+  if (tables == NULL)
+    return fail (g_steal_pointer (&error));
+  for (guint i = 0; i < tables->len; i++)
+    {
+      /* Table names come from sqlite_master, not from the user. */
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"",
+                                              (char *) g_ptr_array_index (tables, i));
+      gint64 n = 0;
+
+      if (!od_db_query_int64 (db, sql, &n, &error))
+        return fail (g_steal_pointer (&error));
+      g_array_append_val (counts, n);
+    }
+  association = od_settings_get (db, OD_SETTING_ASSOCIATION_NAME, NULL);
+
+  if (json)
+    {
+      g_autoptr(OdJsonWriter) writer = od_json_writer_new (TRUE);
+      g_autofree char *text = NULL;
+
+      od_json_begin_object (writer, NULL);
+      od_json_string (writer, "path", od_db_get_path (db));
+      od_json_int (writer, "schema_version", od_db_get_schema_version (db));
+      od_json_int (writer, "latest_schema_version", od_db_get_latest_version ());
+      od_json_string (writer, "association_name", association);
+      od_json_begin_object (writer, "tables");
+      for (guint i = 0; i < tables->len; i++)
+        od_json_int (writer, g_ptr_array_index (tables, i), g_array_index (counts, gint64, i));
+      od_json_end_object (writer);
+      od_json_end_object (writer);
+      text = od_json_writer_finish (g_steal_pointer (&writer));
+      g_print ("%s", text);
+      return OD_CLI_OK;
+    }
+
+  g_print (_("Database: %s\n"), od_db_get_path (db));
+  g_print (_("Schema version: %u (this program: %u)\n"), od_db_get_schema_version (db),
+           od_db_get_latest_version ());
+  g_print (_("Association: %s\n"), association != NULL ? association : _("(not set)"));
+  g_print (_("Rows per table:\n"));
+  for (guint i = 0; i < tables->len; i++)
+    g_print ("  %-24s %" G_GINT64_FORMAT "\n", (char *) g_ptr_array_index (tables, i),
+             g_array_index (counts, gint64, i));
+  return OD_CLI_OK;
+}
+
+/* An 18-character all-digit text (with a final X) whose positions 7–14 look
+ * like a birth date is an ID number; anything else is read as a credit code. */
+static gboolean
+looks_like_id_number (const OdCodeResult *as_id)
+{
+  return as_id->status == OD_CODE_VALID || as_id->status == OD_CODE_BAD_CHECK;
+}
+
+static int
+cmd_check_code (OdCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  const GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
+  gboolean all_valid = TRUE;
+
+  if (!parse_options ("check-code", _("CODE…"), entries, &argc, &argv))
+    return OD_CLI_USAGE;
+  if (argc < 2)
+    {
+      print_error (_("Give one or more credit codes or ID numbers to check."));
+      return OD_CLI_USAGE;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      OdCodeResult as_code, as_id;
+      g_autofree char *description = NULL;
+      g_autofree char *shown = NULL;
+      gboolean is_id, valid;
+
+      od_validate_credit_code (argv[i], &as_code);
+      od_validate_id_number (argv[i], &as_id);
+      is_id = as_code.status != OD_CODE_VALID && looks_like_id_number (&as_id);
+      valid = is_id ? as_id.status == OD_CODE_VALID : as_code.status == OD_CODE_VALID;
+      description = od_code_result_describe (is_id ? &as_id : &as_code, is_id);
+      /* ID numbers are personal data: never echoed in full (DESIGN.md §2). */
+      shown = is_id ? od_id_number_mask (as_id.normalized) : g_strdup (argv[i]);
+      g_print ("%s\t%s\t%s\n", shown, valid ? _("valid") : _("invalid"), description);
+      all_valid &= valid;
+    }
+  return all_valid ? OD_CLI_OK : OD_CLI_REJECTED;
+}
+
+static int
+cmd_demo (OdCli  *cli,
+          int     argc,
+          char  **argv)
+{
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace the data of a database that is not empty (a backup is taken first)"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(OdDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int code = OD_CLI_OK;
+
+  if (!parse_options ("demo", "", entries, &argc, &argv))
+    return OD_CLI_USAGE;
+  db = open_database (cli, OD_DB_OPEN_CREATE, &code);
+  if (db == NULL)
+    return code;
+  if (!od_demo_load (db, force, &error))
+    return fail (g_steal_pointer (&error));
+  g_print (_("Demo data loaded into %s\n"), od_db_get_path (db));
+  return OD_CLI_OK;
+}
+
+static int
+cmd_backup (OdCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the backup to FILE"),
+      N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(OdDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int code = OD_CLI_OK;
+
+  if (!parse_options ("backup", "", entries, &argc, &argv))
+    return OD_CLI_USAGE;
+  if (output == NULL)
+    {
+      print_error (_("Say where to write the backup: orgdesk-cli backup -o FILE"));
+      return OD_CLI_USAGE;
+    }
+  db = open_database (cli, OD_DB_OPEN_DEFAULT, &code);
+  if (db == NULL)
+    return code;
+  if (!od_db_backup_to (db, output, &error))
+    return fail (g_steal_pointer (&error));
+  g_print (_("Backup written to %s\n"), output);
+  return OD_CLI_OK;
+}
+
+static int
+cmd_restore (OdCli  *cli,
+             int     argc,
+             char  **argv)
+{
+  const GOptionEntry entries[] = { G_OPTION_ENTRY_NULL };
+  g_autofree char *path = database_path (cli);
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("restore", _("FILE"), entries, &argc, &argv))
+    return OD_CLI_USAGE;
+  if (argc != 2)
+    {
+      print_error (_("Give the one backup file to restore: orgdesk-cli restore FILE"));
+      return OD_CLI_USAGE;
+    }
+  if (!od_db_restore_file (path, argv[1], &kept, &error))
+    return fail (g_steal_pointer (&error));
+  g_print (_("Restored %s from %s\n"), path, argv[1]);
+  if (kept != NULL)
+    g_print (_("The database as it was before is kept in %s\n"), kept);
+  return OD_CLI_OK;
+}
+
+static const OdCliCommand commands[] = {
+  { "init", "", N_("Create or update the database"), cmd_init },
+  { "info", "[--json]", N_("Show the schema version, path and rows per table"), cmd_info },
+  { "check-code", "CODE…", N_("Check credit codes and ID numbers (no database needed)"),
+    cmd_check_code },
+  { "demo", "[--force]", N_("Load the demo data"), cmd_demo },
+  { "backup", "-o FILE", N_("Write a backup of the database"), cmd_backup },
+  { "restore", "FILE", N_("Replace the database with a backup"), cmd_restore },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  g_autofree char *default_path = od_paths_default_database ();
+
+  fprintf (stream, "%s\n", _("Usage: orgdesk-cli [--db FILE] COMMAND [ARGS…]"));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *left = g_strdup_printf ("%s %s", commands[i].name, commands[i].args);
+
+      fprintf (stream, "  %-22s %s\n", left, _(commands[i].summary));
+    }
+  fprintf (stream, "\n");
+  fprintf (stream, _("The database is --db FILE, else $ORGDESK_DB, else %s.\n"), default_path);
+  fprintf (stream, "%s\n", _("Exit status: 0 ok, 1 rejected data, 2 usage, 3 database."));
+}
+
+/* --- public API --- */
+
+int
+od_cli_main (int    argc,
+             char **argv)
+{
+  OdCli cli = { NULL };
+  int i;
+
+  for (i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--db"))
+        {
+          if (i + 1 >= argc)
+            {
+              print_error (_("--db needs a file name."));
+              return OD_CLI_USAGE;
+            }
+          cli.db_option = argv[++i];
+        }
+      else if (g_str_has_prefix (arg, "--db="))
+        cli.db_option = arg + strlen ("--db=");
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_usage (stdout);
+          return OD_CLI_OK;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          g_print ("orgdesk-cli %s\n", PACKAGE_VERSION);
+          return OD_CLI_OK;
+        }
+      else if (arg[0] == '-')
+        {
+          print_error (_("Unknown option “%s”."), arg);
+          print_usage (stderr);
+          return OD_CLI_USAGE;
+        }
+      else
+        break;
+    }
+
+  if (i >= argc)
+    {
+      print_usage (stderr);
+      return OD_CLI_USAGE;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      return commands[c].func (&cli, argc - i, argv + i);
+
+  print_error (_("Unknown command “%s”."), argv[i]);
+  print_usage (stderr);
+  return OD_CLI_USAGE;
+}
