@@ -241,47 +241,48 @@ set_parse_error (GError       **error,
                  OdMoneyError   code,
                  const char    *shown)
 {
+  g_autofree char *message = NULL;
+
   switch (code)
     {
     case OD_MONEY_ERROR_EMPTY:
-      g_set_error_literal (error, OD_MONEY_ERROR, code,
-                           _("No amount was entered. Type an amount such as 35000, "
-                             "35,000.00 or 3.5万."));
+      message = g_strdup (_("No amount was entered. Type an amount such as 35000, "
+                            "35,000.00 or 3.5万."));
       break;
 
     case OD_MONEY_ERROR_PRECISION:
-      g_set_error (error, OD_MONEY_ERROR, code,
-                   /* Translators: %s is the text typed; 分 (fen) is 0.01 yuan, 万 is 10,000 */
-                   _("“%s” is more precise than one fen (0.01 yuan). Use at most two "
-                     "decimals, or at most six with 万."),
-                   shown);
+      /* Translators: %s is the text typed; 分 (fen) is 0.01 yuan, 万 is 10,000 */
+      message = g_strdup_printf (_("“%s” is more precise than one fen (0.01 yuan). Use at "
+                                   "most two decimals, or at most six with 万."),
+                                 shown);
       break;
 
     case OD_MONEY_ERROR_SEPARATOR:
-      g_set_error (error, OD_MONEY_ERROR, code,
-                   /* Translators: %s is the text typed */
-                   _("“%s” has thousands separators in the wrong places. Put a comma "
-                     "every three digits, as in 35,000, or leave the commas out."),
-                   shown);
+      /* Translators: %s is the text typed */
+      message = g_strdup_printf (_("“%s” has thousands separators in the wrong places. Put a "
+                                   "comma every three digits, as in 35,000, or leave the "
+                                   "commas out."),
+                                 shown);
       break;
 
     case OD_MONEY_ERROR_RANGE:
-      g_set_error (error, OD_MONEY_ERROR, code,
-                   /* Translators: %s is the text typed; 万亿元 is 10^12 yuan */
-                   _("“%s” is too large for an amount of money (the limit is 10万亿元). "
-                     "Check the number of digits."),
-                   shown);
+      /* Translators: %s is the text typed; 万亿元 is 10^12 yuan */
+      message = g_strdup_printf (_("“%s” is too large for an amount of money (the limit is "
+                                   "10万亿元). Check the number of digits."),
+                                 shown);
       break;
 
     case OD_MONEY_ERROR_INVALID:
     default:
-      g_set_error (error, OD_MONEY_ERROR, OD_MONEY_ERROR_INVALID,
-                   /* Translators: %s is the text typed; 万 is 10,000 */
-                   _("“%s” is not an amount of money. Type digits such as 35000, "
-                     "35,000.00 or 3.5万."),
-                   shown);
+      code = OD_MONEY_ERROR_INVALID;
+      /* Translators: %s is the text typed; 万 is 10,000 */
+      message = g_strdup_printf (_("“%s” is not an amount of money. Type digits such as "
+                                   "35000, 35,000.00 or 3.5万."),
+                                 shown);
       break;
     }
+
+  g_set_error_literal (error, OD_MONEY_ERROR, code, message);
 
   return FALSE;
 }

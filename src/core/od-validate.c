@@ -101,7 +101,7 @@ compute_credit_check (const char *code)
   for (guint i = 0; i < 17; i++)
     sum += (guint) credit_value (code[i]) * credit_weights[i];
 
-  /* GB 32100-2015 §5: C18 = 31 − (Σ Ci·Wi mod 31), and 31 is written 0. */
+  /* GB 32100-2015: C18 = 31 − (Σ Ci·Wi mod 31), and 31 is written 0. */
   check = 31 - sum % 31;
   if (check == 31)
     check = 0;
@@ -143,7 +143,7 @@ static OdOrgType
 org_type_from_code (char department,
                     char type)
 {
-  /* GB 32100-2015 appendix A: for the civil-affairs department (5) the
+  /* GB 32100-2015: for the civil-affairs department (5) the
    * second character is the kind of organization. */
   if (department != '5')
     return OD_ORG_TYPE_UNKNOWN;
@@ -409,7 +409,7 @@ describe_valid_credit_code (const OdCodeResult *result)
  * @n_chars: (out) (optional): number of characters found
  *
  * Removes ASCII white space, no-break and ideographic spaces (U+3000) and
- * dashes, folds full-width ASCII (U+FF01–U+FF5E) and upper-cases ASCII
+ * '-' (also full-width), folds full-width ASCII (U+FF01–U+FF5E) and upper-cases ASCII
  * letters. At most @out_size − 1 bytes are written, never a partial
  * character, and @out is always terminated; @n_chars counts every character
  * found, including those that did not fit. Invalid UTF-8 bytes become U+FFFD
@@ -609,7 +609,7 @@ od_validate_id_number (const char   *id_number,
                   (GDateMonth) g_date_time_get_month (now),
                   (GDateYear) g_date_time_get_year (now));
 
-  /* GB 11643-1999 §5.2: positions 7–14 are the date of birth, YYYYMMDD. */
+  /* GB 11643-1999: positions 7–14 are the date of birth, YYYYMMDD. */
   if (year < 1900
       || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     {
@@ -685,7 +685,7 @@ od_code_result_describe (const OdCodeResult *result,
  * od_id_number_mask:
  * @id_number: (nullable): an ID number as stored
  *
- * Hides the date of birth and sequence number, which are personal data:
+ * Hides the date of birth, which is personal data:
  * "610302199001011234" becomes "610302********1234". Text of 11 characters
  * or more keeps its first 6 and last 4; shorter text keeps only its last
  * character, since 6 + 4 would reveal most of it.

@@ -1,0 +1,297 @@
+/* od-window-actions.c — the window's actions: databases, backup, start choices
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "od-demo.h"
+#include "od-settings-store.h"
+#include "od-window-private.h"
+
+typedef void (*ChosenFunc) (OdWindow *self, const char *path);
+
+typedef struct
+{
+  OdWindow   *window;
+  ChosenFunc  func;
+} ChooserData;
+
+/* --- helpers --- */
+
+static void
+add_database_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (databases, _("OrgDesk databases"));
+  gtk_file_filter_add_pattern (databases, "*.db");
+  gtk_file_filter_add_pattern (databases, "*.sqlite");
+  gtk_file_filter_add_pattern (databases, "*.sqlite3");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, databases);
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog *native,
+                        int              response,
+                        gpointer         user_data)
+{
+  ChooserData *data = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        data->func (data->window, path);
+    }
+  g_object_unref (data->window);
+  g_free (data);
+  g_object_unref (native);
+}
+
+static void
+choose_file (OdWindow             *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept_label,
+             const char           *suggested_name,
+             ChosenFunc            func)
+{
+  GtkFileChooserNative *native;
+  ChooserData *data = g_new0 (ChooserData, 1);
+
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label,
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  add_database_filters (GTK_FILE_CHOOSER (native));
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+
+  data->window = g_object_ref (self);
+  data->func = func;
+  g_signal_connect (native, "response", G_CALLBACK (on_chooser_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+new_database_chosen (OdWindow   *self,
+                     const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_filename_display_name (path);
+
+      /* A new database never replaces a file: whatever it holds stays. */
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” already exists. Choose another name, or use Open Database… to open "
+                     "it."), name);
+      _od_window_show_error (self, _("The File Exists"), error);
+      return;
+    }
+  od_window_open_database (self, path, TRUE);
+}
+
+static void
+open_database_chosen (OdWindow   *self,
+                      const char *path)
+{
+  od_window_open_database (self, path, FALSE);
+}
+
+static void
+backup_chosen (OdWindow   *self,
+               const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!od_db_backup_to (self->db, path, &error))
+    {
+      _od_window_show_error (self, _("Backup Failed"), error);
+      return;
+    }
+  message = g_strdup_printf (_("Backup saved as %s"), path);
+  od_window_show_toast (self, message);
+}
+
+static void
+restore_from (OdWindow   *self,
+              const char *backup_path)
+{
+  g_autofree char *db_path = g_strdup (self->db_path);
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Check first, so that a wrong file never closes the open database. */
+  if (!od_db_check_file (backup_path, &error))
+    {
+      _od_window_show_error (self, _("Not a Usable Backup"), error);
+      return;
+    }
+
+  _od_window_set_db (self, NULL, db_path);
+  if (!od_db_restore_file (db_path, backup_path, &kept, &error))
+    {
+      _od_window_show_error (self, _("Restore Failed"), error);
+      od_window_open_database (self, db_path, FALSE);
+      return;
+    }
+  if (od_window_open_database (self, db_path, FALSE))
+    {
+      g_autofree char *message = NULL;
+
+      message = kept != NULL
+        ? g_strdup_printf (_("Backup restored. The database as it was is kept in %s"), kept)
+        : g_strdup (_("Backup restored."));
+      od_window_show_toast (self, message);
+    }
+}
+
+static void
+on_restore_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        OdWindow         *self)
+{
+  const char *backup_path = g_object_get_data (G_OBJECT (dialog), "backup-path");
+
+  if (g_strcmp0 (response, "restore") == 0)
+    restore_from (self, backup_path);
+}
+
+static void
+restore_chosen (OdWindow   *self,
+                const char *backup_path)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *name = g_filename_display_name (backup_path);
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (_("The database will be replaced by the backup “%s”. The database as "
+                            "it is now is kept as a backup first."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Restore This Backup?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "backup-path", g_strdup (backup_path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- actions --- */
+
+static void
+new_database_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  choose_file (OD_WINDOW (widget), _("New Database"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
+               "orgdesk.db", new_database_chosen);
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_file (OD_WINDOW (widget), _("Open Database"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+               NULL, open_database_chosen);
+}
+
+static void
+backup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: file name suggested for a backup; %s is the date */
+  g_autofree char *name = g_strdup_printf (_("orgdesk-backup-%s.db"), date);
+
+  choose_file (OD_WINDOW (widget), _("Back Up Database"), GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("_Save"), name, backup_chosen);
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  choose_file (OD_WINDOW (widget), _("Restore a Backup"), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("_Choose"), NULL, restore_chosen);
+}
+
+static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  OdWindow *self = OD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!od_demo_load (self->db, FALSE, &error))
+    {
+      _od_window_show_error (self, _("Demo Data Not Loaded"), error);
+      return;
+    }
+  od_window_reload (self);
+  od_window_show_toast (self, _("Demo data loaded"));
+}
+
+static void
+start_empty_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  OdWindow *self = OD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!od_settings_set (self->db, OD_SETTING_INITIALIZED, "empty", &error))
+    {
+      _od_window_show_error (self, _("Could Not Start"), error);
+      return;
+    }
+  od_window_reload (self);
+}
+
+/* --- internals --- */
+
+void
+_od_window_update_actions (OdWindow *self)
+{
+  gboolean has_db = self->db != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "database.backup", has_db);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.load-demo", has_db);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.start-empty", has_db);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "database.restore", self->db_path != NULL);
+}
+
+void
+_od_window_class_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "database.new", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "database.open", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "database.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "database.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "welcome.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_action (widget_class, "welcome.start-empty", NULL, start_empty_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "database.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "database.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "database.backup", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}

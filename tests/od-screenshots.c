@@ -1,0 +1,145 @@
+/* od-screenshots.c — every page of OrgDesk as PNG, in one language
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * usage: od-screenshots OUTDIR LANG     (LANG: en or zh_CN)
+ * Run by `build-aux/dev screenshots` once per language; look at the results.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "od-application.h"
+#include "od-demo.h"
+#include "od-gui-resources.h"
+#include "od-preferences-window.h"
+#include "od-test-ui-util.h"
+#include "od-window.h"
+
+static char *outdir;
+
+static void
+shoot (GtkWidget  *widget,
+       const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (outdir, file, NULL);
+
+  od_test_spin (150);
+  od_test_save_png (widget, path);
+  g_print ("%s\n", path);
+}
+
+static OdWindow *
+window_sized (OdApplication *app,
+              const char    *db_path,
+              gboolean       create,
+              int            width,
+              int            height)
+{
+  OdWindow *window = od_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  od_window_open_database (window, db_path, create);
+  gtk_window_present (GTK_WINDOW (window));
+  od_test_wait_allocated (GTK_WIDGET (window));
+  return window;
+}
+
+static OdWindow *
+window_for (OdApplication *app,
+            const char    *db_path,
+            gboolean       create)
+{
+  return window_sized (app, db_path, create, 1200, 760);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(OdApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *empty_db = NULL;
+  g_autofree char *demo_db = NULL;
+  g_autofree char *bad_db = NULL;
+  OdWindow *window;
+  GtkWidget *preferences;
+  GtkWidget *shortcuts;
+
+  if (argc != 3)
+    {
+      g_printerr ("usage: od-screenshots OUTDIR LANG\n");
+      return 2;
+    }
+  outdir = g_build_filename (argv[1], argv[2], NULL);
+  g_mkdir_with_parents (outdir, 0755);
+
+  if (g_str_equal (argv[2], "zh_CN"))
+    {
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+    }
+  else
+    {
+      g_setenv ("LANGUAGE", "en", TRUE);
+      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+    }
+  od_application_init_i18n ();
+  g_assert_nonnull (od_gui_get_resource ());
+
+  tmp = g_dir_make_tmp ("orgdesk-shots-XXXXXX", &error);
+  g_assert_no_error (error);
+  empty_db = g_build_filename (tmp, "empty.db", NULL);
+  demo_db = g_build_filename (tmp, "demo.db", NULL);
+  bad_db = g_build_filename (tmp, "名单.db", NULL);
+  g_file_set_contents (bad_db, "单位名称,统一社会信用代码\n", -1, NULL);
+
+  {
+    g_autoptr(OdDb) db = od_db_open (demo_db, OD_DB_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (od_demo_load (db, FALSE, &error));
+  }
+
+  app = od_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  window = window_for (app, empty_db, TRUE);
+  shoot (GTK_WIDGET (window), "01-welcome");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = window_for (app, bad_db, FALSE);
+  shoot (GTK_WIDGET (window), "02-problem-not-a-database");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = window_for (app, demo_db, FALSE);
+  od_window_show_section (window, "overview");
+  shoot (GTK_WIDGET (window), "03-overview");
+  od_window_show_section (window, "lookups");
+  shoot (GTK_WIDGET (window), "04-reference-data");
+
+  {
+    OdWindow *narrow = window_sized (app, demo_db, FALSE, 400, 700);
+
+    shoot (GTK_WIDGET (narrow), "05-narrow");
+    gtk_window_destroy (GTK_WINDOW (narrow));
+  }
+
+  preferences = GTK_WIDGET (od_preferences_window_new (GTK_WINDOW (window), od_window_get_db (window)));
+  gtk_window_present (GTK_WINDOW (preferences));
+  shoot (preferences, "06-preferences");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  shortcuts = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (shortcuts);
+  shoot (shortcuts, "07-shortcuts");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  od_test_spin (50);
+  return 0;
+}

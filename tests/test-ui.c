@@ -1,0 +1,292 @@
+/* test-ui.c — every template instantiated, the window driven under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "od-application.h"
+#include "od-db.h"
+#include "od-gui-resources.h"
+#include "od-lookups-page.h"
+#include "od-overview-page.h"
+#include "od-preferences-window.h"
+#include "od-problem-page.h"
+#include "od-settings-store.h"
+#include "od-test-util.h"
+#include "od-test-ui-util.h"
+#include "od-welcome-page.h"
+#include "od-window.h"
+
+static OdApplication *app;
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  OdWindow *window;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = od_test_make_dir ();
+  f->path = g_build_filename (f->dir, "office.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  od_test_spin (20);
+  od_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static OdWindow *
+open_window (const char *path,
+             gboolean    create)
+{
+  OdWindow *window = od_window_new (app);
+
+  od_window_open_database (window, path, create);
+  gtk_window_present (GTK_WINDOW (window));
+  od_test_wait_allocated (GTK_WIDGET (window));
+  return window;
+}
+
+static GObject *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+test_templates (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  const GType types[] = {
+    OD_TYPE_WELCOME_PAGE, OD_TYPE_PROBLEM_PAGE, OD_TYPE_OVERVIEW_PAGE, OD_TYPE_LOOKUPS_PAGE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *widget = g_object_ref_sink (g_object_new (types[i], NULL));
+
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (widget, types[i]));
+      g_assert_finalize_object (widget);
+    }
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
+static void
+test_welcome_demo (Fixture       *f,
+                   gconstpointer  data)
+{
+  AdwWindowTitle *title;
+  g_autofree char *name = NULL;
+
+  f->window = open_window (f->path, TRUE);
+  g_assert_cmpstr (od_window_get_state (f->window), ==, "welcome");
+
+  /* The welcome page's first choice: the demo data. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "welcome.load-demo", NULL);
+  od_test_spin (20);
+  g_assert_cmpstr (od_window_get_state (f->window), ==, "sections");
+
+  name = od_settings_get (od_window_get_db (f->window), OD_SETTING_ASSOCIATION_NAME, NULL);
+  g_assert_cmpstr (name, ==, "宝鸡市社会组织促进会");
+  title = ADW_WINDOW_TITLE (template_child (f->window, OD_TYPE_WINDOW, "sidebar_title"));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "宝鸡市社会组织促进会");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (template_child (
+                     template_child (f->window, OD_TYPE_WINDOW, "overview_page"),
+                     OD_TYPE_OVERVIEW_PAGE, "association_row"))), ==, "宝鸡市社会组织促进会");
+
+  /* Reopened later, it goes straight to the sections. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = open_window (f->path, FALSE);
+  g_assert_cmpstr (od_window_get_state (f->window), ==, "sections");
+}
+
+static void
+test_start_empty (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *initialized = NULL;
+
+  f->window = open_window (f->path, TRUE);
+  g_assert_cmpstr (od_window_get_state (f->window), ==, "welcome");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "welcome.start-empty", NULL);
+  od_test_spin (20);
+  g_assert_cmpstr (od_window_get_state (f->window), ==, "sections");
+  initialized = od_settings_get (od_window_get_db (f->window), OD_SETTING_INITIALIZED, NULL);
+  g_assert_cmpstr (initialized, ==, "empty");
+}
+
+/* Selects every row of the sidebar and checks the section shown follows. */
+static void
+test_sidebar (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkStackSidebar *sidebar;
+  GtkStack *stack;
+  GtkListBox *list;
+  AdwWindowTitle *section_title;
+  g_autoptr(GListModel) pages = NULL;
+  guint n_rows = 0;
+
+  f->window = open_window (f->path, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "welcome.load-demo", NULL);
+  od_test_spin (20);
+
+  sidebar = GTK_STACK_SIDEBAR (od_test_find_child (GTK_WIDGET (f->window), GTK_TYPE_STACK_SIDEBAR));
+  g_assert_nonnull (sidebar);
+  stack = gtk_stack_sidebar_get_stack (sidebar);
+  list = GTK_LIST_BOX (od_test_find_child (GTK_WIDGET (sidebar), GTK_TYPE_LIST_BOX));
+  section_title = ADW_WINDOW_TITLE (template_child (f->window, OD_TYPE_WINDOW, "section_title"));
+  pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
+  g_assert_cmpuint (g_list_model_get_n_items (pages), >=, 2);
+
+  for (GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0); row != NULL;
+       row = gtk_list_box_get_row_at_index (list, ++n_rows))
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (pages, n_rows);
+      GtkStackPage *page = GTK_STACK_PAGE (item);
+
+      gtk_list_box_select_row (list, row);
+      od_test_spin (10);
+      g_assert_true (gtk_stack_get_visible_child (stack) == gtk_stack_page_get_child (page));
+      g_assert_cmpstr (adw_window_title_get_title (section_title), ==, gtk_stack_page_get_title (page));
+    }
+  g_assert_cmpuint (n_rows, ==, g_list_model_get_n_items (pages));
+
+  /* The reference data page lists Baoji's areas with their codes. */
+  od_window_show_section (f->window, "lookups");
+  od_test_spin (10);
+  {
+    GtkListBox *areas = GTK_LIST_BOX (template_child (template_child (f->window, OD_TYPE_WINDOW,
+                                                                      "lookups_page"),
+                                                      OD_TYPE_LOOKUPS_PAGE, "areas_list"));
+    guint n = 0;
+
+    while (gtk_list_box_get_row_at_index (areas, n) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 13);
+  }
+}
+
+static void
+test_problem_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwStatusPage *status;
+  GtkWidget *problem;
+
+  g_assert_true (g_file_set_contents (f->path, "名称,代码\n", -1, NULL));
+  before = od_test_file_checksum (f->path);
+
+  f->window = open_window (f->path, FALSE);
+  g_assert_cmpstr (od_window_get_state (f->window), ==, "problem");
+  g_assert_null (od_window_get_db (f->window));
+
+  problem = GTK_WIDGET (template_child (f->window, OD_TYPE_WINDOW, "problem_page"));
+  status = ADW_STATUS_PAGE (template_child (problem, OD_TYPE_PROBLEM_PAGE, "status_page"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "office.db"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (template_child (problem, OD_TYPE_PROBLEM_PAGE,
+                                                                     "restore_button"))));
+  /* The way out is offered; nothing that needs the database is; the file is untouched. */
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (template_child (problem, OD_TYPE_PROBLEM_PAGE,
+                                                                      "open_button"))));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "welcome.load-demo", NULL)
+                  && od_window_get_db (f->window) != NULL);
+  after = od_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  OdPreferencesWindow *preferences;
+  OdDb *db;
+  g_autofree char *name = NULL;
+  g_autofree char *code = NULL;
+
+  f->window = open_window (f->path, TRUE);
+  db = od_window_get_db (f->window);
+  preferences = od_preferences_window_new (GTK_WINDOW (f->window), db);
+  gtk_window_present (GTK_WINDOW (preferences));
+
+  gtk_editable_set_text (GTK_EDITABLE (template_child (preferences, OD_TYPE_PREFERENCES_WINDOW,
+                                                       "association_row")), "  渭南市社会组织促进会 ");
+  gtk_editable_set_text (GTK_EDITABLE (template_child (preferences, OD_TYPE_PREFERENCES_WINDOW,
+                                                       "area_code_row")), "6105");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (template_child (preferences,
+                                                                       OD_TYPE_PREFERENCES_WINDOW,
+                                                                       "area_code_row")), "error"));
+  /* An invalid code saves nothing at all. */
+  g_assert_false (od_preferences_window_save (preferences));
+  name = od_settings_get (db, OD_SETTING_ASSOCIATION_NAME, NULL);
+  g_assert_null (name);
+
+  gtk_editable_set_text (GTK_EDITABLE (template_child (preferences, OD_TYPE_PREFERENCES_WINDOW,
+                                                       "area_code_row")), "610300");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (template_child (preferences,
+                                                                  OD_TYPE_PREFERENCES_WINDOW,
+                                                                  "area_code_hint"))), ==, "宝鸡市");
+  g_assert_true (od_preferences_window_save (preferences));
+  name = od_settings_get (db, OD_SETTING_ASSOCIATION_NAME, NULL);
+  code = od_settings_get (db, OD_SETTING_CITY_AREA_CODE, NULL);
+  g_assert_cmpstr (name, ==, "渭南市社会组织促进会");
+  g_assert_cmpstr (code, ==, "610300");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_assert_nonnull (od_gui_get_resource ());
+
+  app = od_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  g_test_add_func ("/ui/templates", test_templates);
+  ADD ("/ui/window/welcome-demo", test_welcome_demo);
+  ADD ("/ui/window/start-empty", test_start_empty);
+  ADD ("/ui/window/sidebar", test_sidebar);
+  ADD ("/ui/window/problem-page", test_problem_page);
+  ADD ("/ui/preferences", test_preferences);
+
+#undef ADD
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
