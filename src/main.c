@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "od-application.h"
+#include "od-i18n.h"
 
 int
 main (int    argc,
@@ -14,7 +15,7 @@ main (int    argc,
 {
   g_autoptr(OdApplication) app = NULL;
 
-  od_application_init_i18n ();
+  od_i18n_init ();
   app = od_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

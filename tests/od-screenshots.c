@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "od-application.h"
+#include "od-i18n.h"
 #include "od-demo.h"
 #include "od-gui-resources.h"
 #include "od-preferences-window.h"
@@ -86,7 +87,7 @@ main (int    argc,
       g_setenv ("LANGUAGE", "en", TRUE);
       g_setenv ("LC_ALL", "C.UTF-8", TRUE);
     }
-  od_application_init_i18n ();
+  od_i18n_init ();
   g_assert_nonnull (od_gui_get_resource ());
 
   tmp = g_dir_make_tmp ("orgdesk-shots-XXXXXX", &error);

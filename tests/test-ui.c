@@ -115,6 +115,14 @@ test_welcome_demo (Fixture       *f,
                      template_child (f->window, OD_TYPE_WINDOW, "overview_page"),
                      OD_TYPE_OVERVIEW_PAGE, "association_row"))), ==, "宝鸡市社会组织促进会");
 
+  /* The database is remembered for the next start. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *last = g_settings_get_string (settings, "last-database");
+
+    g_assert_cmpstr (last, ==, f->path);
+  }
+
   /* Reopened later, it goes straight to the sections. */
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = open_window (f->path, FALSE);

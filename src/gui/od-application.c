@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gi18n.h>
 
 #include "od-application.h"
@@ -219,35 +218,6 @@ handle_local_options_cb (GApplication *app,
 }
 
 /* --- public API --- */
-
-/* Sets up gettext. ORGDESK_LOCALEDIR points an uninstalled build at its own
- * catalogues. LANGUAGE alone (LANGUAGE=zh_CN on a C locale) is honoured too:
- * gettext ignores LANGUAGE under the C locale, so switch messages to a UTF-8
- * locale of that language when one is installed. */
-void
-od_application_init_i18n (void)
-{
-  const char *localedir = g_getenv ("ORGDESK_LOCALEDIR");
-  const char *language = g_getenv ("LANGUAGE");
-  const char *messages;
-
-  setlocale (LC_ALL, "");
-  messages = setlocale (LC_MESSAGES, NULL);
-  if (language != NULL && *language != '\0' && messages != NULL
-      && (g_str_equal (messages, "C") || g_str_equal (messages, "POSIX")
-          || g_str_has_prefix (messages, "C.")))
-    {
-      g_auto(GStrv) wanted = g_strsplit (language, ":", 2);
-      g_autofree char *utf8 = g_strconcat (wanted[0], ".UTF-8", NULL);
-
-      if (setlocale (LC_MESSAGES, utf8) != NULL)
-        setlocale (LC_CTYPE, utf8);
-    }
-
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
 
 OdApplication *
 od_application_new (void)

@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 #define OD_TYPE_APPLICATION (od_application_get_type ())
 G_DECLARE_FINAL_TYPE (OdApplication, od_application, OD, APPLICATION, AdwApplication)
 
-void           od_application_init_i18n     (void);
 OdApplication *od_application_new           (void);
 GSettings     *od_application_get_settings  (OdApplication *self);
 
