@@ -67,11 +67,11 @@ static const char *
 level_name (const char *level)
 {
   if (g_strcmp0 (level, "city") == 0)
-    return _("City");
+    return C_("area level", "City");
   if (g_strcmp0 (level, "district") == 0)
-    return _("District");
+    return C_("area level", "District");
   if (g_strcmp0 (level, "county") == 0)
-    return _("County");
+    return C_("area level", "County");
   return level;
 }
 
