@@ -10,10 +10,12 @@
 #include <glib/gstdio.h>
 
 #include "od-application.h"
+#include "od-chart-view.h"
 #include "od-i18n.h"
 #include "od-demo.h"
 #include "od-gui-resources.h"
 #include "od-preferences-window.h"
+#include "od-sample.h"
 #include "od-test-ui-util.h"
 #include "od-window.h"
 
@@ -53,6 +55,39 @@ window_for (OdApplication *app,
             gboolean       create)
 {
   return window_sized (app, db_path, create, 1200, 760);
+}
+
+/* The sample charts in a grid, as the sections will show them. */
+static void
+shoot_charts (const OdChartKind *kinds,
+              guint              n_kinds,
+              const char        *name,
+              gboolean           dark)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *grid = gtk_grid_new ();
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      g_autoptr(OdChart) chart = od_sample_chart (kinds[i]);
+      GtkWidget *view = od_chart_view_new ();
+
+      od_chart_view_set_chart (OD_CHART_VIEW (view), chart);
+      gtk_grid_attach (GTK_GRID (grid), view, (int) i % 2, (int) i / 2, 1, 1);
+    }
+  gtk_window_set_child (GTK_WINDOW (window), grid);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, n_kinds > 2 ? 820 : 420);
+  gtk_window_present (GTK_WINDOW (window));
+  od_test_wait_allocated (window);
+  shoot (window, name);
+  gtk_window_destroy (GTK_WINDOW (window));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 int
@@ -141,6 +176,19 @@ main (int    argc,
   shoot (shortcuts, "07-shortcuts");
 
   gtk_window_destroy (GTK_WINDOW (window));
+
+  {
+    const OdChartKind first[] = { OD_CHART_BAR, OD_CHART_GROUPED_BAR, OD_CHART_STACKED_BAR,
+                                  OD_CHART_RANKING };
+    const OdChartKind second[] = { OD_CHART_LINE, OD_CHART_PIE, OD_CHART_DONUT, OD_CHART_RADAR };
+    const OdChartKind third[] = { OD_CHART_STARS, OD_CHART_PROGRESS };
+
+    shoot_charts (first, G_N_ELEMENTS (first), "10-charts-bars", FALSE);
+    shoot_charts (second, G_N_ELEMENTS (second), "11-charts-lines-circles", FALSE);
+    shoot_charts (third, G_N_ELEMENTS (third), "12-charts-stars-progress", FALSE);
+    shoot_charts (second, G_N_ELEMENTS (second), "13-charts-dark", TRUE);
+  }
+
   od_test_spin (50);
   return 0;
 }

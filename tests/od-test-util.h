@@ -66,3 +66,30 @@ od_test_count_files (const char *dir_path)
   g_dir_close (dir);
   return n;
 }
+
+/* A fresh folder with the path of a database in it (not created). */
+typedef struct
+{
+  char *dir;
+  char *path;
+} OdTestFixture;
+
+static inline void
+od_test_fixture_setup (OdTestFixture *f,
+                       gconstpointer  data)
+{
+  f->dir = od_test_make_dir ();
+  f->path = g_build_filename (f->dir, "office.db", NULL);
+}
+
+static inline void
+od_test_fixture_teardown (OdTestFixture *f,
+                          gconstpointer  data)
+{
+  od_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+#define OD_TEST_ADD(path, func) \
+  g_test_add (path, OdTestFixture, NULL, od_test_fixture_setup, func, od_test_fixture_teardown)

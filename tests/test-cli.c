@@ -8,33 +8,10 @@
 
 typedef struct
 {
-  char *dir;
-  char *db;
-} Fixture;
-
-typedef struct
-{
   int   status;
   char *out;
   char *err;
 } Result;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = od_test_make_dir ();
-  f->db = g_build_filename (f->dir, "office.db", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  od_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-}
 
 static void
 result_clear (Result *r)
@@ -72,7 +49,7 @@ run (const char *first,
 }
 
 static void
-test_usage (Fixture       *f,
+test_usage (OdTestFixture *f,
             gconstpointer  data)
 {
   Result r = run (NULL);
@@ -81,13 +58,13 @@ test_usage (Fixture       *f,
   g_assert_nonnull (strstr (r.err, "check-code"));
   result_clear (&r);
 
-  r = run ("--db", f->db, "frobnicate", NULL);
+  r = run ("--db", f->path, "frobnicate", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "frobnicate"));
-  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
   result_clear (&r);
 
-  r = run ("--db", f->db, "info", "--bogus", NULL);
+  r = run ("--db", f->path, "info", "--bogus", NULL);
   g_assert_cmpint (r.status, ==, 2);
   result_clear (&r);
 
@@ -98,14 +75,14 @@ test_usage (Fixture       *f,
 }
 
 static void
-test_check_code (Fixture       *f,
+test_check_code (OdTestFixture *f,
                  gconstpointer  data)
 {
   Result r;
   g_auto(GStrv) lines = NULL;
 
   /* No database is needed, or touched. */
-  r = run ("--db", f->db, "check-code", "516103000812345619", "110101199003074477", NULL);
+  r = run ("--db", f->path, "check-code", "516103000812345619", "110101199003074477", NULL);
   g_assert_cmpint (r.status, ==, 0);
   lines = g_strsplit (r.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
@@ -113,7 +90,7 @@ test_check_code (Fixture       *f,
   /* ID numbers are masked in output. */
   g_assert_nonnull (strstr (lines[1], "110101********4477"));
   g_assert_null (strstr (r.out, "110101199003074477"));
-  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
   result_clear (&r);
 
   /* One bad check character: exit 1, the expected character named. */
@@ -129,16 +106,16 @@ test_check_code (Fixture       *f,
 }
 
 static void
-test_init_info (Fixture       *f,
+test_init_info (OdTestFixture *f,
                 gconstpointer  data)
 {
-  Result r = run ("--db", f->db, "init", NULL);
+  Result r = run ("--db", f->path, "init", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_true (g_file_test (f->db, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
   result_clear (&r);
 
-  r = run ("--db", f->db, "info", "--json", NULL);
+  r = run ("--db", f->path, "info", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "\"schema_version\": 1"));
   g_assert_nonnull (strstr (r.out, "\"areas\": 13"));
@@ -147,16 +124,16 @@ test_init_info (Fixture       *f,
   result_clear (&r);
 
   /* ORGDESK_DB is honoured when --db is absent. */
-  g_setenv ("ORGDESK_DB", f->db, TRUE);
+  g_setenv ("ORGDESK_DB", f->path, TRUE);
   r = run ("info", NULL);
   g_unsetenv ("ORGDESK_DB");
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, f->db));
+  g_assert_nonnull (strstr (r.out, f->path));
   result_clear (&r);
 }
 
 static void
-test_refusals (Fixture       *f,
+test_refusals (OdTestFixture *f,
                gconstpointer  data)
 {
   g_autofree char *missing = g_build_filename (f->dir, "missing.db", NULL);
@@ -164,12 +141,12 @@ test_refusals (Fixture       *f,
   g_autofree char *after = NULL;
   Result r;
 
-  g_assert_true (g_file_set_contents (f->db, "名称,代码\n宝鸡市江苏商会,1\n", -1, NULL));
-  before = od_test_file_checksum (f->db);
-  r = run ("--db", f->db, "info", NULL);
+  g_assert_true (g_file_set_contents (f->path, "名称,代码\n宝鸡市江苏商会,1\n", -1, NULL));
+  before = od_test_file_checksum (f->path);
+  r = run ("--db", f->path, "info", NULL);
   g_assert_cmpint (r.status, ==, 3);
   g_assert_nonnull (strstr (r.err, "office.db"));
-  after = od_test_file_checksum (f->db);
+  after = od_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
   result_clear (&r);
 
@@ -180,65 +157,156 @@ test_refusals (Fixture       *f,
 }
 
 static void
-test_demo (Fixture       *f,
+test_demo (OdTestFixture *f,
            gconstpointer  data)
 {
-  Result r = run ("--db", f->db, "demo", NULL);
+  Result r = run ("--db", f->path, "demo", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
 
-  r = run ("--db", f->db, "info", "--json", NULL);
+  r = run ("--db", f->path, "info", "--json", NULL);
   g_assert_nonnull (strstr (r.out, "\"association_name\": \"宝鸡市社会组织促进会\""));
   result_clear (&r);
 
-  r = run ("--db", f->db, "demo", NULL);
+  r = run ("--db", f->path, "demo", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "--force"));
   result_clear (&r);
 
-  r = run ("--db", f->db, "demo", "--force", NULL);
+  r = run ("--db", f->path, "demo", "--force", NULL);
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
 }
 
 static void
-test_backup_restore (Fixture       *f,
+test_backup_restore (OdTestFixture *f,
                      gconstpointer  data)
 {
   g_autofree char *backup = g_build_filename (f->dir, "saved.db", NULL);
   g_autofree char *garbage = g_build_filename (f->dir, "garbage.db", NULL);
-  Result r = run ("--db", f->db, "demo", NULL);
+  Result r = run ("--db", f->path, "demo", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   result_clear (&r);
 
-  r = run ("--db", f->db, "backup", NULL);
+  r = run ("--db", f->path, "backup", NULL);
   g_assert_cmpint (r.status, ==, 2);
   result_clear (&r);
 
-  r = run ("--db", f->db, "backup", "-o", backup, NULL);
+  r = run ("--db", f->path, "backup", "-o", backup, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   result_clear (&r);
 
   /* Change the database, then restore: the change is gone, the old file kept. */
-  r = run ("--db", f->db, "demo", "--force", NULL);
+  r = run ("--db", f->path, "demo", "--force", NULL);
   result_clear (&r);
-  r = run ("--db", f->db, "restore", backup, NULL);
+  r = run ("--db", f->path, "restore", backup, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "before-restore"));
   result_clear (&r);
 
-  r = run ("--db", f->db, "info", "--json", NULL);
+  r = run ("--db", f->path, "info", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "宝鸡市社会组织促进会"));
   result_clear (&r);
 
   g_assert_true (g_file_set_contents (garbage, "PK\003\004 an xlsx, not a backup", -1, NULL));
-  r = run ("--db", f->db, "restore", garbage, NULL);
+  r = run ("--db", f->path, "restore", garbage, NULL);
   g_assert_cmpint (r.status, ==, 3);
   g_assert_nonnull (strstr (r.err, "garbage.db"));
+  result_clear (&r);
+}
+
+static gboolean
+file_starts_with (const char *path,
+                  const char *magic,
+                  gsize       length)
+{
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+
+  if (!g_file_get_contents (path, &contents, &size, NULL) || size < length)
+    return FALSE;
+  return memcmp (contents, magic, length) == 0;
+}
+
+static void
+test_chart (OdTestFixture *f,
+            gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "bar.png", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "radar.pdf", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "pie.svg", NULL);
+  g_autofree char *txt = g_build_filename (f->dir, "bar.txt", NULL);
+  Result r;
+
+  r = run ("chart", "--list", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "sample-radar"));
+  result_clear (&r);
+
+  /* Sample charts need no database, and make none. */
+  r = run ("--db", f->path, "chart", "sample", "-o", png, "--width", "640", "--height", "400", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (file_starts_with (png, "\x89PNG", 4));
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+
+  r = run ("chart", "sample-radar", "--lang", "zh_CN", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (file_starts_with (pdf, "%PDF", 4));
+  result_clear (&r);
+
+  r = run ("chart", "sample-pie", "--lang", "en", "-o", svg, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (file_starts_with (svg, "<?xml", 5));
+  result_clear (&r);
+
+  /* Usage errors: exit 2, nothing written. */
+  r = run ("chart", "sample", "-o", txt, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+  r = run ("chart", "no-such-chart", "-o", png, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "no-such-chart"));
+  result_clear (&r);
+  r = run ("chart", "sample", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  r = run ("chart", "sample", "--lang", "fr", "-o", png, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+}
+
+static void
+test_report (OdTestFixture *f,
+             gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "sample.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *command = NULL;
+  Result r;
+
+  r = run ("report", "sample", "--lang", "zh_CN", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (file_starts_with (pdf, "%PDF", 4));
+  result_clear (&r);
+
+  if (g_find_program_in_path ("pdfinfo") == NULL)
+    {
+      g_test_skip ("pdfinfo (poppler-utils) is not installed");
+      return;
+    }
+  command = g_strdup_printf ("pdfinfo '%s'", pdf);
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, NULL, NULL));
+  /* Ten charts and a 300-row table make many pages. */
+  g_assert_true (g_regex_match_simple ("Pages:\\s+([1-9][0-9]|[6-9])\\b", out, 0, 0));
+
+  r = run ("report", "nothing", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 2);
   result_clear (&r);
 }
 
@@ -248,16 +316,14 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  OD_TEST_ADD ("/cli/usage", test_usage);
+  OD_TEST_ADD ("/cli/check-code", test_check_code);
+  OD_TEST_ADD ("/cli/init-info", test_init_info);
+  OD_TEST_ADD ("/cli/refusals", test_refusals);
+  OD_TEST_ADD ("/cli/demo", test_demo);
+  OD_TEST_ADD ("/cli/backup-restore", test_backup_restore);
+  OD_TEST_ADD ("/cli/chart", test_chart);
+  OD_TEST_ADD ("/cli/report", test_report);
 
-  ADD ("/cli/usage", test_usage);
-  ADD ("/cli/check-code", test_check_code);
-  ADD ("/cli/init-info", test_init_info);
-  ADD ("/cli/refusals", test_refusals);
-  ADD ("/cli/demo", test_demo);
-  ADD ("/cli/backup-restore", test_backup_restore);
-
-#undef ADD
   return g_test_run ();
 }

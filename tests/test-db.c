@@ -8,29 +8,6 @@
 #include "od-db.h"
 #include "od-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = od_test_make_dir ();
-  f->path = g_build_filename (f->dir, "office.db", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  od_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
 static OdDb *
 open_ok (const char *path)
 {
@@ -87,7 +64,7 @@ assert_refused (const char *path,
 }
 
 static void
-test_open_create (Fixture       *f,
+test_open_create (OdTestFixture *f,
                   gconstpointer  data)
 {
   g_autofree char *nested = g_build_filename (f->dir, "a", "b", "new.db", NULL);
@@ -107,7 +84,7 @@ test_open_create (Fixture       *f,
 }
 
 static void
-test_open_missing (Fixture       *f,
+test_open_missing (OdTestFixture *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -119,7 +96,7 @@ test_open_missing (Fixture       *f,
 }
 
 static void
-test_open_empty_file (Fixture       *f,
+test_open_empty_file (OdTestFixture *f,
                       gconstpointer  data)
 {
   g_autoptr(OdDb) db = NULL;
@@ -130,7 +107,7 @@ test_open_empty_file (Fixture       *f,
 }
 
 static void
-test_open_folder (Fixture       *f,
+test_open_folder (OdTestFixture *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -141,7 +118,7 @@ test_open_folder (Fixture       *f,
 }
 
 static void
-test_refuse_garbage (Fixture       *f,
+test_refuse_garbage (OdTestFixture *f,
                      gconstpointer  data)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
@@ -158,7 +135,7 @@ test_refuse_garbage (Fixture       *f,
 }
 
 static void
-test_refuse_other_sqlite (Fixture       *f,
+test_refuse_other_sqlite (OdTestFixture *f,
                           gconstpointer  data)
 {
   write_raw_sqlite (f->path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
@@ -166,7 +143,7 @@ test_refuse_other_sqlite (Fixture       *f,
 }
 
 static void
-test_refuse_newer (Fixture       *f,
+test_refuse_newer (OdTestFixture *f,
                    gconstpointer  data)
 {
   g_autofree char *sql = NULL;
@@ -179,7 +156,7 @@ test_refuse_newer (Fixture       *f,
 }
 
 static void
-test_refuse_read_only_file (Fixture       *f,
+test_refuse_read_only_file (OdTestFixture *f,
                             gconstpointer  data)
 {
   OdDb *db = open_ok (f->path);
@@ -191,7 +168,7 @@ test_refuse_read_only_file (Fixture       *f,
 }
 
 static void
-test_refuse_read_only_folder (Fixture       *f,
+test_refuse_read_only_folder (OdTestFixture *f,
                               gconstpointer  data)
 {
   OdDb *db = open_ok (f->path);
@@ -208,7 +185,7 @@ test_refuse_read_only_folder (Fixture       *f,
 }
 
 static void
-test_refuse_corrupt (Fixture       *f,
+test_refuse_corrupt (OdTestFixture *f,
                      gconstpointer  data)
 {
   OdDb *db = open_ok (f->path);
@@ -233,7 +210,7 @@ test_refuse_corrupt (Fixture       *f,
 }
 
 static void
-test_statements (Fixture       *f,
+test_statements (OdTestFixture *f,
                  gconstpointer  data)
 {
   g_autoptr(OdDb) db = open_ok (f->path);
@@ -323,7 +300,7 @@ nested_cb (OdDb     *db,
 }
 
 static void
-test_transactions (Fixture       *f,
+test_transactions (OdTestFixture *f,
                    gconstpointer  data)
 {
   g_autoptr(OdDb) db = open_ok (f->path);
@@ -353,7 +330,7 @@ test_transactions (Fixture       *f,
 }
 
 static void
-test_backup (Fixture       *f,
+test_backup (OdTestFixture *f,
              gconstpointer  data)
 {
   g_autoptr(OdDb) db = open_ok (f->path);
@@ -376,7 +353,7 @@ test_backup (Fixture       *f,
 }
 
 static void
-test_restore (Fixture       *f,
+test_restore (OdTestFixture *f,
               gconstpointer  data)
 {
   g_autofree char *backup = g_build_filename (f->dir, "backup.db", NULL);
@@ -418,7 +395,7 @@ test_restore (Fixture       *f,
 }
 
 static void
-test_now (Fixture       *f,
+test_now (OdTestFixture *f,
           gconstpointer  data)
 {
   g_autoptr(OdDb) db = open_ok (f->path);
@@ -437,25 +414,21 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  OD_TEST_ADD ("/db/open/create", test_open_create);
+  OD_TEST_ADD ("/db/open/missing", test_open_missing);
+  OD_TEST_ADD ("/db/open/empty-file", test_open_empty_file);
+  OD_TEST_ADD ("/db/open/folder", test_open_folder);
+  OD_TEST_ADD ("/db/refuse/garbage", test_refuse_garbage);
+  OD_TEST_ADD ("/db/refuse/other-sqlite", test_refuse_other_sqlite);
+  OD_TEST_ADD ("/db/refuse/newer-schema", test_refuse_newer);
+  OD_TEST_ADD ("/db/refuse/read-only-file", test_refuse_read_only_file);
+  OD_TEST_ADD ("/db/refuse/read-only-folder", test_refuse_read_only_folder);
+  OD_TEST_ADD ("/db/refuse/corrupt", test_refuse_corrupt);
+  OD_TEST_ADD ("/db/statements", test_statements);
+  OD_TEST_ADD ("/db/transactions", test_transactions);
+  OD_TEST_ADD ("/db/backup", test_backup);
+  OD_TEST_ADD ("/db/restore", test_restore);
+  OD_TEST_ADD ("/db/now", test_now);
 
-  ADD ("/db/open/create", test_open_create);
-  ADD ("/db/open/missing", test_open_missing);
-  ADD ("/db/open/empty-file", test_open_empty_file);
-  ADD ("/db/open/folder", test_open_folder);
-  ADD ("/db/refuse/garbage", test_refuse_garbage);
-  ADD ("/db/refuse/other-sqlite", test_refuse_other_sqlite);
-  ADD ("/db/refuse/newer-schema", test_refuse_newer);
-  ADD ("/db/refuse/read-only-file", test_refuse_read_only_file);
-  ADD ("/db/refuse/read-only-folder", test_refuse_read_only_folder);
-  ADD ("/db/refuse/corrupt", test_refuse_corrupt);
-  ADD ("/db/statements", test_statements);
-  ADD ("/db/transactions", test_transactions);
-  ADD ("/db/backup", test_backup);
-  ADD ("/db/restore", test_restore);
-  ADD ("/db/now", test_now);
-
-#undef ADD
   return g_test_run ();
 }

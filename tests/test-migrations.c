@@ -11,12 +11,6 @@
 #include "od-settings-store.h"
 #include "od-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
 static const OdMigration v1[] = {
   { 1, "0001-test.sql", "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (7);" },
 };
@@ -28,23 +22,6 @@ static const OdMigration v2_broken[] = {
   { 1, "0001-test.sql", "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (7);" },
   { 2, "0002-broken.sql", "CREATE TABLE u (z); UPDATE t SET x = 8; INSERT INTO missing VALUES (1);" },
 };
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = od_test_make_dir ();
-  f->path = g_build_filename (f->dir, "office.db", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  od_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
 
 static gint64
 query (OdDb       *db,
@@ -71,7 +48,7 @@ open_with (const char        *path,
 }
 
 static void
-test_fresh (Fixture       *f,
+test_fresh (OdTestFixture *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -102,7 +79,7 @@ test_fresh (Fixture       *f,
 }
 
 static void
-test_idempotent (Fixture       *f,
+test_idempotent (OdTestFixture *f,
                  gconstpointer  data)
 {
   g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
@@ -125,7 +102,7 @@ test_idempotent (Fixture       *f,
 }
 
 static void
-test_backup_before_migration (Fixture       *f,
+test_backup_before_migration (OdTestFixture *f,
                               gconstpointer  data)
 {
   OdDb *db = open_with (f->path, v1, G_N_ELEMENTS (v1));
@@ -152,7 +129,7 @@ test_backup_before_migration (Fixture       *f,
 }
 
 static void
-test_failed_migration_rolls_back (Fixture       *f,
+test_failed_migration_rolls_back (OdTestFixture *f,
                                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -173,7 +150,7 @@ test_failed_migration_rolls_back (Fixture       *f,
 }
 
 static void
-test_newer_than_program (Fixture       *f,
+test_newer_than_program (OdTestFixture *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -191,7 +168,7 @@ test_newer_than_program (Fixture       *f,
 }
 
 static void
-test_settings_audit (Fixture       *f,
+test_settings_audit (OdTestFixture *f,
                      gconstpointer  data)
 {
   g_autoptr(OdDb) db = od_db_open (f->path, OD_DB_OPEN_CREATE, NULL);
@@ -225,7 +202,7 @@ test_settings_audit (Fixture       *f,
 }
 
 static void
-test_lookups (Fixture       *f,
+test_lookups (OdTestFixture *f,
               gconstpointer  data)
 {
   g_autoptr(OdDb) db = od_db_open (f->path, OD_DB_OPEN_CREATE, NULL);
@@ -250,7 +227,7 @@ test_lookups (Fixture       *f,
 }
 
 static void
-test_demo (Fixture       *f,
+test_demo (OdTestFixture *f,
            gconstpointer  data)
 {
   g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
@@ -303,18 +280,14 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  OD_TEST_ADD ("/migrations/fresh", test_fresh);
+  OD_TEST_ADD ("/migrations/idempotent", test_idempotent);
+  OD_TEST_ADD ("/migrations/backup-first", test_backup_before_migration);
+  OD_TEST_ADD ("/migrations/failure-rolls-back", test_failed_migration_rolls_back);
+  OD_TEST_ADD ("/migrations/newer-than-program", test_newer_than_program);
+  OD_TEST_ADD ("/settings/audit", test_settings_audit);
+  OD_TEST_ADD ("/lookups/areas-categories", test_lookups);
+  OD_TEST_ADD ("/demo/load", test_demo);
 
-  ADD ("/migrations/fresh", test_fresh);
-  ADD ("/migrations/idempotent", test_idempotent);
-  ADD ("/migrations/backup-first", test_backup_before_migration);
-  ADD ("/migrations/failure-rolls-back", test_failed_migration_rolls_back);
-  ADD ("/migrations/newer-than-program", test_newer_than_program);
-  ADD ("/settings/audit", test_settings_audit);
-  ADD ("/lookups/areas-categories", test_lookups);
-  ADD ("/demo/load", test_demo);
-
-#undef ADD
   return g_test_run ();
 }

@@ -7,11 +7,15 @@
 #include <string.h>
 
 #include "od-application.h"
+#include "od-chart-data-window.h"
+#include "od-chart-view.h"
 #include "od-db.h"
 #include "od-gui-resources.h"
 #include "od-lookups-page.h"
 #include "od-overview-page.h"
 #include "od-preferences-window.h"
+#include "od-print-operation.h"
+#include "od-sample.h"
 #include "od-problem-page.h"
 #include "od-settings-store.h"
 #include "od-test-util.h"
@@ -265,6 +269,112 @@ test_preferences (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+test_chart_view (void)
+{
+  g_autoptr(OdChart) chart = od_sample_chart (OD_CHART_BAR);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = od_chart_view_new ();
+  const GArray *items;
+  const OdChartItem *mark = NULL;
+  const OdChartItem *hit;
+  GtkWindow *data_window;
+  GtkWidget *grid;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  od_chart_view_set_chart (OD_CHART_VIEW (view), chart);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 400);
+  gtk_window_present (GTK_WINDOW (window));
+  od_test_wait_allocated (view);
+  od_test_spin (100);
+
+  /* Drawn at the widget's size, with a mark per month. */
+  items = od_chart_get_items (chart);
+  for (guint i = 0; i < items->len; i++)
+    if (g_array_index (items, OdChartItem, i).kind == OD_CHART_ITEM_MARK)
+      {
+        mark = &g_array_index (items, OdChartItem, i);
+        break;
+      }
+  g_assert_nonnull (mark);
+  g_assert_cmpfloat (mark->x + mark->width, <=, gtk_widget_get_width (view) + 0.5);
+
+  /* Hovering a bar tells its exact value. */
+  hit = od_chart_hit_test (chart, mark->x + mark->width / 2, mark->y + mark->height / 2);
+  g_assert_nonnull (hit);
+  g_assert_nonnull (strstr (hit->text, "212"));
+
+  texture = od_chart_view_render_texture (OD_CHART_VIEW (view));
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (view));
+
+  /* View data: the same figures as a table. */
+  g_assert_true (gtk_widget_activate_action (view, "chart.view-data", NULL));
+  od_test_spin (50);
+  data_window = find_toplevel (OD_TYPE_CHART_DATA_WINDOW);
+  g_assert_nonnull (data_window);
+  grid = od_test_find_child (GTK_WIDGET (data_window), GTK_TYPE_GRID);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0))),
+                   ==, "Attendees");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1))),
+                   ==, "212");
+
+  gtk_window_destroy (data_window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  od_test_spin (20);
+}
+
+/* The print operation, exported to PDF without a dialog. */
+static void
+test_print_export (void)
+{
+  OdRenderRequest request = { NULL, 0, 0, "宝鸡市社会组织促进会" };
+  g_autoptr(OdDocument) document = od_sample_report (&request, NULL);
+  g_autoptr(OdPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = od_test_make_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *command = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_nonnull (document);
+  operation = od_print_operation_new (document);
+  g_assert_true (od_print_operation_export_pdf (operation, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  if (g_find_program_in_path ("pdfinfo") == NULL)
+    {
+      g_test_skip ("pdfinfo (poppler-utils) is not installed");
+      od_test_remove_tree (dir);
+      return;
+    }
+  command = g_strdup_printf ("pdfinfo '%s'", pdf);
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, NULL, NULL));
+  expected = g_strdup_printf ("Pages:\\s+%u\n", od_document_get_n_pages (document));
+  g_assert_true (g_regex_match_simple (expected, out, 0, 0));
+  /* A4 in points. */
+  g_assert_nonnull (strstr (out, "595.276 x 841.89 pts"));
+  od_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -292,6 +402,8 @@ main (int    argc,
   ADD ("/ui/window/sidebar", test_sidebar);
   ADD ("/ui/window/problem-page", test_problem_page);
   ADD ("/ui/preferences", test_preferences);
+  g_test_add_func ("/ui/chart-view", test_chart_view);
+  g_test_add_func ("/ui/print-export", test_print_export);
 
 #undef ADD
   status = g_test_run ();

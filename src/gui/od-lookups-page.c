@@ -11,23 +11,13 @@
 
 struct _OdLookupsPage
 {
-  AdwBin      parent_instance;
-
-  OdDb       *db;
+  OdPage      parent_instance;
 
   GtkListBox *areas_list;
   GtkListBox *categories_list;
 };
 
-enum {
-  PROP_0,
-  PROP_DB,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (OdLookupsPage, od_lookups_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (OdLookupsPage, od_lookups_page, OD_TYPE_PAGE)
 
 /* --- helpers --- */
 
@@ -76,17 +66,19 @@ level_name (const char *level)
 }
 
 static void
-reload (OdLookupsPage *self)
+reload (OdPage *page)
 {
+  OdLookupsPage *self = OD_LOOKUPS_PAGE (page);
+  OdDb *db = od_page_get_db (page);
   g_autoptr(GPtrArray) areas = NULL;
   g_autoptr(GPtrArray) categories = NULL;
 
   clear_list (self->areas_list);
   clear_list (self->categories_list);
-  if (self->db == NULL)
+  if (db == NULL)
     return;
 
-  areas = od_lookup_list_areas (self->db, NULL);
+  areas = od_lookup_list_areas (db, NULL);
   for (guint i = 0; areas != NULL && i < areas->len; i++)
     {
       OdArea *area = g_ptr_array_index (areas, i);
@@ -100,7 +92,7 @@ reload (OdLookupsPage *self)
       gtk_list_box_append (self->areas_list, new_row (area->name, subtitle, area->code));
     }
 
-  categories = od_lookup_list_categories (self->db, NULL);
+  categories = od_lookup_list_categories (db, NULL);
   for (guint i = 0; categories != NULL && i < categories->len; i++)
     {
       OdCategory *category = g_ptr_array_index (categories, i);
@@ -112,65 +104,11 @@ reload (OdLookupsPage *self)
 /* --- overrides --- */
 
 static void
-od_lookups_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  OdLookupsPage *self = OD_LOOKUPS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-od_lookups_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  OdLookupsPage *self = OD_LOOKUPS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      od_lookups_page_set_db (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-od_lookups_page_dispose (GObject *object)
-{
-  OdLookupsPage *self = OD_LOOKUPS_PAGE (object);
-
-  g_clear_object (&self->db);
-
-  G_OBJECT_CLASS (od_lookups_page_parent_class)->dispose (object);
-}
-
-static void
 od_lookups_page_class_init (OdLookupsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = od_lookups_page_dispose;
-  object_class->get_property = od_lookups_page_get_property;
-  object_class->set_property = od_lookups_page_set_property;
-
-  properties[PROP_DB] =
-    g_param_spec_object ("db", NULL, NULL, OD_TYPE_DB,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  OD_PAGE_CLASS (klass)->reload = reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/od-lookups-page.ui");
   gtk_widget_class_bind_template_child (widget_class, OdLookupsPage, areas_list);
@@ -181,17 +119,4 @@ static void
 od_lookups_page_init (OdLookupsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-/* --- public API --- */
-
-void
-od_lookups_page_set_db (OdLookupsPage *self,
-                        OdDb          *db)
-{
-  g_return_if_fail (OD_IS_LOOKUPS_PAGE (self));
-
-  if (g_set_object (&self->db, db))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
-  reload (self);
 }

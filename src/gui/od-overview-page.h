@@ -6,14 +6,12 @@
 
 #include <adwaita.h>
 
-#include "od-db.h"
+#include "od-page.h"
 
 G_BEGIN_DECLS
 
 #define OD_TYPE_OVERVIEW_PAGE (od_overview_page_get_type ())
-G_DECLARE_FINAL_TYPE (OdOverviewPage, od_overview_page, OD, OVERVIEW_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (OdOverviewPage, od_overview_page, OD, OVERVIEW_PAGE, OdPage)
 
-void od_overview_page_set_db (OdOverviewPage *self,
-                              OdDb           *db);
 
 G_END_DECLS

@@ -14,16 +14,16 @@ G_DEFINE_FINAL_TYPE (OdWindow, od_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* --- helpers --- */
 
-/* Every section page that has a "db" property gets the open database, so
- * that a new section only has to be added to the stack in od-window.ui. */
+/* Every section page gets the open database, so that a new section only
+ * has to be added to the stack in od-window.ui. */
 static void
 propagate_db (OdWindow *self)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->section_stack));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "db") != NULL)
-      g_object_set (child, "db", self->db, NULL);
+    if (OD_IS_PAGE (child))
+      od_page_set_db (OD_PAGE (child), self->db);
 }
 
 static void

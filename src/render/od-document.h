@@ -6,6 +6,13 @@
  * tables, charts, page breaks) laid out on A4 or Letter pages with the
  * margins of GB/T 9704 and drawn on any cairo_t whose user space is in
  * points: a PDF/PNG/SVG surface or a GtkPrintOperation page.
+ *
+ * Layout: text block 156 × 225 mm on A4, 37 mm from the top; the binding
+ * side (28 mm; 26 mm on the other side) is the left of odd pages and the
+ * right of even pages. Paragraphs break between lines, never leaving one
+ * line alone; titles and headings stay with what follows; charts and table
+ * rows are never split (a row taller than a page is cut between its lines),
+ * and a table continued on another page repeats its header row there.
  */
 #pragma once
 
@@ -80,12 +87,25 @@ void         od_document_add_page_break   (OdDocument         *doc);
 
 double       od_document_get_page_width   (OdDocument         *doc);   /* points */
 double       od_document_get_page_height  (OdDocument         *doc);   /* points */
+/* Lays the document out for its paper; adding blocks or changing the
+ * language invalidates it. get_n_pages and render_page paginate if needed.
+ * An empty document has one (blank) page. */
 guint        od_document_paginate         (OdDocument         *doc);
 guint        od_document_get_n_pages      (OdDocument         *doc);
+/* Draws PAGE (from 0) on CR, whose user space is in points with (0, 0) at
+ * the top left of the page: for a GtkPrintOperation, use
+ * gtk_print_operation_set_use_full_page (op, TRUE) and GTK_UNIT_POINTS.
+ * The background is left to the caller. */
 void         od_document_render_page      (OdDocument         *doc,
                                            cairo_t            *cr,
                                            guint               page);
 
+/* By the extension of PATH (any case): ".pdf" writes one file with every
+ * page and the metadata; ".svg" and ".png" (150 dpi, white background)
+ * write one file per page: PATH for page 1, then "name-2.svg",
+ * "name-3.svg"… beside it. Each file is replaced whole or not at all.
+ * Errors: OD_DOCUMENT_ERROR_FORMAT for another extension,
+ * OD_DOCUMENT_ERROR_WRITE when drawing or writing fails. */
 gboolean     od_document_save             (OdDocument         *doc,
                                            const char         *path,
                                            GError            **error);

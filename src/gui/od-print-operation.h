@@ -1,0 +1,26 @@
+/* od-print-operation.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "od-chart.h"
+#include "od-document.h"
+
+G_BEGIN_DECLS
+
+#define OD_TYPE_PRINT_OPERATION (od_print_operation_get_type ())
+G_DECLARE_FINAL_TYPE (OdPrintOperation, od_print_operation, OD, PRINT_OPERATION, GtkPrintOperation)
+
+OdPrintOperation *od_print_operation_new            (OdDocument       *document);
+OdPrintOperation *od_print_operation_new_for_chart  (OdChart          *chart);
+OdDocument       *od_print_operation_get_document   (OdPrintOperation *self);
+void              od_print_operation_run_dialog     (OdPrintOperation *self,
+                                                     GtkWindow        *parent);
+gboolean          od_print_operation_export_pdf     (OdPrintOperation *self,
+                                                     const char       *path,
+                                                     GError          **error);
+
+G_END_DECLS

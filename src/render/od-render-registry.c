@@ -1,0 +1,123 @@
+/* od-render-registry.c — the charts and reports that can be made
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "od-render-registry.h"
+#include "od-sample.h"
+
+G_DEFINE_QUARK (od-render-error-quark, od_render_error)
+
+static OdChart *
+sample_chart (const OdRenderRequest  *request,
+              GError                **error)
+{
+  return od_sample_chart (OD_CHART_BAR);
+}
+
+#define SAMPLE(kind_name, kind)                                        \
+  static OdChart *                                                     \
+  sample_##kind_name (const OdRenderRequest *request, GError **error)  \
+  {                                                                    \
+    return od_sample_chart (kind);                                     \
+  }
+
+SAMPLE (bar, OD_CHART_BAR)
+SAMPLE (grouped_bar, OD_CHART_GROUPED_BAR)
+SAMPLE (stacked_bar, OD_CHART_STACKED_BAR)
+SAMPLE (ranking, OD_CHART_RANKING)
+SAMPLE (line, OD_CHART_LINE)
+SAMPLE (pie, OD_CHART_PIE)
+SAMPLE (donut, OD_CHART_DONUT)
+SAMPLE (radar, OD_CHART_RADAR)
+SAMPLE (stars, OD_CHART_STARS)
+SAMPLE (progress, OD_CHART_PROGRESS)
+
+#undef SAMPLE
+
+/* Domain issues add their kinds here (DESIGN.md §5: chart KIND, report KIND). */
+static const OdRenderKind kinds[] = {
+  { "sample", N_("Sample bar chart (no database needed)"), FALSE, sample_chart, NULL },
+  { "sample-bar", N_("Sample: vertical bars"), FALSE, sample_bar, NULL },
+  { "sample-grouped-bar", N_("Sample: grouped bars"), FALSE, sample_grouped_bar, NULL },
+  { "sample-stacked-bar", N_("Sample: stacked bars"), FALSE, sample_stacked_bar, NULL },
+  { "sample-ranking", N_("Sample: horizontal ranking"), FALSE, sample_ranking, NULL },
+  { "sample-line", N_("Sample: lines"), FALSE, sample_line, NULL },
+  { "sample-pie", N_("Sample: pie"), FALSE, sample_pie, NULL },
+  { "sample-donut", N_("Sample: donut"), FALSE, sample_donut, NULL },
+  { "sample-radar", N_("Sample: radar"), FALSE, sample_radar, NULL },
+  { "sample-stars", N_("Sample: star ratings"), FALSE, sample_stars, NULL },
+  { "sample-progress", N_("Sample: progress"), FALSE, sample_progress, NULL },
+  { "sample", N_("Sample report: every chart kind and a 300-row table (no database needed)"),
+    FALSE, NULL, od_sample_report },
+};
+
+/* The chart kinds (CHARTS) or the report kinds, as const OdRenderKind pointers. */
+GPtrArray *
+od_render_list_kinds (gboolean charts)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if ((charts && kinds[i].chart != NULL) || (!charts && kinds[i].report != NULL))
+      g_ptr_array_add (list, (gpointer) &kinds[i]);
+  return list;
+}
+
+const OdRenderKind *
+od_render_find_kind (const char *name,
+                     gboolean    chart)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i].name, name)
+        && ((chart && kinds[i].chart != NULL) || (!chart && kinds[i].report != NULL)))
+      return &kinds[i];
+  return NULL;
+}
+
+/* Finds KIND and checks what it needs; sets ERROR when it cannot be made. */
+static const OdRenderKind *
+find_for_request (const char             *name,
+                  gboolean                chart,
+                  const OdRenderRequest  *request,
+                  GError                **error)
+{
+  const OdRenderKind *kind = od_render_find_kind (name, chart);
+
+  if (kind == NULL)
+    {
+      g_set_error (error, OD_RENDER_ERROR, OD_RENDER_ERROR_UNKNOWN_KIND,
+                   chart ? _("There is no chart “%s”. See the list with orgdesk-cli chart --list.")
+                         : _("There is no report “%s”. See the list with orgdesk-cli report --list."),
+                   name);
+      return NULL;
+    }
+  if (kind->needs_db && request->db == NULL)
+    {
+      g_set_error (error, OD_RENDER_ERROR, OD_RENDER_ERROR_NEEDS_DATABASE,
+                   _("“%s” is made from the database; open one first."), name);
+      return NULL;
+    }
+  return kind;
+}
+
+OdChart *
+od_render_build_chart (const char             *name,
+                       const OdRenderRequest  *request,
+                       GError                **error)
+{
+  const OdRenderKind *kind = find_for_request (name, TRUE, request, error);
+
+  return kind != NULL ? kind->chart (request, error) : NULL;
+}
+
+OdDocument *
+od_render_build_report (const char             *name,
+                        const OdRenderRequest  *request,
+                        GError                **error)
+{
+  const OdRenderKind *kind = find_for_request (name, FALSE, request, error);
+
+  return kind != NULL ? kind->report (request, error) : NULL;
+}
