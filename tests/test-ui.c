@@ -360,6 +360,14 @@ test_print_export (void)
   g_assert_no_error (error);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
 
+  /* The page setup is kept for the next print (GSettings). */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autoptr(GVariant) setup = g_settings_get_value (settings, "page-setup");
+
+    g_assert_cmpuint (g_variant_n_children (setup), >, 0);
+  }
+
   if (g_find_program_in_path ("pdfinfo") == NULL)
     {
       g_test_skip ("pdfinfo (poppler-utils) is not installed");
