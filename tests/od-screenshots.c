@@ -14,9 +14,14 @@
 #include "od-i18n.h"
 #include "od-demo.h"
 #include "od-gui-resources.h"
+#include "od-people-page.h"
+#include "od-person-dialog.h"
+#include "od-organizations-page.h"
 #include "od-preferences-window.h"
+#include "od-registry-store.h"
 #include "od-sample.h"
 #include "od-test-ui-util.h"
+#include "od-trash-window.h"
 #include "od-window.h"
 
 static char *outdir;
@@ -158,6 +163,25 @@ main (int    argc,
   od_window_show_section (window, "lookups");
   shoot (GTK_WIDGET (window), "04-reference-data");
 
+  /* Organizations: the whole list with 宝鸡市养生协会 open, then a search. */
+  {
+    OdOrganizationsPage *orgs = OD_ORGANIZATIONS_PAGE (od_test_find_child (GTK_WIDGET (window),
+                                                                           OD_TYPE_ORGANIZATIONS_PAGE));
+    OdOrgFilter filter;
+    g_autoptr(GArray) found = NULL;
+
+    od_org_filter_init (&filter);
+    filter.query = "宝鸡市养生协会";
+    found = od_organization_query_ids (od_window_get_db (window), &filter, NULL);
+    g_assert_true (found != NULL && found->len > 0);
+    od_window_show_section (window, "organizations");
+    od_organizations_page_select_id (orgs, g_array_index (found, gint64, 0));
+    shoot (GTK_WIDGET (window), "08-organizations");
+    od_organizations_page_set_query (orgs, "bjsyx");
+    shoot (GTK_WIDGET (window), "09-organizations-pinyin-search");
+    od_organizations_page_set_query (orgs, "");
+  }
+
   {
     OdWindow *narrow = window_sized (app, demo_db, FALSE, 400, 700);
 
@@ -174,6 +198,45 @@ main (int    argc,
   shortcuts = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_nonnull (shortcuts);
   shoot (shortcuts, "07-shortcuts");
+
+  /* People: a record shown (its ID number masked), the Add Person dialog,
+   * the trash. A window of its own: the narrow one above resized the first. */
+  {
+    OdWindow *people = window_for (app, demo_db, FALSE);
+    OdDb *db = od_window_get_db (people);
+    OdPersonFilter filter;
+    g_autoptr(GArray) ids = NULL;
+    g_autoptr(OdPersonFields) person = NULL;
+    GtkWidget *dialog;
+    GtkWidget *trash;
+
+    /* The first person with an ID number, to show it masked. */
+    od_person_filter_init (&filter);
+    ids = od_person_query_ids (db, &filter, NULL);
+    for (guint i = 0; i < ids->len && (person == NULL || person->id_number == NULL); i++)
+      {
+        g_clear_pointer (&person, od_person_fields_free);
+        person = od_person_load (db, g_array_index (ids, gint64, i), NULL);
+      }
+    od_window_show_section (people, "people");
+    od_people_page_select_id (OD_PEOPLE_PAGE (od_test_find_child (GTK_WIDGET (people), OD_TYPE_PEOPLE_PAGE)),
+                              person->id);
+    shoot (GTK_WIDGET (people), "30-people");
+    dialog = GTK_WIDGET (od_person_dialog_new (GTK_WINDOW (people), db, person->organization_id));
+    gtk_window_present (GTK_WINDOW (dialog));
+    shoot (dialog, "31-person-dialog");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+    trash = GTK_WIDGET (od_trash_window_new (GTK_WINDOW (people), db));
+    gtk_window_present (GTK_WINDOW (trash));
+    shoot (trash, "32-trash-empty");
+    od_person_delete (db, person->id, NULL);
+    od_organization_delete (db, person->organization_id, NULL);
+    od_trash_window_reload (OD_TRASH_WINDOW (trash));
+    shoot (trash, "33-trash");
+    gtk_window_destroy (GTK_WINDOW (trash));
+    gtk_window_destroy (GTK_WINDOW (people));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 

@@ -11,15 +11,23 @@
 #include "od-chart-view.h"
 #include "od-db.h"
 #include "od-gui-resources.h"
+#include "od-labels.h"
 #include "od-lookups-page.h"
+#include "od-organization-editor.h"
+#include "od-organizations-page.h"
 #include "od-overview-page.h"
+#include "od-people-page.h"
+#include "od-person-dialog.h"
+#include "od-person-editor.h"
 #include "od-preferences-window.h"
 #include "od-print-operation.h"
 #include "od-sample.h"
 #include "od-problem-page.h"
+#include "od-registry-store.h"
 #include "od-settings-store.h"
 #include "od-test-util.h"
 #include "od-test-ui-util.h"
+#include "od-trash-window.h"
 #include "od-welcome-page.h"
 #include "od-window.h"
 
@@ -383,6 +391,285 @@ test_print_export (void)
   od_test_remove_tree (dir);
 }
 
+/* Every label's text under ROOT, one per line: what the user can read. */
+static void
+collect_labels (GtkWidget *root,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+/* The first button under ROOT whose action is ACTION_NAME. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window)
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+on_person_saved_cb (GObject *dialog,
+                    gint64   id,
+                    gint64  *out)
+{
+  *out = id;
+}
+
+/* A person created through the editor's widgets: the list shows the ID
+ * number masked and nowhere in full; the editor only on purpose. Then one
+ * added from an organization's People tab, through the dialog. */
+static void
+test_people_create_and_mask (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *full = "610302198503171231";
+  const char *masked = "610302********1231";
+  OdPeoplePage *page;
+  OdPersonEditor *editor;
+  GtkEditable *id_row;
+  GtkToggleButton *reveal;
+  OdDb *db;
+  gint64 id, org_id, added = 0;
+  g_autoptr(OdPersonFields) stored = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) org_ids = NULL;
+  g_autoptr(OdOrgFields) org = NULL;
+  OdOrgFilter org_filter;
+
+  f->window = open_window (f->path, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "welcome.load-demo", NULL);
+  od_window_show_section (f->window, "people");
+  od_test_spin (50);
+  db = od_window_get_db (f->window);
+  page = OD_PEOPLE_PAGE (od_test_find_child (GTK_WIDGET (f->window), OD_TYPE_PEOPLE_PAGE));
+  g_assert_nonnull (page);
+  g_assert_cmpuint (od_people_page_get_n_shown (page), ==, (guint) od_person_count (db, NULL));
+  g_assert_cmpuint (od_people_page_get_n_shown (page), >, 0);
+
+  editor = OD_PERSON_EDITOR (template_child (page, OD_TYPE_PEOPLE_PAGE, "editor"));
+  id_row = GTK_EDITABLE (template_child (editor, OD_TYPE_PERSON_EDITOR, "id_number_row"));
+  reveal = GTK_TOGGLE_BUTTON (template_child (editor, OD_TYPE_PERSON_EDITOR, "reveal_button"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "people.new", NULL));
+  /* A new record has no number to hide: it can be typed at once. */
+  g_assert_true (gtk_toggle_button_get_active (reveal));
+  g_assert_true (gtk_editable_get_editable (id_row));
+  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, OD_TYPE_PERSON_EDITOR, "name_row")),
+                         "测试员甲");
+  gtk_editable_set_text (GTK_EDITABLE (template_child (editor, OD_TYPE_PERSON_EDITOR, "mobile_row")),
+                         "13800138001");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (editor, OD_TYPE_PERSON_EDITOR,
+                                                             "organization_row")), 1);
+  gtk_editable_set_text (id_row, "61030219850317123");
+  /* 17 characters: a problem, said before saving. */
+  g_assert_cmpuint (od_person_editor_get_n_problems (editor), >, 0);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (id_row), "error"));
+  gtk_editable_set_text (id_row, full);
+  g_assert_cmpuint (od_person_editor_get_n_problems (editor), ==, 0);
+  /* The 17th digit is odd: a man, filled in since no gender was given. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (template_child (editor,
+                                                                              OD_TYPE_PERSON_EDITOR,
+                                                                              "gender_row"))),
+                    ==, od_label_index (od_labels_gender, "male"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  id = od_person_editor_get_id (editor);
+  g_assert_cmpint (id, >, 0);
+  g_assert_false (od_person_editor_is_dirty (editor));
+  stored = od_person_load (db, id, NULL);
+  g_assert_cmpstr (stored->id_number, ==, full);
+
+  /* Saved: masked again, and not editable until revealed. */
+  g_assert_false (gtk_toggle_button_get_active (reveal));
+  g_assert_cmpstr (gtk_editable_get_text (id_row), ==, masked);
+  g_assert_false (gtk_editable_get_editable (id_row));
+
+  od_people_page_set_query (page, "测试员甲");
+  od_test_spin (100);
+  g_assert_cmpuint (od_people_page_get_n_shown (page), ==, 1);
+  collect_labels (GTK_WIDGET (template_child (page, OD_TYPE_PEOPLE_PAGE, "column_view")), text);
+  g_assert_nonnull (strstr (text->str, "测试员甲"));
+  g_assert_nonnull (strstr (text->str, masked));
+  /* Nowhere in the window in full: list, editor header, history. */
+  g_string_truncate (text, 0);
+  collect_labels (GTK_WIDGET (f->window), text);
+  g_assert_null (strstr (text->str, full));
+  g_assert_null (strstr (text->str, "19850317"));
+
+  /* Revealed on purpose, and only then. */
+  gtk_toggle_button_set_active (reveal, TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (id_row), ==, full);
+  g_assert_true (gtk_editable_get_editable (id_row));
+  g_assert_false (od_person_editor_is_dirty (editor));
+  gtk_toggle_button_set_active (reveal, FALSE);
+  g_assert_cmpstr (gtk_editable_get_text (id_row), ==, masked);
+
+  /* From an organization's People tab: the dialog, pre-set to it. */
+  od_org_filter_init (&org_filter);
+  org_ids = od_organization_query_ids (db, &org_filter, NULL);
+  org_id = g_array_index (org_ids, gint64, 0);
+  org = od_organization_load (db, org_id, NULL);
+  od_window_show_section (f->window, "organizations");
+  od_test_spin (50);
+  {
+    OdOrganizationsPage *orgs = OD_ORGANIZATIONS_PAGE (od_test_find_child (GTK_WIDGET (f->window),
+                                                                            OD_TYPE_ORGANIZATIONS_PAGE));
+    GtkWidget *org_editor = GTK_WIDGET (template_child (orgs, OD_TYPE_ORGANIZATIONS_PAGE, "editor"));
+    OdPersonDialog *dialog;
+    OdPersonEditor *dialog_editor;
+    GObject *chosen;
+
+    od_organizations_page_select_id (orgs, org_id);
+    g_assert_true (gtk_widget_activate_action (org_editor, "editor.add-person", NULL));
+    od_test_spin (50);
+    dialog = OD_PERSON_DIALOG (find_toplevel (OD_TYPE_PERSON_DIALOG));
+    g_assert_nonnull (dialog);
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    g_signal_connect (dialog, "saved", G_CALLBACK (on_person_saved_cb), &added);
+    dialog_editor = OD_PERSON_EDITOR (template_child (dialog, OD_TYPE_PERSON_DIALOG, "editor"));
+    chosen = adw_combo_row_get_selected_item (ADW_COMBO_ROW (template_child (dialog_editor,
+                                                                            OD_TYPE_PERSON_EDITOR,
+                                                                            "organization_row")));
+    g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (chosen)), ==, org->name);
+
+    /* Refused without a name: the dialog stays and says why. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.add", NULL));
+    g_assert_cmpint (added, ==, 0);
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (template_child (dialog_editor, OD_TYPE_PERSON_EDITOR,
+                                                         "name_row")), "测试员乙");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.add", NULL));
+    od_test_spin (50);
+    g_assert_cmpint (added, >, 0);
+    g_assert_null (dialog);
+
+    g_string_truncate (text, 0);
+    collect_labels (org_editor, text);
+    g_assert_nonnull (strstr (text->str, "测试员乙"));
+  }
+  g_clear_pointer (&stored, od_person_fields_free);
+  stored = od_person_load (db, added, NULL);
+  g_assert_cmpint (stored->organization_id, ==, org_id);
+}
+
+/* Deleted organizations wait in the trash; purging one that people refer
+ * to is refused with the store's reason; Restore brings it back. */
+static void
+test_trash (Fixture       *f,
+            gconstpointer  data)
+{
+  OdOrganizationsPage *orgs;
+  OdTrashWindow *trash;
+  OdDb *db;
+  OdOrgFilter filter;
+  OdPersonFilter people_filter;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) people = NULL;
+  g_autoptr(OdOrgFields) org = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkListBox *list;
+  GtkListBoxRow *row = NULL;
+  GtkWidget *button;
+  gint64 total, id;
+  guint n_entries;
+
+  f->window = open_window (f->path, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "welcome.load-demo", NULL);
+  od_window_show_section (f->window, "organizations");
+  od_test_spin (50);
+  db = od_window_get_db (f->window);
+  orgs = OD_ORGANIZATIONS_PAGE (od_test_find_child (GTK_WIDGET (f->window), OD_TYPE_ORGANIZATIONS_PAGE));
+  total = od_organization_count (db, NULL);
+
+  od_org_filter_init (&filter);
+  ids = od_organization_query_ids (db, &filter, NULL);
+  id = g_array_index (ids, gint64, 0);
+  org = od_organization_load (db, id, NULL);
+  od_person_filter_init (&people_filter);
+  people_filter.organization_id = id;
+  people = od_person_query_ids (db, &people_filter, NULL);
+  g_assert_cmpuint (people->len, >, 0);
+  g_assert_true (od_organization_delete (db, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (od_organization_count (db, NULL), ==, total - 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "database.trash", NULL));
+  od_test_spin (50);
+  trash = OD_TRASH_WINDOW (find_toplevel (OD_TYPE_TRASH_WINDOW));
+  g_assert_nonnull (trash);
+  n_entries = od_trash_window_get_n_entries (trash);
+  g_assert_cmpuint (n_entries, >=, 1);
+
+  /* Purging it is refused while its people refer to it; the store says why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trash), "trash.purge", "(sx)",
+                                             "organizations", id));
+  dialog = find_message_dialog ("Delete Forever?");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = find_message_dialog ("Not Deleted");
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (od_trash_window_get_n_entries (trash), ==, n_entries);
+
+  /* Its row, by the organization's name, and the row's Restore button. */
+  list = GTK_LIST_BOX (template_child (trash, OD_TYPE_TRASH_WINDOW, "list"));
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), org->name) == 0)
+      break;
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Organization"));
+  button = find_action_button (GTK_WIDGET (row), "trash.restore");
+  g_assert_nonnull (button);
+  /* An activated button clicks once its pressed look has shown (250 ms). */
+  g_assert_true (gtk_widget_activate (button));
+  od_test_spin (400);
+
+  g_assert_cmpint (od_organization_count (db, NULL), ==, total);
+  g_assert_cmpuint (od_trash_window_get_n_entries (trash), ==, n_entries - 1);
+  /* "changed" reloaded the window's pages. */
+  g_assert_cmpuint (od_organizations_page_get_n_shown (orgs), ==, (guint) total);
+  if (n_entries == 1)
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (trash,
+                                                                                  OD_TYPE_TRASH_WINDOW,
+                                                                                  "stack"))),
+                     ==, "empty");
+  gtk_window_destroy (GTK_WINDOW (trash));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -412,6 +699,8 @@ main (int    argc,
   ADD ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/chart-view", test_chart_view);
   g_test_add_func ("/ui/print-export", test_print_export);
+  ADD ("/ui/people/create-and-mask", test_people_create_and_mask);
+  ADD ("/ui/trash", test_trash);
 
 #undef ADD
   status = g_test_run ();

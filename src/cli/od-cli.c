@@ -15,6 +15,7 @@
 #include "od-cli.h"
 #include "od-db.h"
 #include "od-demo.h"
+#include "od-export.h"
 #include "od-json.h"
 #include "od-paths.h"
 #include "od-i18n.h"
@@ -534,6 +535,112 @@ cmd_report (OdCli  *cli,
   return cmd_chart_or_report (cli, argc, argv, FALSE);
 }
 
+/* Writes to memory first, so a failed export leaves no half-written file
+ * and nothing but the data reaches standard output. */
+static int
+cmd_export (OdCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  gboolean full_id_numbers = FALSE;
+  int year = 0;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("csv (the default) or json"),
+      N_("FORMAT") },
+    { "full-id-numbers", 0, 0, G_OPTION_ARG_NONE, &full_id_numbers,
+      N_("Write ID numbers in full; they are personal data, masked otherwise"), NULL },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year, for yearly records"), N_("YEAR") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
+  OdExportFormat format = OD_EXPORT_FORMAT_CSV;
+  g_autofree char *path = NULL;
+  g_autoptr(OdDb) db = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("export", _("ENTITY"), entries, &argc, &argv))
+    return OD_CLI_USAGE;
+  if (argc != 2)
+    {
+      print_error (_("Say what to export: orgdesk-cli export ENTITY [-o FILE], where ENTITY is "
+                     "one of: %s."), od_export_entities ());
+      return OD_CLI_USAGE;
+    }
+  if (!od_export_has_entity (argv[1]))
+    {
+      print_error (_("“%s” cannot be exported. Choose one of: %s."), argv[1],
+                   od_export_entities ());
+      return OD_CLI_USAGE;
+    }
+  if (format_name == NULL || g_ascii_strcasecmp (format_name, "csv") == 0)
+    format = OD_EXPORT_FORMAT_CSV;
+  else if (g_ascii_strcasecmp (format_name, "json") == 0)
+    format = OD_EXPORT_FORMAT_JSON;
+  else if (g_ascii_strcasecmp (format_name, "xlsx") == 0)
+    {
+      print_error (_("XLSX export is not available yet; use csv or json."));
+      return OD_CLI_USAGE;
+    }
+  else
+    {
+      print_error (_("Unknown format “%s”: use csv or json."), format_name);
+      return OD_CLI_USAGE;
+    }
+  if (year != 0)
+    {
+      /* Translators: %s is organizations or people */
+      print_error (_("--year applies to yearly records; %s are exported whole."), argv[1]);
+      return OD_CLI_USAGE;
+    }
+
+  /* Opened here rather than with open_database(), whose note about a
+   * backup would go to standard output, into the exported data. */
+  path = database_path (cli);
+  db = od_db_open (path, OD_DB_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    return fail (g_steal_pointer (&error));
+  if (od_db_get_backup_path (db) != NULL)
+    g_printerr (_("A backup was taken before updating the database: %s\n"),
+                od_db_get_backup_path (db));
+
+  stream = g_memory_output_stream_new_resizable ();
+  if (!od_export_write (db, argv[1], format, full_id_numbers, stream, &error)
+      || !g_output_stream_close (stream, NULL, &error))
+    return fail (g_steal_pointer (&error));
+
+  if (output != NULL)
+    {
+      GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (stream);
+
+      if (!g_file_set_contents (output, g_memory_output_stream_get_data (memory),
+                                (gssize) g_memory_output_stream_get_data_size (memory), &error))
+        {
+          /* Translators: the first %s is a file name, the second the system's reason */
+          print_error (_("Could not write “%s”: %s. Check that the folder exists and can be "
+                         "written to."), output, error->message);
+          return OD_CLI_REJECTED;
+        }
+      g_print (_("Written to %s\n"), output);
+    }
+  else
+    {
+      GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (stream);
+      gsize size = g_memory_output_stream_get_data_size (memory);
+
+      if (fwrite (g_memory_output_stream_get_data (memory), 1, size, stdout) != size
+          || fflush (stdout) != 0)
+        {
+          print_error (_("Writing to standard output failed."));
+          return OD_CLI_REJECTED;
+        }
+    }
+  return OD_CLI_OK;
+}
+
 static const OdCliCommand commands[] = {
   { "init", "", N_("Create or update the database"), cmd_init },
   { "info", "[--json]", N_("Show the schema version, path and rows per table"), cmd_info },
@@ -542,6 +649,9 @@ static const OdCliCommand commands[] = {
   { "demo", "[--force]", N_("Load the demo data"), cmd_demo },
   { "backup", "-o FILE", N_("Write a backup of the database"), cmd_backup },
   { "restore", "FILE", N_("Replace the database with a backup"), cmd_restore },
+  { "export", "ENTITY [-o FILE]",
+    N_("Export organizations or people as CSV or JSON (--format, --full-id-numbers)"),
+    cmd_export },
   { "chart", "KIND -o FILE", N_("Draw a chart as PNG, PDF or SVG (--list shows the kinds)"),
     cmd_chart },
   { "report", "KIND -o FILE.pdf", N_("Make a printable report (--list shows the kinds)"),

@@ -11,6 +11,7 @@
 
 #include "od-audit.h"
 #include "od-demo.h"
+#include "od-demo-registry.h"
 #include "od-settings-store.h"
 
 typedef gboolean (*DemoPartFunc) (OdDb *db, GError **error);
@@ -61,6 +62,7 @@ load_lookups (OdDb    *db,
 static const DemoPart demo_parts[] = {
   { "association", load_association },
   { "lookups", load_lookups },
+  { "registry", od_demo_load_registry },
 };
 
 /* --- helpers --- */

@@ -8,6 +8,7 @@
 
 #include "od-demo.h"
 #include "od-settings-store.h"
+#include "od-trash-window.h"
 #include "od-window-private.h"
 
 typedef void (*ChosenFunc) (OdWindow *self, const char *path);
@@ -231,6 +232,22 @@ restore_action (GtkWidget  *widget,
 }
 
 static void
+trash_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  OdWindow *self = OD_WINDOW (widget);
+  OdTrashWindow *trash;
+
+  if (self->db == NULL)
+    return;
+  trash = od_trash_window_new (GTK_WINDOW (self), self->db);
+  /* A restored or purged record changes what the sections show. */
+  g_signal_connect_object (trash, "changed", G_CALLBACK (od_window_reload), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (trash));
+}
+
+static void
 load_demo_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -271,6 +288,7 @@ _od_window_update_actions (OdWindow *self)
   gboolean has_db = self->db != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "database.backup", has_db);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "database.trash", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.load-demo", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.start-empty", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "database.restore", self->db_path != NULL);
@@ -283,6 +301,7 @@ _od_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "database.open", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "database.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "database.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "database.trash", NULL, trash_action);
   gtk_widget_class_install_action (widget_class, "welcome.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "welcome.start-empty", NULL, start_empty_action);
 

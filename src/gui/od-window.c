@@ -8,6 +8,8 @@
 
 #include "od-demo.h"
 #include "od-settings-store.h"
+#include "od-organizations-page.h"
+#include "od-people-page.h"
 #include "od-window-private.h"
 
 G_DEFINE_FINAL_TYPE (OdWindow, od_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -112,6 +114,8 @@ od_window_class_init (OdWindowClass *klass)
   g_type_ensure (OD_TYPE_PROBLEM_PAGE);
   g_type_ensure (OD_TYPE_OVERVIEW_PAGE);
   g_type_ensure (OD_TYPE_LOOKUPS_PAGE);
+  g_type_ensure (OD_TYPE_ORGANIZATIONS_PAGE);
+  g_type_ensure (OD_TYPE_PEOPLE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/od-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OdWindow, toast_overlay);

@@ -1,0 +1,14 @@
+/* od-demo-registry.h — the registry part of the demo data: organizations and people
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "od-db.h"
+
+G_BEGIN_DECLS
+
+gboolean od_demo_load_registry (OdDb    *db,
+                                GError **error);
+
+G_END_DECLS

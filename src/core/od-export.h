@@ -1,0 +1,36 @@
+/* od-export.h — organizations and people as CSV or JSON
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "od-db.h"
+
+G_BEGIN_DECLS
+
+#define OD_EXPORT_ERROR (od_export_error_quark ())
+
+typedef enum
+{
+  OD_EXPORT_ERROR_UNKNOWN_ENTITY,   /* not "organizations" or "people" */
+} OdExportError;
+
+typedef enum
+{
+  OD_EXPORT_FORMAT_CSV,    /* UTF-8 with BOM, CRLF, RFC 4180 quoting, for Excel */
+  OD_EXPORT_FORMAT_JSON,   /* an array of objects, one per line */
+} OdExportFormat;
+
+GQuark       od_export_error_quark   (void);
+gboolean     od_export_has_entity    (const char      *entity);
+const char  *od_export_entities      (void);
+gboolean     od_export_write         (OdDb            *db,
+                                      const char      *entity,
+                                      OdExportFormat   format,
+                                      gboolean         full_id_numbers,
+                                      GOutputStream   *out,
+                                      GError         **error);
+
+G_END_DECLS

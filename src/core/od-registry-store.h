@@ -1,0 +1,186 @@
+/* od-registry-store.h — organizations and people: validation, saving,
+ * search, soft delete, the trash
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "od-db.h"
+#include "od-organization.h"
+
+G_BEGIN_DECLS
+
+#define OD_REGISTRY_ERROR (od_registry_error_quark ())
+
+typedef enum
+{
+  OD_REGISTRY_ERROR_INVALID,     /* validation problems with severity ERROR; see the problems */
+  OD_REGISTRY_ERROR_DUPLICATE,   /* same credit code / name / ID number / name + mobile */
+  OD_REGISTRY_ERROR_NEEDS_REASON,/* a warning (failing credit code) needs an override reason */
+  OD_REGISTRY_ERROR_NOT_FOUND,
+  OD_REGISTRY_ERROR_REFERENCED,  /* purge refused: other records refer to it */
+} OdRegistryError;
+
+typedef enum
+{
+  OD_PROBLEM_ERROR,     /* must be fixed before saving */
+  OD_PROBLEM_WARNING,   /* may be kept with a reason (credit code check) */
+  OD_PROBLEM_HINT,      /* information only ("3+ party members: form a party organization") */
+} OdProblemSeverity;
+
+typedef struct
+{
+  char              *field;      /* the OdOrgFields / OdPersonFields member name, e.g. "credit_code" */
+  OdProblemSeverity  severity;
+  char              *message;    /* translated: what is wrong and what to do */
+  gint64             other_id;   /* for duplicates: the existing record, else 0 */
+} OdProblem;
+
+void        od_problem_free                 (OdProblem *problem);
+
+typedef enum
+{
+  OD_ORG_SORT_NAME,          /* pinyin order of the name */
+  OD_ORG_SORT_SHORT_NAME,
+  OD_ORG_SORT_CREDIT_CODE,
+  OD_ORG_SORT_TYPE,
+  OD_ORG_SORT_AREA,
+  OD_ORG_SORT_CATEGORY,
+  OD_ORG_SORT_STATUS,
+  OD_ORG_SORT_REGISTERED_ON,
+  OD_ORG_SORT_MEMBER_ROLE,
+  OD_ORG_SORT_PARTY,
+  OD_ORG_SORT_UPDATED_AT,
+} OdOrgSort;
+
+typedef enum
+{
+  OD_PARTY_ANY = 0,
+  OD_PARTY_ORG_COVERAGE,     /* independent or joint party organization */
+  OD_PARTY_WORK_ONLY,        /* work coverage without organization coverage */
+  OD_PARTY_NONE,             /* neither */
+} OdPartyFilter;
+
+typedef struct
+{
+  const char    *query;        /* search text: name, short name, code, representative,
+                                  contact, pinyin initials; NULL or "" = all */
+  OdOrgType      type;         /* OD_ORG_TYPE_UNKNOWN = any */
+  gint64         category_id;  /* 0 = any */
+  gint64         area_id;      /* 0 = any */
+  const char    *status;       /* NULL = any */
+  int            membership;   /* -1 any, 0 not a member, 1 member */
+  OdPartyFilter  party;
+  OdOrgSort      sort;
+  gboolean       descending;
+} OdOrgFilter;
+
+typedef enum
+{
+  OD_PERSON_SORT_NAME,
+  OD_PERSON_SORT_ORGANIZATION,
+  OD_PERSON_SORT_POSITION,
+  OD_PERSON_SORT_GENDER,
+  OD_PERSON_SORT_UPDATED_AT,
+} OdPersonSort;
+
+typedef struct
+{
+  const char   *query;            /* name, mobile, organization, pinyin initials */
+  gint64        organization_id;  /* 0 = any */
+  const char   *gender;           /* NULL = any */
+  OdPersonSort  sort;
+  gboolean      descending;
+} OdPersonFilter;
+
+GQuark        od_registry_error_quark            (void);
+
+/* --- organizations --- */
+
+void          od_org_filter_init                 (OdOrgFilter          *filter);
+GArray       *od_organization_query_ids          (OdDb                 *db,
+                                                  const OdOrgFilter    *filter,
+                                                  GError              **error);
+gint64        od_organization_count              (OdDb                 *db,
+                                                  GError              **error);
+OdOrgFields  *od_organization_load               (OdDb                 *db,
+                                                  gint64                id,
+                                                  GError              **error);
+/* Loads rows IDS[0..N) in that order, as OdOrganization items. */
+GPtrArray    *od_organization_load_items         (OdDb                 *db,
+                                                  const gint64         *ids,
+                                                  guint                 n_ids,
+                                                  GError              **error);
+/* Every problem of FIELDS, errors first: required name, credit code check
+ * (a WARNING naming the expected character, unless an override reason is
+ * given), duplicate code or name (ERROR with other_id), phone, email, dates
+ * not in the future, type vs code, party hint. */
+GPtrArray    *od_organization_validate           (OdDb                 *db,
+                                                  const OdOrgFields    *fields);
+/* Inserts (id == 0) or updates. Refuses with the first blocking problem;
+ * writes the audit log (field: old → new); derives the type from a valid
+ * code; keeps the search index and pinyin sort key. Returns the id. */
+gint64        od_organization_save               (OdDb                 *db,
+                                                  const OdOrgFields    *fields,
+                                                  GError              **error);
+gboolean      od_organization_delete             (OdDb                 *db,
+                                                  gint64                id,
+                                                  GError              **error);
+
+/* --- people --- */
+
+void            od_person_filter_init            (OdPersonFilter       *filter);
+GArray         *od_person_query_ids              (OdDb                 *db,
+                                                  const OdPersonFilter *filter,
+                                                  GError              **error);
+gint64          od_person_count                  (OdDb                 *db,
+                                                  GError              **error);
+OdPersonFields *od_person_load                   (OdDb                 *db,
+                                                  gint64                id,
+                                                  GError              **error);
+GPtrArray      *od_person_load_items             (OdDb                 *db,
+                                                  const gint64         *ids,
+                                                  guint                 n_ids,
+                                                  GError              **error);
+GPtrArray      *od_person_validate               (OdDb                 *db,
+                                                  const OdPersonFields *fields);
+gint64          od_person_save                   (OdDb                 *db,
+                                                  const OdPersonFields *fields,
+                                                  GError              **error);
+gboolean        od_person_delete                 (OdDb                 *db,
+                                                  gint64                id,
+                                                  GError              **error);
+
+/* --- the trash (soft deletes of any table) --- */
+
+typedef struct
+{
+  gint64  id;            /* trash entry */
+  char   *table_name;    /* "organizations", "people", … */
+  gint64  row_id;
+  char   *label;
+  char   *deleted_at;
+  char   *deleted_by;
+} OdTrashEntry;
+
+void          od_trash_entry_free                (OdTrashEntry         *entry);
+GPtrArray    *od_trash_list                      (OdDb                 *db,
+                                                  GError              **error);
+gboolean      od_trash_restore                   (OdDb                 *db,
+                                                  const char           *table_name,
+                                                  gint64                row_id,
+                                                  GError              **error);
+/* Removes the row for good. Refused (OD_REGISTRY_ERROR_REFERENCED) while
+ * other rows refer to it; the message names them. */
+gboolean      od_trash_purge                     (OdDb                 *db,
+                                                  const char           *table_name,
+                                                  gint64                row_id,
+                                                  GError              **error);
+gboolean      od_trash_empty                     (OdDb                 *db,
+                                                  guint                *n_kept,
+                                                  GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OdProblem, od_problem_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OdTrashEntry, od_trash_entry_free)
+
+G_END_DECLS

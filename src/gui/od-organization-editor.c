@@ -1,0 +1,741 @@
+/* od-organization-editor.c — one organization: details, people, history
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The form checks as the user types (od_organization_validate) and lists
+ * every problem with what to do; a failing credit code can be kept with a
+ * reason (DESIGN.md §2). Saving goes through the store, which writes the
+ * audit log shown on the History tab.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "od-audit.h"
+#include "od-history.h"
+#include "od-labels.h"
+#include "od-lookup-store.h"
+#include "od-organization-editor.h"
+#include "od-registry-store.h"
+#include "od-validate.h"
+
+struct _OdOrganizationEditor
+{
+  AdwBin          parent_instance;
+
+  OdDb           *db;
+  OdOrgFields    *loaded;      /* as saved; NULL when nothing is shown */
+  GArray         *area_ids;    /* combo position → area id (0 = none) */
+  GArray         *category_ids;
+  gboolean        loading;     /* filling the form: changes are not the user's */
+  gboolean        dirty;
+  guint           n_problems;
+
+  GtkStack       *editor_stack;
+  GtkLabel       *title_label;
+  GtkLabel       *subtitle_label;
+  GtkStack       *tabs;
+  AdwPreferencesGroup *problems_group;
+  GtkListBox     *problems_list;
+  AdwEntryRow    *override_row;
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *short_name_row;
+  AdwEntryRow    *credit_code_row;
+  AdwComboRow    *type_row;
+  AdwComboRow    *category_row;
+  AdwComboRow    *area_row;
+  AdwComboRow    *level_row;
+  AdwEntryRow    *registered_row;
+  AdwEntryRow    *supervising_row;
+  AdwEntryRow    *legal_rep_row;
+  AdwEntryRow    *contact_row;
+  AdwEntryRow    *phone_row;
+  AdwEntryRow    *address_row;
+  AdwEntryRow    *email_row;
+  AdwEntryRow    *website_row;
+  AdwComboRow    *status_row;
+  AdwEntryRow    *status_date_row;
+  AdwComboRow    *member_role_row;
+  AdwEntryRow    *member_since_row;
+  AdwComboRow    *member_status_row;
+  AdwComboRow    *party_form_row;
+  GtkSpinButton  *party_members_spin;
+  AdwEntryRow    *instructor_row;
+  AdwActionRow   *coverage_row;
+  AdwEntryRow    *notes_row;
+  GtkListBox     *people_list;
+  GtkListBox     *history_list;
+  GtkButton      *delete_button;
+};
+
+enum {
+  SAVED,
+  DELETE_REQUESTED,
+  OPEN_RECORD,
+  ADD_PERSON,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (OdOrganizationEditor, od_organization_editor, ADW_TYPE_BIN)
+
+/* --- helpers --- */
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+/* The row's text, trimmed; NULL when empty and NULLABLE. */
+static char *
+get_text (AdwEntryRow *row,
+          gboolean     nullable)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (nullable && *text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static void
+set_combo_key (AdwComboRow   *row,
+               const OdLabel *labels,
+               const char    *key)
+{
+  adw_combo_row_set_selected (row, od_label_index (labels, key));
+}
+
+static const char *
+get_combo_key (AdwComboRow   *row,
+               const OdLabel *labels)
+{
+  return od_label_key_at (labels, adw_combo_row_get_selected (row));
+}
+
+static void
+set_combo_id (AdwComboRow *row,
+              GArray      *ids,
+              gint64       id)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+  adw_combo_row_set_selected (row, 0);
+}
+
+static gint64
+get_combo_id (AdwComboRow *row,
+              GArray      *ids)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return ids != NULL && selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
+}
+
+static void
+fill_lookup_combos (OdOrganizationEditor *self)
+{
+  g_autoptr(GPtrArray) areas = NULL;
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GtkStringList) area_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) category_names = gtk_string_list_new (NULL);
+  gint64 none = 0;
+
+  g_clear_pointer (&self->area_ids, g_array_unref);
+  g_clear_pointer (&self->category_ids, g_array_unref);
+  self->area_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (self->area_ids, none);
+  g_array_append_val (self->category_ids, none);
+  gtk_string_list_append (area_names, _("Not set"));
+  gtk_string_list_append (category_names, _("Not set"));
+
+  if (self->db != NULL)
+    {
+      areas = od_lookup_list_areas (self->db, NULL);
+      categories = od_lookup_list_categories (self->db, NULL);
+    }
+  for (guint i = 0; areas != NULL && i < areas->len; i++)
+    {
+      OdArea *area = g_ptr_array_index (areas, i);
+
+      g_array_append_val (self->area_ids, area->id);
+      gtk_string_list_append (area_names, area->name);
+    }
+  for (guint i = 0; categories != NULL && i < categories->len; i++)
+    {
+      OdCategory *category = g_ptr_array_index (categories, i);
+
+      g_array_append_val (self->category_ids, category->id);
+      gtk_string_list_append (category_names, category->name);
+    }
+  adw_combo_row_set_model (self->area_row, G_LIST_MODEL (area_names));
+  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (category_names));
+}
+
+/* The form as fields, on top of what was loaded (keeps id, uuid, …). */
+static OdOrgFields *
+form_to_fields (OdOrganizationEditor *self)
+{
+  OdOrgFields *f = self->loaded != NULL ? od_org_fields_copy (self->loaded) : od_org_fields_new ();
+  const char *role;
+
+#define TAKE(member, row, nullable) \
+  G_STMT_START { g_free (f->member); f->member = get_text (self->row, nullable); } G_STMT_END
+
+  TAKE (name, name_row, FALSE);
+  TAKE (short_name, short_name_row, FALSE);
+  TAKE (credit_code, credit_code_row, TRUE);
+  TAKE (credit_code_override, override_row, FALSE);
+  TAKE (registered_on, registered_row, TRUE);
+  TAKE (supervising_unit, supervising_row, FALSE);
+  TAKE (legal_representative, legal_rep_row, FALSE);
+  TAKE (contact_person, contact_row, FALSE);
+  TAKE (phone, phone_row, FALSE);
+  TAKE (address, address_row, FALSE);
+  TAKE (email, email_row, FALSE);
+  TAKE (website, website_row, FALSE);
+  TAKE (status_date, status_date_row, TRUE);
+  TAKE (member_since, member_since_row, TRUE);
+  TAKE (party_instructor, instructor_row, FALSE);
+  TAKE (notes, notes_row, FALSE);
+#undef TAKE
+
+  f->org_type = od_org_type_from_key (get_combo_key (self->type_row, od_labels_org_type));
+  f->category_id = get_combo_id (self->category_row, self->category_ids);
+  f->area_id = get_combo_id (self->area_row, self->area_ids);
+  g_free (f->registration_level);
+  f->registration_level = g_strdup (get_combo_key (self->level_row, od_labels_registration_level));
+  g_free (f->status);
+  f->status = g_strdup (get_combo_key (self->status_row, od_labels_status));
+  role = get_combo_key (self->member_role_row, od_labels_member_role);
+  g_free (f->member_role);
+  f->member_role = role != NULL && *role != '\0' ? g_strdup (role) : NULL;
+  g_free (f->member_status);
+  f->member_status = f->member_role != NULL
+    ? g_strdup (get_combo_key (self->member_status_row, od_labels_member_status)) : NULL;
+  if (f->member_status != NULL && *f->member_status == '\0')
+    g_clear_pointer (&f->member_status, g_free);
+  g_free (f->party_org_form);
+  f->party_org_form = g_strdup (get_combo_key (self->party_form_row, od_labels_party_form));
+  f->party_members = gtk_spin_button_get_value_as_int (self->party_members_spin);
+  return f;
+}
+
+static AdwEntryRow *
+row_for_field (OdOrganizationEditor *self,
+               const char           *field)
+{
+  struct { const char *field; AdwEntryRow *row; } map[] = {
+    { "name", self->name_row }, { "short_name", self->short_name_row },
+    { "credit_code", self->credit_code_row }, { "registered_on", self->registered_row },
+    { "phone", self->phone_row }, { "email", self->email_row },
+    { "status_date", self->status_date_row }, { "member_since", self->member_since_row },
+    { "legal_representative", self->legal_rep_row }, { "website", self->website_row },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_strcmp0 (map[i].field, field) == 0)
+      return map[i].row;
+  return NULL;
+}
+
+static void
+on_open_other_clicked_cb (GtkButton            *button,
+                          OdOrganizationEditor *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "other-id"));
+
+  g_signal_emit (self, signals[OPEN_RECORD], 0, id);
+}
+
+static GtkWidget *
+problem_row (OdOrganizationEditor *self,
+             const OdProblem      *problem)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *icon = problem->severity == OD_PROBLEM_ERROR ? "dialog-error-symbolic"
+                     : problem->severity == OD_PROBLEM_WARNING ? "dialog-warning-symbolic"
+                     : "dialog-information-symbolic";
+  GtkWidget *image = gtk_image_new_from_icon_name (icon);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->message);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (problem->severity == OD_PROBLEM_ERROR)
+    gtk_widget_add_css_class (image, "error");
+  else if (problem->severity == OD_PROBLEM_WARNING)
+    gtk_widget_add_css_class (image, "warning");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+
+  if (problem->other_id > 0)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (button), "other-id", GSIZE_TO_POINTER (problem->other_id));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_open_other_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  return row;
+}
+
+static void
+update_coverage (OdOrganizationEditor *self,
+                 const OdOrgFields    *f)
+{
+  const char *text;
+
+  if (od_org_fields_has_org_coverage (f))
+    text = _("Organization and work coverage");
+  else if (od_org_fields_has_work_coverage (f))
+    text = _("Work coverage (instructor or liaison), no party organization");
+  else
+    text = _("Not covered");
+  adw_action_row_set_subtitle (self->coverage_row, text);
+}
+
+/* Checks the form and lists the problems; marks the rows concerned. */
+static void
+check_form (OdOrganizationEditor *self)
+{
+  g_autoptr(OdOrgFields) f = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gboolean code_warning = FALSE;
+  GtkWidget *rows[] = {
+    GTK_WIDGET (self->name_row), GTK_WIDGET (self->short_name_row),
+    GTK_WIDGET (self->credit_code_row), GTK_WIDGET (self->registered_row),
+    GTK_WIDGET (self->phone_row), GTK_WIDGET (self->email_row),
+    GTK_WIDGET (self->status_date_row), GTK_WIDGET (self->member_since_row),
+    GTK_WIDGET (self->legal_rep_row), GTK_WIDGET (self->website_row),
+  };
+
+  if (self->db == NULL || self->loaded == NULL)
+    return;
+
+  f = form_to_fields (self);
+  /* The override is only for a failing code: judge the code without it. */
+  g_free (f->credit_code_override);
+  f->credit_code_override = g_strdup ("");
+  problems = od_organization_validate (self->db, f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gtk_widget_remove_css_class (rows[i], "error");
+      gtk_widget_remove_css_class (rows[i], "warning");
+    }
+  clear_list (self->problems_list);
+  self->n_problems = 0;
+  for (guint i = 0; i < problems->len; i++)
+    {
+      OdProblem *problem = g_ptr_array_index (problems, i);
+      AdwEntryRow *row = row_for_field (self, problem->field);
+
+      gtk_list_box_append (self->problems_list, problem_row (self, problem));
+      if (problem->severity != OD_PROBLEM_HINT)
+        self->n_problems++;
+      if (row != NULL && problem->severity != OD_PROBLEM_HINT)
+        gtk_widget_add_css_class (GTK_WIDGET (row),
+                                  problem->severity == OD_PROBLEM_ERROR ? "error" : "warning");
+      if (g_strcmp0 (problem->field, "credit_code") == 0 && problem->severity == OD_PROBLEM_WARNING)
+        code_warning = TRUE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->override_row), code_warning);
+  update_coverage (self, f);
+}
+
+static void
+update_header (OdOrganizationEditor *self)
+{
+  const OdOrgFields *f = self->loaded;
+  g_autofree char *subtitle = NULL;
+
+  if (f == NULL)
+    return;
+  if (f->id == 0)
+    {
+      gtk_label_set_label (self->title_label, _("New Organization"));
+      gtk_label_set_label (self->subtitle_label, "");
+      return;
+    }
+  gtk_label_set_label (self->title_label, f->name);
+  subtitle = g_strdup_printf ("%s · %s", od_label_for (od_labels_org_type, od_org_type_to_key (f->org_type)),
+                              f->area_name != NULL && *f->area_name != '\0' ? f->area_name : _("No area"));
+  gtk_label_set_label (self->subtitle_label, subtitle);
+}
+
+static void
+fill_people (OdOrganizationEditor *self)
+{
+  OdPersonFilter filter;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+
+  clear_list (self->people_list);
+  if (self->loaded == NULL || self->loaded->id == 0)
+    return;
+
+  od_person_filter_init (&filter);
+  filter.organization_id = self->loaded->id;
+  ids = od_person_query_ids (self->db, &filter, NULL);
+  if (ids != NULL && ids->len > 0)
+    people = od_person_load_items (self->db, &g_array_index (ids, gint64, 0), ids->len, NULL);
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      const OdPersonFields *p = od_person_get_fields (g_ptr_array_index (people, i));
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->name);
+      subtitle = g_strjoin (" · ", *p->position != '\0' ? p->position : _("No position"),
+                            *p->mobile != '\0' ? p->mobile : _("No mobile"), NULL);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->people_list, row);
+    }
+  if (people == NULL || people->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No people recorded yet"));
+      gtk_list_box_append (self->people_list, row);
+    }
+}
+
+static void
+fill_history (OdOrganizationEditor *self)
+{
+  od_history_fill (self->history_list, self->db, "organizations",
+                   self->loaded != NULL ? self->loaded->id : 0);
+}
+
+static void
+fill_form (OdOrganizationEditor *self)
+{
+  const OdOrgFields *f = self->loaded;
+
+  self->loading = TRUE;
+  set_text (self->name_row, f->name);
+  set_text (self->short_name_row, f->short_name);
+  set_text (self->credit_code_row, f->credit_code);
+  set_text (self->override_row, f->credit_code_override);
+  set_combo_key (self->type_row, od_labels_org_type, od_org_type_to_key (f->org_type));
+  set_combo_id (self->category_row, self->category_ids, f->category_id);
+  set_combo_id (self->area_row, self->area_ids, f->area_id);
+  set_combo_key (self->level_row, od_labels_registration_level, f->registration_level);
+  set_text (self->registered_row, f->registered_on);
+  set_text (self->supervising_row, f->supervising_unit);
+  set_text (self->legal_rep_row, f->legal_representative);
+  set_text (self->contact_row, f->contact_person);
+  set_text (self->phone_row, f->phone);
+  set_text (self->address_row, f->address);
+  set_text (self->email_row, f->email);
+  set_text (self->website_row, f->website);
+  set_combo_key (self->status_row, od_labels_status, f->status);
+  set_text (self->status_date_row, f->status_date);
+  set_combo_key (self->member_role_row, od_labels_member_role, f->member_role);
+  set_text (self->member_since_row, f->member_since);
+  set_combo_key (self->member_status_row, od_labels_member_status, f->member_status);
+  set_combo_key (self->party_form_row, od_labels_party_form, f->party_org_form);
+  gtk_spin_button_set_value (self->party_members_spin, (double) f->party_members);
+  set_text (self->instructor_row, f->party_instructor);
+  set_text (self->notes_row, f->notes);
+  self->loading = FALSE;
+  self->dirty = FALSE;
+
+  update_header (self);
+  check_form (self);
+  fill_people (self);
+  fill_history (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), f->id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-person", f->id != 0);
+  gtk_stack_set_visible_child_name (self->editor_stack, "record");
+}
+
+/* --- callbacks --- */
+
+static void
+on_changed_cb (OdOrganizationEditor *self)
+{
+  if (self->loading)
+    return;
+  self->dirty = TRUE;
+  check_form (self);
+}
+
+/* --- actions --- */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  od_organization_editor_save (OD_ORGANIZATION_EDITOR (widget));
+}
+
+static void
+revert_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  od_organization_editor_revert (OD_ORGANIZATION_EDITOR (widget));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (widget);
+
+  if (self->loaded != NULL && self->loaded->id != 0)
+    g_signal_emit (self, signals[DELETE_REQUESTED], 0, self->loaded->id);
+}
+
+static void
+add_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (widget);
+
+  if (self->loaded != NULL && self->loaded->id != 0)
+    g_signal_emit (self, signals[ADD_PERSON], 0, self->loaded->id);
+}
+
+/* --- overrides --- */
+
+static void
+od_organization_editor_dispose (GObject *object)
+{
+  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (object);
+
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->loaded, od_org_fields_free);
+  g_clear_pointer (&self->area_ids, g_array_unref);
+  g_clear_pointer (&self->category_ids, g_array_unref);
+
+  G_OBJECT_CLASS (od_organization_editor_parent_class)->dispose (object);
+}
+
+static void
+od_organization_editor_class_init (OdOrganizationEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = od_organization_editor_dispose;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[OPEN_RECORD] = g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[ADD_PERSON] = g_signal_new ("add-person", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/od-organization-editor.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, OdOrganizationEditor, name)
+  BIND (editor_stack);
+  BIND (title_label);
+  BIND (subtitle_label);
+  BIND (tabs);
+  BIND (problems_group);
+  BIND (problems_list);
+  BIND (override_row);
+  BIND (name_row);
+  BIND (short_name_row);
+  BIND (credit_code_row);
+  BIND (type_row);
+  BIND (category_row);
+  BIND (area_row);
+  BIND (level_row);
+  BIND (registered_row);
+  BIND (supervising_row);
+  BIND (legal_rep_row);
+  BIND (contact_row);
+  BIND (phone_row);
+  BIND (address_row);
+  BIND (email_row);
+  BIND (website_row);
+  BIND (status_row);
+  BIND (status_date_row);
+  BIND (member_role_row);
+  BIND (member_since_row);
+  BIND (member_status_row);
+  BIND (party_form_row);
+  BIND (party_members_spin);
+  BIND (instructor_row);
+  BIND (coverage_row);
+  BIND (notes_row);
+  BIND (people_list);
+  BIND (history_list);
+  BIND (delete_button);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-person", NULL, add_person_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+}
+
+static void
+od_organization_editor_init (OdOrganizationEditor *self)
+{
+  g_autoptr(GtkStringList) types = od_label_model (od_labels_org_type, NULL);
+  g_autoptr(GtkStringList) levels = od_label_model (od_labels_registration_level, NULL);
+  g_autoptr(GtkStringList) statuses = od_label_model (od_labels_status, NULL);
+  g_autoptr(GtkStringList) roles = od_label_model (od_labels_member_role, NULL);
+  g_autoptr(GtkStringList) member_statuses = od_label_model (od_labels_member_status, NULL);
+  g_autoptr(GtkStringList) forms = od_label_model (od_labels_party_form, NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->loading = TRUE;
+  adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
+  adw_combo_row_set_model (self->level_row, G_LIST_MODEL (levels));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  adw_combo_row_set_model (self->member_role_row, G_LIST_MODEL (roles));
+  adw_combo_row_set_model (self->member_status_row, G_LIST_MODEL (member_statuses));
+  adw_combo_row_set_model (self->party_form_row, G_LIST_MODEL (forms));
+  fill_lookup_combos (self);
+  self->loading = FALSE;
+}
+
+/* --- public API --- */
+
+void
+od_organization_editor_set_db (OdOrganizationEditor *self,
+                               OdDb                 *db)
+{
+  g_return_if_fail (OD_IS_ORGANIZATION_EDITOR (self));
+
+  g_set_object (&self->db, db);
+  g_clear_pointer (&self->loaded, od_org_fields_free);
+  self->dirty = FALSE;
+  self->loading = TRUE;
+  fill_lookup_combos (self);
+  self->loading = FALSE;
+  gtk_stack_set_visible_child_name (self->editor_stack, "none");
+}
+
+/* Shows organization ID (0: nothing). Unsaved changes are the caller's to guard. */
+void
+od_organization_editor_load (OdOrganizationEditor *self,
+                             gint64                id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (OD_IS_ORGANIZATION_EDITOR (self));
+
+  g_clear_pointer (&self->loaded, od_org_fields_free);
+  self->dirty = FALSE;
+  if (id == 0 || self->db == NULL
+      || (self->loaded = od_organization_load (self->db, id, &error)) == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->editor_stack, "none");
+      return;
+    }
+  fill_form (self);
+}
+
+void
+od_organization_editor_new_record (OdOrganizationEditor *self)
+{
+  g_return_if_fail (OD_IS_ORGANIZATION_EDITOR (self));
+
+  g_clear_pointer (&self->loaded, od_org_fields_free);
+  self->loaded = od_org_fields_new ();
+  fill_form (self);
+  gtk_stack_set_visible_child_name (self->tabs, "details");
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+gint64
+od_organization_editor_get_id (OdOrganizationEditor *self)
+{
+  g_return_val_if_fail (OD_IS_ORGANIZATION_EDITOR (self), 0);
+  return self->loaded != NULL ? self->loaded->id : 0;
+}
+
+gboolean
+od_organization_editor_is_dirty (OdOrganizationEditor *self)
+{
+  g_return_val_if_fail (OD_IS_ORGANIZATION_EDITOR (self), FALSE);
+  return self->loaded != NULL && (self->dirty || self->loaded->id == 0);
+}
+
+guint
+od_organization_editor_get_n_problems (OdOrganizationEditor *self)
+{
+  g_return_val_if_fail (OD_IS_ORGANIZATION_EDITOR (self), 0);
+  return self->n_problems;
+}
+
+/* Saves the form. On a problem the form stays as typed and says what to do. */
+gboolean
+od_organization_editor_save (OdOrganizationEditor *self)
+{
+  g_autoptr(OdOrgFields) f = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (OD_IS_ORGANIZATION_EDITOR (self), FALSE);
+
+  if (self->loaded == NULL || self->db == NULL)
+    return FALSE;
+
+  f = form_to_fields (self);
+  id = od_organization_save (self->db, f, &error);
+  if (id == 0)
+    {
+      check_form (self);
+      gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
+      if (g_error_matches (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_NEEDS_REASON))
+        gtk_widget_grab_focus (GTK_WIDGET (self->override_row));
+      gtk_stack_set_visible_child_name (self->tabs, "details");
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+  od_organization_editor_load (self, id);
+  g_signal_emit (self, signals[SAVED], 0, id);
+  return TRUE;
+}
+
+void
+od_organization_editor_revert (OdOrganizationEditor *self)
+{
+  g_return_if_fail (OD_IS_ORGANIZATION_EDITOR (self));
+
+  if (self->loaded == NULL)
+    return;
+  if (self->loaded->id == 0)
+    {
+      g_clear_pointer (&self->loaded, od_org_fields_free);
+      self->dirty = FALSE;
+      gtk_stack_set_visible_child_name (self->editor_stack, "none");
+      return;
+    }
+  fill_form (self);
+}

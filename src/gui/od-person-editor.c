@@ -1,0 +1,778 @@
+/* od-person-editor.c — one person: details, masked ID number, history
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The form checks as the user types (od_person_validate: required name,
+ * ID number check, duplicates on the ID number and on name + mobile) and
+ * lists every problem with what to do. The resident ID number is personal
+ * data (DESIGN.md §2): it is shown masked (610302********123X) until the user
+ * reveals it on purpose, and can only be edited while revealed, so a masked
+ * text is never saved in place of the number.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "od-audit.h"
+#include "od-history.h"
+#include "od-labels.h"
+#include "od-person-editor.h"
+#include "od-registry-store.h"
+#include "od-validate.h"
+
+struct _OdPersonEditor
+{
+  AdwBin          parent_instance;
+
+  OdDb           *db;
+  OdPersonFields *loaded;           /* as saved; NULL when nothing is shown */
+  GArray         *organization_ids; /* combo position → organization id (0 = none) */
+  char           *id_number;        /* the full number as edited; never shown unless revealed */
+  gboolean        loading;          /* filling the form: changes are not the user's */
+  gboolean        dirty;
+  gboolean        tried_saving; /* problems of a new, untouched form are shown from then on */
+  gboolean        in_dialog;
+  guint           n_problems;
+
+  GtkStack       *editor_stack;
+  GtkWidget      *header_box;
+  GtkLabel       *title_label;
+  GtkLabel       *subtitle_label;
+  GtkStackSwitcher *tab_switcher;
+  GtkStack       *tabs;
+  AdwPreferencesGroup *problems_group;
+  GtkListBox     *problems_list;
+  AdwEntryRow    *name_row;
+  AdwComboRow    *gender_row;
+  AdwComboRow    *organization_row;
+  AdwEntryRow    *position_row;
+  AdwEntryRow    *mobile_row;
+  AdwEntryRow    *id_number_row;
+  GtkToggleButton *reveal_button;
+  AdwEntryRow    *notes_row;
+  GtkListBox     *history_list;
+  GtkActionBar   *action_bar;
+};
+
+enum {
+  PROP_0,
+  PROP_IN_DIALOG,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SAVED,
+  DELETE_REQUESTED,
+  OPEN_RECORD,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (OdPersonEditor, od_person_editor, ADW_TYPE_BIN)
+
+/* --- helpers --- */
+
+/* Frees an ID number without leaving it in freed memory. */
+static void
+clear_secret (char **secret)
+{
+  if (*secret != NULL)
+    memset (*secret, 0, strlen (*secret));
+  g_clear_pointer (secret, g_free);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+/* The row's text, trimmed. */
+static char *
+get_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static gboolean
+is_revealed (OdPersonEditor *self)
+{
+  return gtk_toggle_button_get_active (self->reveal_button);
+}
+
+static gint64
+get_organization_id (OdPersonEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->organization_row);
+
+  return self->organization_ids != NULL && selected < self->organization_ids->len
+    ? g_array_index (self->organization_ids, gint64, selected) : 0;
+}
+
+/* Selects organization ID; one that is not in the list (it is in the
+ * trash) is added under NAME so that saving keeps the link. */
+static void
+select_organization (OdPersonEditor *self,
+                     gint64          id,
+                     const char     *name)
+{
+  GListModel *model = adw_combo_row_get_model (self->organization_row);
+
+  for (guint i = 0; self->organization_ids != NULL && i < self->organization_ids->len; i++)
+    if (g_array_index (self->organization_ids, gint64, i) == id)
+      {
+        adw_combo_row_set_selected (self->organization_row, i);
+        return;
+      }
+  if (id != 0 && GTK_IS_STRING_LIST (model))
+    {
+      g_array_append_val (self->organization_ids, id);
+      gtk_string_list_append (GTK_STRING_LIST (model),
+                              name != NULL && *name != '\0' ? name : _("Organization in the trash"));
+      adw_combo_row_set_selected (self->organization_row, self->organization_ids->len - 1);
+      return;
+    }
+  adw_combo_row_set_selected (self->organization_row, 0);
+}
+
+/* The organizations to choose from, in pinyin order; keeps the choice. */
+static void
+fill_organizations (OdPersonEditor *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean was_loading = self->loading;
+  gint64 current = get_organization_id (self);
+  gint64 none = 0;
+
+  g_clear_pointer (&self->organization_ids, g_array_unref);
+  self->organization_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (self->organization_ids, none);
+  gtk_string_list_append (names, _("No organization"));
+
+  if (self->db != NULL)
+    {
+      OdOrgFilter filter;
+
+      od_org_filter_init (&filter);
+      ids = od_organization_query_ids (self->db, &filter, NULL);
+    }
+  if (ids != NULL && ids->len > 0)
+    items = od_organization_load_items (self->db, &g_array_index (ids, gint64, 0), ids->len, NULL);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      const OdOrgFields *f = od_organization_get_fields (g_ptr_array_index (items, i));
+
+      g_array_append_val (self->organization_ids, f->id);
+      gtk_string_list_append (names, f->name);
+    }
+
+  self->loading = TRUE;
+  adw_combo_row_set_model (self->organization_row, G_LIST_MODEL (names));
+  select_organization (self, current,
+                       self->loaded != NULL && self->loaded->organization_id == current
+                       ? self->loaded->organization_name : NULL);
+  self->loading = was_loading;
+}
+
+/* Shows the ID number masked, or in full while the reveal button is on;
+ * only the full number can be edited. */
+static void
+show_id_number (OdPersonEditor *self)
+{
+  gboolean revealed = is_revealed (self);
+  gboolean was_loading = self->loading;
+  g_autofree char *masked = od_id_number_mask (self->id_number != NULL ? self->id_number : "");
+
+  self->loading = TRUE;
+  set_text (self->id_number_row, revealed ? self->id_number : masked);
+  gtk_editable_set_editable (GTK_EDITABLE (self->id_number_row), revealed);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->id_number_row),
+                               revealed ? NULL : _("Reveal the ID number to change it"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reveal_button),
+                               revealed ? _("Hide the ID Number") : _("Reveal the Full ID Number"));
+  self->loading = was_loading;
+}
+
+/* The form as fields, on top of what was loaded (keeps id, uuid, …). */
+static OdPersonFields *
+form_to_fields (OdPersonEditor *self)
+{
+  OdPersonFields *f = self->loaded != NULL ? od_person_fields_copy (self->loaded)
+                                           : od_person_fields_new ();
+  const char *gender = od_label_key_at (od_labels_gender,
+                                        adw_combo_row_get_selected (self->gender_row));
+  GObject *organization = adw_combo_row_get_selected_item (self->organization_row);
+  char *id_number = g_strstrip (g_strdup (self->id_number != NULL ? self->id_number : ""));
+
+#define TAKE(member, row) \
+  G_STMT_START { g_free (f->member); f->member = get_text (self->row); } G_STMT_END
+
+  TAKE (name, name_row);
+  TAKE (position, position_row);
+  TAKE (mobile, mobile_row);
+  TAKE (notes, notes_row);
+#undef TAKE
+
+  g_free (f->gender);
+  f->gender = g_strdup (gender != NULL ? gender : "unknown");
+  f->organization_id = get_organization_id (self);
+  g_free (f->organization_name);
+  f->organization_name = g_strdup (f->organization_id != 0 && GTK_IS_STRING_OBJECT (organization)
+                                   ? gtk_string_object_get_string (GTK_STRING_OBJECT (organization))
+                                   : "");
+  clear_secret (&f->id_number);
+  if (*id_number != '\0')
+    f->id_number = id_number;
+  else
+    g_free (id_number);
+  return f;
+}
+
+static GtkWidget *
+row_for_field (OdPersonEditor *self,
+               const char     *field)
+{
+  struct { const char *field; gpointer row; } map[] = {
+    { "name", self->name_row }, { "gender", self->gender_row },
+    { "organization_id", self->organization_row }, { "position", self->position_row },
+    { "mobile", self->mobile_row }, { "id_number", self->id_number_row },
+    { "notes", self->notes_row },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_strcmp0 (map[i].field, field) == 0)
+      return GTK_WIDGET (map[i].row);
+  return NULL;
+}
+
+static void
+on_open_other_clicked_cb (GtkButton      *button,
+                          OdPersonEditor *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "other-id"));
+
+  g_signal_emit (self, signals[OPEN_RECORD], 0, id);
+}
+
+static GtkWidget *
+problem_row (OdPersonEditor  *self,
+             const OdProblem *problem)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *icon = problem->severity == OD_PROBLEM_ERROR ? "dialog-error-symbolic"
+                     : problem->severity == OD_PROBLEM_WARNING ? "dialog-warning-symbolic"
+                     : "dialog-information-symbolic";
+  GtkWidget *image = gtk_image_new_from_icon_name (icon);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->message);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (problem->severity == OD_PROBLEM_ERROR)
+    gtk_widget_add_css_class (image, "error");
+  else if (problem->severity == OD_PROBLEM_WARNING)
+    gtk_widget_add_css_class (image, "warning");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+
+  /* A dialog has no list to show the other record in. */
+  if (problem->other_id > 0 && !self->in_dialog)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Show the person already recorded"));
+      g_object_set_data (G_OBJECT (button), "other-id", GSIZE_TO_POINTER (problem->other_id));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_open_other_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  return row;
+}
+
+/* Checks the form and lists the problems; marks the rows concerned. */
+static void
+check_form (OdPersonEditor *self)
+{
+  g_autoptr(OdPersonFields) f = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  const char *fields[] = { "name", "gender", "organization_id", "position", "mobile",
+                           "id_number", "notes" };
+  gboolean shown;
+
+  if (self->db == NULL || self->loaded == NULL)
+    return;
+  /* An empty new form is not wrong yet: no "name required" before typing. */
+  shown = self->loaded->id != 0 || self->dirty || self->tried_saving;
+
+  f = form_to_fields (self);
+  problems = od_person_validate (self->db, f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *row = row_for_field (self, fields[i]);
+
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_remove_css_class (row, "warning");
+    }
+  clear_list (self->problems_list);
+  self->n_problems = 0;
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      OdProblem *problem = g_ptr_array_index (problems, i);
+      GtkWidget *row = row_for_field (self, problem->field);
+
+      gtk_list_box_append (self->problems_list, problem_row (self, problem));
+      if (problem->severity != OD_PROBLEM_HINT)
+        self->n_problems++;
+      if (shown && row != NULL && problem->severity != OD_PROBLEM_HINT)
+        gtk_widget_add_css_class (row, problem->severity == OD_PROBLEM_ERROR ? "error" : "warning");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group),
+                          shown && problems != NULL && problems->len > 0);
+}
+
+static void
+update_header (OdPersonEditor *self)
+{
+  const OdPersonFields *f = self->loaded;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *subtitle = NULL;
+
+  if (f == NULL)
+    return;
+  if (f->id == 0)
+    {
+      gtk_label_set_label (self->title_label, _("New Person"));
+      gtk_label_set_label (self->subtitle_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+      return;
+    }
+  gtk_label_set_label (self->title_label, f->name);
+  if (f->organization_name != NULL && *f->organization_name != '\0')
+    g_ptr_array_add (parts, f->organization_name);
+  if (f->position != NULL && *f->position != '\0')
+    g_ptr_array_add (parts, f->position);
+  g_ptr_array_add (parts, NULL);
+  subtitle = g_strjoinv (" · ", (char **) parts->pdata);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
+}
+
+static void
+fill_history (OdPersonEditor *self)
+{
+  od_history_fill (self->history_list, self->db, "people",
+                   self->loaded != NULL ? self->loaded->id : 0);
+}
+
+static void
+fill_form (OdPersonEditor *self)
+{
+  const OdPersonFields *f = self->loaded;
+  guint gender = od_label_index (od_labels_gender, f->gender);
+
+  self->loading = TRUE;
+  set_text (self->name_row, f->name);
+  adw_combo_row_set_selected (self->gender_row,
+                              od_label_key_at (od_labels_gender, gender) != NULL ? gender : 0);
+  select_organization (self, f->organization_id, f->organization_name);
+  set_text (self->position_row, f->position);
+  set_text (self->mobile_row, f->mobile);
+  set_text (self->notes_row, f->notes);
+  clear_secret (&self->id_number);
+  self->id_number = g_strdup (f->id_number);
+  /* Masked on every record shown; with no number there is nothing to hide. */
+  gtk_toggle_button_set_active (self->reveal_button,
+                                self->id_number == NULL || *self->id_number == '\0');
+  show_id_number (self);
+  self->loading = FALSE;
+  self->dirty = FALSE;
+  self->tried_saving = FALSE;
+
+  update_header (self);
+  check_form (self);
+  fill_history (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", f->id != 0);
+  /* A new record has no history yet. */
+  gtk_widget_set_visible (GTK_WIDGET (self->tab_switcher), f->id != 0);
+  if (f->id == 0)
+    gtk_stack_set_visible_child_name (self->tabs, "details");
+  gtk_stack_set_visible_child_name (self->editor_stack, "record");
+}
+
+/* --- callbacks --- */
+
+static void
+on_changed_cb (OdPersonEditor *self)
+{
+  if (self->loading)
+    return;
+  self->dirty = TRUE;
+  check_form (self);
+}
+
+static void
+on_id_number_changed_cb (OdPersonEditor *self)
+{
+  OdCodeResult result;
+
+  /* The masked text is set by us, under loading; only the full one is typed. */
+  if (self->loading || !is_revealed (self))
+    return;
+  clear_secret (&self->id_number);
+  self->id_number = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->id_number_row)));
+
+  /* GB 11643-1999: an odd 17th digit is a man. Fill a gender not given. */
+  if (od_validate_id_number (self->id_number, &result)
+      && g_strcmp0 (od_label_key_at (od_labels_gender, adw_combo_row_get_selected (self->gender_row)),
+                    "unknown") == 0)
+    {
+      self->loading = TRUE;
+      adw_combo_row_set_selected (self->gender_row,
+                                  od_label_index (od_labels_gender, result.male ? "male" : "female"));
+      self->loading = FALSE;
+    }
+  on_changed_cb (self);
+}
+
+static void
+on_reveal_toggled_cb (OdPersonEditor *self)
+{
+  show_id_number (self);
+  if (is_revealed (self) && !self->loading)
+    gtk_widget_grab_focus (GTK_WIDGET (self->id_number_row));
+}
+
+/* --- actions --- */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  od_person_editor_save (OD_PERSON_EDITOR (widget));
+}
+
+static void
+revert_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  od_person_editor_revert (OD_PERSON_EDITOR (widget));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  OdPersonEditor *self = OD_PERSON_EDITOR (widget);
+
+  if (self->loaded != NULL && self->loaded->id != 0)
+    g_signal_emit (self, signals[DELETE_REQUESTED], 0, self->loaded->id);
+}
+
+/* --- overrides --- */
+
+/* The organizations may have changed in their own section meanwhile. */
+static void
+od_person_editor_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (od_person_editor_parent_class)->map (widget);
+
+  fill_organizations (OD_PERSON_EDITOR (widget));
+}
+
+static void
+od_person_editor_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  OdPersonEditor *self = OD_PERSON_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_IN_DIALOG:
+      g_value_set_boolean (value, self->in_dialog);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+od_person_editor_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  OdPersonEditor *self = OD_PERSON_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_IN_DIALOG:
+      od_person_editor_set_in_dialog (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+od_person_editor_dispose (GObject *object)
+{
+  OdPersonEditor *self = OD_PERSON_EDITOR (object);
+
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->loaded, od_person_fields_free);
+  g_clear_pointer (&self->organization_ids, g_array_unref);
+  clear_secret (&self->id_number);
+
+  G_OBJECT_CLASS (od_person_editor_parent_class)->dispose (object);
+}
+
+static void
+od_person_editor_class_init (OdPersonEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = od_person_editor_dispose;
+  object_class->get_property = od_person_editor_get_property;
+  object_class->set_property = od_person_editor_set_property;
+  widget_class->map = od_person_editor_map;
+
+  /* In a dialog, whose header bar has the title and the buttons, the
+   * editor hides its own title and Delete / Cancel / Save bar. */
+  properties[PROP_IN_DIALOG] =
+    g_param_spec_boolean ("in-dialog", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[OPEN_RECORD] = g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/od-person-editor.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, OdPersonEditor, name)
+  BIND (editor_stack);
+  BIND (header_box);
+  BIND (title_label);
+  BIND (subtitle_label);
+  BIND (tab_switcher);
+  BIND (tabs);
+  BIND (problems_group);
+  BIND (problems_list);
+  BIND (name_row);
+  BIND (gender_row);
+  BIND (organization_row);
+  BIND (position_row);
+  BIND (mobile_row);
+  BIND (id_number_row);
+  BIND (reveal_button);
+  BIND (notes_row);
+  BIND (history_list);
+  BIND (action_bar);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_id_number_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reveal_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+}
+
+static void
+od_person_editor_init (OdPersonEditor *self)
+{
+  g_autoptr(GtkStringList) genders = od_label_model (od_labels_gender, NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->loading = TRUE;
+  adw_combo_row_set_model (self->gender_row, G_LIST_MODEL (genders));
+  fill_organizations (self);
+  self->loading = FALSE;
+}
+
+/* --- public API --- */
+
+void
+od_person_editor_set_db (OdPersonEditor *self,
+                         OdDb           *db)
+{
+  g_return_if_fail (OD_IS_PERSON_EDITOR (self));
+
+  g_set_object (&self->db, db);
+  g_clear_pointer (&self->loaded, od_person_fields_free);
+  clear_secret (&self->id_number);
+  self->dirty = FALSE;
+  self->loading = TRUE;
+  fill_organizations (self);
+  self->loading = FALSE;
+  gtk_stack_set_visible_child_name (self->editor_stack, "none");
+}
+
+/* Shows person ID (0: nothing), its ID number masked. Unsaved changes are
+ * the caller's to guard. */
+void
+od_person_editor_load (OdPersonEditor *self,
+                       gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (OD_IS_PERSON_EDITOR (self));
+
+  g_clear_pointer (&self->loaded, od_person_fields_free);
+  self->dirty = FALSE;
+  if (id == 0 || self->db == NULL
+      || (self->loaded = od_person_load (self->db, id, &error)) == NULL)
+    {
+      clear_secret (&self->id_number);
+      gtk_stack_set_visible_child_name (self->editor_stack, "none");
+      return;
+    }
+  fill_form (self);
+}
+
+void
+od_person_editor_new_record (OdPersonEditor *self)
+{
+  g_return_if_fail (OD_IS_PERSON_EDITOR (self));
+
+  od_person_editor_new_record_for_organization (self, 0);
+}
+
+/* A new person, working for ORGANIZATION_ID (0: none chosen yet). */
+void
+od_person_editor_new_record_for_organization (OdPersonEditor *self,
+                                              gint64          organization_id)
+{
+  g_return_if_fail (OD_IS_PERSON_EDITOR (self));
+
+  g_clear_pointer (&self->loaded, od_person_fields_free);
+  self->loaded = od_person_fields_new ();
+  self->loaded->organization_id = organization_id;
+  fill_form (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+gint64
+od_person_editor_get_id (OdPersonEditor *self)
+{
+  g_return_val_if_fail (OD_IS_PERSON_EDITOR (self), 0);
+  return self->loaded != NULL ? self->loaded->id : 0;
+}
+
+gboolean
+od_person_editor_is_dirty (OdPersonEditor *self)
+{
+  g_return_val_if_fail (OD_IS_PERSON_EDITOR (self), FALSE);
+  return self->loaded != NULL && (self->dirty || self->loaded->id == 0);
+}
+
+guint
+od_person_editor_get_n_problems (OdPersonEditor *self)
+{
+  g_return_val_if_fail (OD_IS_PERSON_EDITOR (self), 0);
+  return self->n_problems;
+}
+
+/* Saves the form. On a problem the form stays as typed and says what to do. */
+gboolean
+od_person_editor_save (OdPersonEditor *self)
+{
+  g_autoptr(OdPersonFields) f = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (OD_IS_PERSON_EDITOR (self), FALSE);
+
+  if (self->loaded == NULL || self->db == NULL)
+    return FALSE;
+
+  f = form_to_fields (self);
+  id = od_person_save (self->db, f, &error);
+  if (id == 0)
+    {
+      self->tried_saving = TRUE;
+      check_form (self);
+      /* A refusal the checks did not foresee (e.g. the disk) is still said. */
+      if (self->n_problems == 0 && error != NULL)
+        {
+          OdProblem problem = { (char *) "", OD_PROBLEM_ERROR, error->message, 0 };
+
+          gtk_list_box_append (self->problems_list, problem_row (self, &problem));
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
+      gtk_stack_set_visible_child_name (self->tabs, "details");
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+  od_person_editor_load (self, id);
+  g_signal_emit (self, signals[SAVED], 0, id);
+  return TRUE;
+}
+
+void
+od_person_editor_revert (OdPersonEditor *self)
+{
+  g_return_if_fail (OD_IS_PERSON_EDITOR (self));
+
+  if (self->loaded == NULL)
+    return;
+  if (self->loaded->id == 0)
+    {
+      g_clear_pointer (&self->loaded, od_person_fields_free);
+      clear_secret (&self->id_number);
+      self->dirty = FALSE;
+      gtk_stack_set_visible_child_name (self->editor_stack, "none");
+      return;
+    }
+  fill_form (self);
+}
+
+gboolean
+od_person_editor_get_in_dialog (OdPersonEditor *self)
+{
+  g_return_val_if_fail (OD_IS_PERSON_EDITOR (self), FALSE);
+  return self->in_dialog;
+}
+
+void
+od_person_editor_set_in_dialog (OdPersonEditor *self,
+                                gboolean        in_dialog)
+{
+  g_return_if_fail (OD_IS_PERSON_EDITOR (self));
+
+  in_dialog = !!in_dialog;
+  if (self->in_dialog == in_dialog)
+    return;
+  self->in_dialog = in_dialog;
+  gtk_widget_set_visible (self->header_box, !in_dialog);
+  gtk_widget_set_visible (GTK_WIDGET (self->action_bar), !in_dialog);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_DIALOG]);
+}
