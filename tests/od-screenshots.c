@@ -175,11 +175,11 @@ main (int    argc,
     found = od_organization_query_ids (od_window_get_db (window), &filter, NULL);
     g_assert_true (found != NULL && found->len > 0);
     od_window_show_section (window, "organizations");
-    od_organizations_page_select_id (orgs, g_array_index (found, gint64, 0));
+    od_list_page_select_id (OD_LIST_PAGE (orgs), g_array_index (found, gint64, 0));
     shoot (GTK_WIDGET (window), "08-organizations");
-    od_organizations_page_set_query (orgs, "bjsyx");
+    od_list_page_set_query (OD_LIST_PAGE (orgs), "bjsyx");
     shoot (GTK_WIDGET (window), "09-organizations-pinyin-search");
-    od_organizations_page_set_query (orgs, "");
+    od_list_page_set_query (OD_LIST_PAGE (orgs), "");
   }
 
   {
@@ -219,8 +219,8 @@ main (int    argc,
         person = od_person_load (db, g_array_index (ids, gint64, i), NULL);
       }
     od_window_show_section (people, "people");
-    od_people_page_select_id (OD_PEOPLE_PAGE (od_test_find_child (GTK_WIDGET (people), OD_TYPE_PEOPLE_PAGE)),
-                              person->id);
+    od_list_page_select_id (OD_LIST_PAGE (od_test_find_child (GTK_WIDGET (people), OD_TYPE_PEOPLE_PAGE)),
+                            person->id);
     shoot (GTK_WIDGET (people), "30-people");
     dialog = GTK_WIDGET (od_person_dialog_new (GTK_WINDOW (people), db, person->organization_id));
     gtk_window_present (GTK_WINDOW (dialog));

@@ -9,6 +9,7 @@
 #include "od-application.h"
 #include "od-demo.h"
 #include "od-gui-resources.h"
+#include "od-list-page.h"
 #include "od-organization-editor.h"
 #include "od-organizations-page.h"
 #include "od-registry-store.h"
@@ -75,7 +76,7 @@ test_create_edit_search_delete_undo (OdTestFixture *f,
 
   total = od_organization_count (db, NULL);
   g_assert_cmpint (total, >, 100);
-  g_assert_cmpuint (od_organizations_page_get_n_shown (page), ==, (guint) total);
+  g_assert_cmpuint (od_list_page_get_n_shown (OD_LIST_PAGE (page)), ==, (guint) total);
 
   /* Create: a failing credit code is refused until a reason is given. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organizations.new", NULL));
@@ -103,26 +104,99 @@ test_create_edit_search_delete_undo (OdTestFixture *f,
                                                                            "history_list")), 1));
 
   /* Search, by name fragment and by pinyin initials. */
-  od_organizations_page_set_query (page, "测试公益");
-  g_assert_cmpuint (od_organizations_page_get_n_shown (page), ==, 1);
-  od_organizations_page_set_query (page, "bjsyx");
-  g_assert_cmpuint (od_organizations_page_get_n_shown (page), >=, 1);
-  od_organizations_page_set_query (page, "没有这样的组织名称");
-  g_assert_cmpuint (od_organizations_page_get_n_shown (page), ==, 0);
-  od_organizations_page_set_query (page, "");
+  od_list_page_set_query (OD_LIST_PAGE (page), "测试公益");
+  g_assert_cmpuint (od_list_page_get_n_shown (OD_LIST_PAGE (page)), ==, 1);
+  od_list_page_set_query (OD_LIST_PAGE (page), "bjsyx");
+  g_assert_cmpuint (od_list_page_get_n_shown (OD_LIST_PAGE (page)), >=, 1);
+  od_list_page_set_query (OD_LIST_PAGE (page), "没有这样的组织名称");
+  g_assert_cmpuint (od_list_page_get_n_shown (OD_LIST_PAGE (page)), ==, 0);
+  od_list_page_set_query (OD_LIST_PAGE (page), "");
 
   /* Delete, then undo. */
-  od_organizations_page_select_id (page, id);
+  od_list_page_select_id (OD_LIST_PAGE (page), id);
   od_test_spin (20);
   g_assert_cmpint (od_organization_editor_get_id (editor), ==, id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
   od_test_spin (20);
   g_assert_cmpint (od_organization_count (db, NULL), ==, total);
-  g_assert_cmpuint (od_organizations_page_get_n_shown (page), ==, (guint) total);
-  od_organizations_page_undo_delete (page);
+  g_assert_cmpuint (od_list_page_get_n_shown (OD_LIST_PAGE (page)), ==, (guint) total);
+  od_list_page_undo_delete (OD_LIST_PAGE (page));
   g_assert_cmpint (od_organization_count (db, NULL), ==, total + 1);
   g_assert_cmpint (od_organization_editor_get_id (editor), ==, id);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  od_test_spin (20);
+}
+
+/* Clicking a header sorts by that column, in SQL, both ways. */
+static void
+test_sort_by_header (OdTestFixture *f,
+                     gconstpointer  data)
+{
+  OdWindow *window = open_demo_window (f);
+  GtkWidget *page = od_test_find_child (GTK_WIDGET (window), OD_TYPE_ORGANIZATIONS_PAGE);
+  GtkColumnView *view = GTK_COLUMN_VIEW (od_test_find_child (page, GTK_TYPE_COLUMN_VIEW));
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) code_column = NULL;
+  g_autofree char *previous = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns) && code_column == NULL; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Credit code") == 0)
+        code_column = g_steal_pointer (&column);
+    }
+  g_assert_nonnull (code_column);
+
+  gtk_column_view_sort_by_column (view, code_column, GTK_SORT_DESCENDING);
+  od_test_spin (20);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(OdOrganization) item = g_list_model_get_item (rows, i);
+      const char *code = od_organization_get_fields (item)->credit_code;
+
+      if (previous != NULL && code != NULL)
+        g_assert_cmpstr (code, <=, previous);
+      if (code != NULL)
+        {
+          g_free (previous);
+          previous = g_strdup (code);
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  od_test_spin (20);
+}
+
+/* Text is stored and shown exactly as typed, whatever it holds. */
+static void
+test_hostile_text_shown (OdTestFixture *f,
+                         gconstpointer  data)
+{
+  OdWindow *window = open_demo_window (f);
+  GtkWidget *page = od_test_find_child (GTK_WIDGET (window), OD_TYPE_ORGANIZATIONS_PAGE);
+  OdOrganizationEditor *editor = OD_ORGANIZATION_EDITOR (od_test_find_child (page,
+                                                                             OD_TYPE_ORGANIZATION_EDITOR));
+  g_autoptr(OdOrgFields) fields = od_org_fields_new ();
+  const char *hostile = "宝鸡\"<b>测试</b>'); DROP TABLE organizations; -- & 😀";
+  g_autoptr(GError) error = NULL;
+  GtkLabel *title;
+  gint64 id;
+
+  g_free (fields->name);
+  fields->name = g_strdup (hostile);
+  id = od_organization_save (od_window_get_db (window), fields, &error);
+  g_assert_no_error (error);
+  od_list_page_reread (OD_LIST_PAGE (page));
+  od_list_page_select_id (OD_LIST_PAGE (page), id);
+  od_test_spin (20);
+
+  title = GTK_LABEL (child_of (editor, OD_TYPE_ORGANIZATION_EDITOR, "title_label"));
+  g_assert_cmpstr (gtk_label_get_text (title), ==, hostile);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_of (editor, OD_TYPE_ORGANIZATION_EDITOR,
+                                                                  "name_row"))), ==, hostile);
+  g_assert_false (od_organization_editor_is_dirty (editor));
   gtk_window_destroy (GTK_WINDOW (window));
   od_test_spin (20);
 }
@@ -145,6 +219,8 @@ main (int    argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   OD_TEST_ADD ("/ui/organizations/create-edit-search-delete-undo", test_create_edit_search_delete_undo);
+  OD_TEST_ADD ("/ui/organizations/sort-by-header", test_sort_by_header);
+  OD_TEST_ADD ("/ui/organizations/hostile-text-shown", test_hostile_text_shown);
 
   status = g_test_run ();
   g_clear_object (&app);

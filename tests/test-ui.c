@@ -474,8 +474,9 @@ test_people_create_and_mask (Fixture       *f,
   db = od_window_get_db (f->window);
   page = OD_PEOPLE_PAGE (od_test_find_child (GTK_WIDGET (f->window), OD_TYPE_PEOPLE_PAGE));
   g_assert_nonnull (page);
-  g_assert_cmpuint (od_people_page_get_n_shown (page), ==, (guint) od_person_count (db, NULL));
-  g_assert_cmpuint (od_people_page_get_n_shown (page), >, 0);
+  g_assert_cmpuint (od_list_page_get_n_shown (OD_LIST_PAGE (page)), ==,
+                    (guint) od_person_count (db, NULL));
+  g_assert_cmpuint (od_list_page_get_n_shown (OD_LIST_PAGE (page)), >, 0);
 
   editor = OD_PERSON_EDITOR (template_child (page, OD_TYPE_PEOPLE_PAGE, "editor"));
   id_row = GTK_EDITABLE (template_child (editor, OD_TYPE_PERSON_EDITOR, "id_number_row"));
@@ -515,9 +516,9 @@ test_people_create_and_mask (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (id_row), ==, masked);
   g_assert_false (gtk_editable_get_editable (id_row));
 
-  od_people_page_set_query (page, "测试员甲");
+  od_list_page_set_query (OD_LIST_PAGE (page), "测试员甲");
   od_test_spin (100);
-  g_assert_cmpuint (od_people_page_get_n_shown (page), ==, 1);
+  g_assert_cmpuint (od_list_page_get_n_shown (OD_LIST_PAGE (page)), ==, 1);
   collect_labels (GTK_WIDGET (template_child (page, OD_TYPE_PEOPLE_PAGE, "column_view")), text);
   g_assert_nonnull (strstr (text->str, "测试员甲"));
   g_assert_nonnull (strstr (text->str, masked));
@@ -550,7 +551,7 @@ test_people_create_and_mask (Fixture       *f,
     OdPersonEditor *dialog_editor;
     GObject *chosen;
 
-    od_organizations_page_select_id (orgs, org_id);
+    od_list_page_select_id (OD_LIST_PAGE (orgs), org_id);
     g_assert_true (gtk_widget_activate_action (org_editor, "editor.add-person", NULL));
     od_test_spin (50);
     dialog = OD_PERSON_DIALOG (find_toplevel (OD_TYPE_PERSON_DIALOG));
@@ -661,7 +662,7 @@ test_trash (Fixture       *f,
   g_assert_cmpint (od_organization_count (db, NULL), ==, total);
   g_assert_cmpuint (od_trash_window_get_n_entries (trash), ==, n_entries - 1);
   /* "changed" reloaded the window's pages. */
-  g_assert_cmpuint (od_organizations_page_get_n_shown (orgs), ==, (guint) total);
+  g_assert_cmpuint (od_list_page_get_n_shown (OD_LIST_PAGE (orgs)), ==, (guint) total);
   if (n_entries == 1)
     g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (trash,
                                                                                   OD_TYPE_TRASH_WINDOW,

@@ -12,9 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "od-audit.h"
+#include "od-form.h"
 #include "od-history.h"
 #include "od-labels.h"
-#include "od-lookup-store.h"
 #include "od-organization-editor.h"
 #include "od-registry-store.h"
 #include "od-validate.h"
@@ -83,108 +83,12 @@ G_DEFINE_FINAL_TYPE (OdOrganizationEditor, od_organization_editor, ADW_TYPE_BIN)
 /* --- helpers --- */
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
-set_text (AdwEntryRow *row,
-          const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-/* The row's text, trimmed; NULL when empty and NULLABLE. */
-static char *
-get_text (AdwEntryRow *row,
-          gboolean     nullable)
-{
-  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  if (nullable && *text == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
-static void
-set_combo_key (AdwComboRow   *row,
-               const OdLabel *labels,
-               const char    *key)
-{
-  adw_combo_row_set_selected (row, od_label_index (labels, key));
-}
-
-static const char *
-get_combo_key (AdwComboRow   *row,
-               const OdLabel *labels)
-{
-  return od_label_key_at (labels, adw_combo_row_get_selected (row));
-}
-
-static void
-set_combo_id (AdwComboRow *row,
-              GArray      *ids,
-              gint64       id)
-{
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      {
-        adw_combo_row_set_selected (row, i);
-        return;
-      }
-  adw_combo_row_set_selected (row, 0);
-}
-
-static gint64
-get_combo_id (AdwComboRow *row,
-              GArray      *ids)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  return ids != NULL && selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
-}
-
-static void
 fill_lookup_combos (OdOrganizationEditor *self)
 {
-  g_autoptr(GPtrArray) areas = NULL;
-  g_autoptr(GPtrArray) categories = NULL;
-  g_autoptr(GtkStringList) area_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) category_names = gtk_string_list_new (NULL);
-  gint64 none = 0;
+  g_autoptr(GtkStringList) area_names = od_form_area_choices (self->db, _("Not set"), &self->area_ids);
+  g_autoptr(GtkStringList) category_names = od_form_category_choices (self->db, _("Not set"),
+                                                                       &self->category_ids);
 
-  g_clear_pointer (&self->area_ids, g_array_unref);
-  g_clear_pointer (&self->category_ids, g_array_unref);
-  self->area_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_append_val (self->area_ids, none);
-  g_array_append_val (self->category_ids, none);
-  gtk_string_list_append (area_names, _("Not set"));
-  gtk_string_list_append (category_names, _("Not set"));
-
-  if (self->db != NULL)
-    {
-      areas = od_lookup_list_areas (self->db, NULL);
-      categories = od_lookup_list_categories (self->db, NULL);
-    }
-  for (guint i = 0; areas != NULL && i < areas->len; i++)
-    {
-      OdArea *area = g_ptr_array_index (areas, i);
-
-      g_array_append_val (self->area_ids, area->id);
-      gtk_string_list_append (area_names, area->name);
-    }
-  for (guint i = 0; categories != NULL && i < categories->len; i++)
-    {
-      OdCategory *category = g_ptr_array_index (categories, i);
-
-      g_array_append_val (self->category_ids, category->id);
-      gtk_string_list_append (category_names, category->name);
-    }
   adw_combo_row_set_model (self->area_row, G_LIST_MODEL (area_names));
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (category_names));
 }
@@ -197,7 +101,7 @@ form_to_fields (OdOrganizationEditor *self)
   const char *role;
 
 #define TAKE(member, row, nullable) \
-  G_STMT_START { g_free (f->member); f->member = get_text (self->row, nullable); } G_STMT_END
+  G_STMT_START { g_free (f->member); f->member = od_form_get_text (self->row, nullable); } G_STMT_END
 
   TAKE (name, name_row, FALSE);
   TAKE (short_name, short_name_row, FALSE);
@@ -217,23 +121,24 @@ form_to_fields (OdOrganizationEditor *self)
   TAKE (notes, notes_row, FALSE);
 #undef TAKE
 
-  f->org_type = od_org_type_from_key (get_combo_key (self->type_row, od_labels_org_type));
-  f->category_id = get_combo_id (self->category_row, self->category_ids);
-  f->area_id = get_combo_id (self->area_row, self->area_ids);
+  f->org_type = od_org_type_from_key (od_form_get_combo_key (self->type_row, od_labels_org_type));
+  f->category_id = od_form_get_combo_id (self->category_row, self->category_ids);
+  f->area_id = od_form_get_combo_id (self->area_row, self->area_ids);
   g_free (f->registration_level);
-  f->registration_level = g_strdup (get_combo_key (self->level_row, od_labels_registration_level));
+  f->registration_level = g_strdup (od_form_get_combo_key (self->level_row,
+                                                           od_labels_registration_level));
   g_free (f->status);
-  f->status = g_strdup (get_combo_key (self->status_row, od_labels_status));
-  role = get_combo_key (self->member_role_row, od_labels_member_role);
+  f->status = g_strdup (od_form_get_combo_key (self->status_row, od_labels_status));
+  role = od_form_get_combo_key (self->member_role_row, od_labels_member_role);
   g_free (f->member_role);
   f->member_role = role != NULL && *role != '\0' ? g_strdup (role) : NULL;
   g_free (f->member_status);
   f->member_status = f->member_role != NULL
-    ? g_strdup (get_combo_key (self->member_status_row, od_labels_member_status)) : NULL;
+    ? g_strdup (od_form_get_combo_key (self->member_status_row, od_labels_member_status)) : NULL;
   if (f->member_status != NULL && *f->member_status == '\0')
     g_clear_pointer (&f->member_status, g_free);
   g_free (f->party_org_form);
-  f->party_org_form = g_strdup (get_combo_key (self->party_form_row, od_labels_party_form));
+  f->party_org_form = g_strdup (od_form_get_combo_key (self->party_form_row, od_labels_party_form));
   f->party_members = gtk_spin_button_get_value_as_int (self->party_members_spin);
   return f;
 }
@@ -254,46 +159,6 @@ row_for_field (OdOrganizationEditor *self,
     if (g_strcmp0 (map[i].field, field) == 0)
       return map[i].row;
   return NULL;
-}
-
-static void
-on_open_other_clicked_cb (GtkButton            *button,
-                          OdOrganizationEditor *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "other-id"));
-
-  g_signal_emit (self, signals[OPEN_RECORD], 0, id);
-}
-
-static GtkWidget *
-problem_row (OdOrganizationEditor *self,
-             const OdProblem      *problem)
-{
-  GtkWidget *row = adw_action_row_new ();
-  const char *icon = problem->severity == OD_PROBLEM_ERROR ? "dialog-error-symbolic"
-                     : problem->severity == OD_PROBLEM_WARNING ? "dialog-warning-symbolic"
-                     : "dialog-information-symbolic";
-  GtkWidget *image = gtk_image_new_from_icon_name (icon);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->message);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (problem->severity == OD_PROBLEM_ERROR)
-    gtk_widget_add_css_class (image, "error");
-  else if (problem->severity == OD_PROBLEM_WARNING)
-    gtk_widget_add_css_class (image, "warning");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
-
-  if (problem->other_id > 0)
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open"));
-
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (button), "other-id", GSIZE_TO_POINTER (problem->other_id));
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_open_other_clicked_cb), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-    }
-  return row;
 }
 
 static void
@@ -340,14 +205,14 @@ check_form (OdOrganizationEditor *self)
       gtk_widget_remove_css_class (rows[i], "error");
       gtk_widget_remove_css_class (rows[i], "warning");
     }
-  clear_list (self->problems_list);
+  od_form_clear_list (self->problems_list);
   self->n_problems = 0;
   for (guint i = 0; i < problems->len; i++)
     {
       OdProblem *problem = g_ptr_array_index (problems, i);
       AdwEntryRow *row = row_for_field (self, problem->field);
 
-      gtk_list_box_append (self->problems_list, problem_row (self, problem));
+      gtk_list_box_append (self->problems_list, od_form_problem_row (problem, GTK_WIDGET (self), NULL));
       if (problem->severity != OD_PROBLEM_HINT)
         self->n_problems++;
       if (row != NULL && problem->severity != OD_PROBLEM_HINT)
@@ -388,7 +253,7 @@ fill_people (OdOrganizationEditor *self)
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) people = NULL;
 
-  clear_list (self->people_list);
+  od_form_clear_list (self->people_list);
   if (self->loaded == NULL || self->loaded->id == 0)
     return;
 
@@ -432,31 +297,31 @@ fill_form (OdOrganizationEditor *self)
   const OdOrgFields *f = self->loaded;
 
   self->loading = TRUE;
-  set_text (self->name_row, f->name);
-  set_text (self->short_name_row, f->short_name);
-  set_text (self->credit_code_row, f->credit_code);
-  set_text (self->override_row, f->credit_code_override);
-  set_combo_key (self->type_row, od_labels_org_type, od_org_type_to_key (f->org_type));
-  set_combo_id (self->category_row, self->category_ids, f->category_id);
-  set_combo_id (self->area_row, self->area_ids, f->area_id);
-  set_combo_key (self->level_row, od_labels_registration_level, f->registration_level);
-  set_text (self->registered_row, f->registered_on);
-  set_text (self->supervising_row, f->supervising_unit);
-  set_text (self->legal_rep_row, f->legal_representative);
-  set_text (self->contact_row, f->contact_person);
-  set_text (self->phone_row, f->phone);
-  set_text (self->address_row, f->address);
-  set_text (self->email_row, f->email);
-  set_text (self->website_row, f->website);
-  set_combo_key (self->status_row, od_labels_status, f->status);
-  set_text (self->status_date_row, f->status_date);
-  set_combo_key (self->member_role_row, od_labels_member_role, f->member_role);
-  set_text (self->member_since_row, f->member_since);
-  set_combo_key (self->member_status_row, od_labels_member_status, f->member_status);
-  set_combo_key (self->party_form_row, od_labels_party_form, f->party_org_form);
+  od_form_set_text (self->name_row, f->name);
+  od_form_set_text (self->short_name_row, f->short_name);
+  od_form_set_text (self->credit_code_row, f->credit_code);
+  od_form_set_text (self->override_row, f->credit_code_override);
+  od_form_set_combo_key (self->type_row, od_labels_org_type, od_org_type_to_key (f->org_type));
+  od_form_set_combo_id (self->category_row, self->category_ids, f->category_id);
+  od_form_set_combo_id (self->area_row, self->area_ids, f->area_id);
+  od_form_set_combo_key (self->level_row, od_labels_registration_level, f->registration_level);
+  od_form_set_text (self->registered_row, f->registered_on);
+  od_form_set_text (self->supervising_row, f->supervising_unit);
+  od_form_set_text (self->legal_rep_row, f->legal_representative);
+  od_form_set_text (self->contact_row, f->contact_person);
+  od_form_set_text (self->phone_row, f->phone);
+  od_form_set_text (self->address_row, f->address);
+  od_form_set_text (self->email_row, f->email);
+  od_form_set_text (self->website_row, f->website);
+  od_form_set_combo_key (self->status_row, od_labels_status, f->status);
+  od_form_set_text (self->status_date_row, f->status_date);
+  od_form_set_combo_key (self->member_role_row, od_labels_member_role, f->member_role);
+  od_form_set_text (self->member_since_row, f->member_since);
+  od_form_set_combo_key (self->member_status_row, od_labels_member_status, f->member_status);
+  od_form_set_combo_key (self->party_form_row, od_labels_party_form, f->party_org_form);
   gtk_spin_button_set_value (self->party_members_spin, (double) f->party_members);
-  set_text (self->instructor_row, f->party_instructor);
-  set_text (self->notes_row, f->notes);
+  od_form_set_text (self->instructor_row, f->party_instructor);
+  od_form_set_text (self->notes_row, f->notes);
   self->loading = FALSE;
   self->dirty = FALSE;
 

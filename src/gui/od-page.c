@@ -120,3 +120,28 @@ od_page_reload (OdPage *self)
   if (OD_PAGE_GET_CLASS (self)->reload != NULL)
     OD_PAGE_GET_CLASS (self)->reload (self);
 }
+
+gboolean
+od_page_is_dirty (OdPage *self)
+{
+  g_return_val_if_fail (OD_IS_PAGE (self), FALSE);
+
+  return OD_PAGE_GET_CLASS (self)->is_dirty != NULL && OD_PAGE_GET_CLASS (self)->is_dirty (self);
+}
+
+gboolean
+od_page_save (OdPage *self)
+{
+  g_return_val_if_fail (OD_IS_PAGE (self), FALSE);
+
+  return OD_PAGE_GET_CLASS (self)->save == NULL || OD_PAGE_GET_CLASS (self)->save (self);
+}
+
+void
+od_page_discard (OdPage *self)
+{
+  g_return_if_fail (OD_IS_PAGE (self));
+
+  if (OD_PAGE_GET_CLASS (self)->discard != NULL)
+    OD_PAGE_GET_CLASS (self)->discard (self);
+}

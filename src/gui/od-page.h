@@ -19,12 +19,21 @@ struct _OdPageClass
 
   /* Re-read what the page shows; called when the database is set, and again
    * by od_page_reload() after a change made elsewhere. */
-  void (*reload) (OdPage *self);
+  void     (*reload)   (OdPage *self);
+
+  /* Unsaved edits (an open editor): the window asks before it closes or
+   * another database replaces this one. */
+  gboolean (*is_dirty) (OdPage *self);
+  gboolean (*save)     (OdPage *self);   /* FALSE: not saved, the page says why */
+  void     (*discard)  (OdPage *self);
 };
 
 OdDb *od_page_get_db (OdPage *self);
 void  od_page_set_db (OdPage *self,
                       OdDb   *db);
-void  od_page_reload (OdPage *self);
+void     od_page_reload   (OdPage *self);
+gboolean od_page_is_dirty (OdPage *self);
+gboolean od_page_save     (OdPage *self);
+void     od_page_discard  (OdPage *self);
 
 G_END_DECLS

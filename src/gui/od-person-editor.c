@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "od-audit.h"
+#include "od-form.h"
 #include "od-history.h"
 #include "od-labels.h"
 #include "od-person-editor.h"
@@ -86,29 +87,6 @@ clear_secret (char **secret)
   g_clear_pointer (secret, g_free);
 }
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
-set_text (AdwEntryRow *row,
-          const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-/* The row's text, trimmed. */
-static char *
-get_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
 static gboolean
 is_revealed (OdPersonEditor *self)
 {
@@ -118,10 +96,7 @@ is_revealed (OdPersonEditor *self)
 static gint64
 get_organization_id (OdPersonEditor *self)
 {
-  guint selected = adw_combo_row_get_selected (self->organization_row);
-
-  return self->organization_ids != NULL && selected < self->organization_ids->len
-    ? g_array_index (self->organization_ids, gint64, selected) : 0;
+  return od_form_get_combo_id (self->organization_row, self->organization_ids);
 }
 
 /* Selects organization ID; one that is not in the list (it is in the
@@ -132,13 +107,13 @@ select_organization (OdPersonEditor *self,
                      const char     *name)
 {
   GListModel *model = adw_combo_row_get_model (self->organization_row);
+  guint position = od_form_find_id (self->organization_ids, id);
 
-  for (guint i = 0; self->organization_ids != NULL && i < self->organization_ids->len; i++)
-    if (g_array_index (self->organization_ids, gint64, i) == id)
-      {
-        adw_combo_row_set_selected (self->organization_row, i);
-        return;
-      }
+  if (position != G_MAXUINT)
+    {
+      adw_combo_row_set_selected (self->organization_row, position);
+      return;
+    }
   if (id != 0 && GTK_IS_STRING_LIST (model))
     {
       g_array_append_val (self->organization_ids, id);
@@ -201,7 +176,7 @@ show_id_number (OdPersonEditor *self)
   g_autofree char *masked = od_id_number_mask (self->id_number != NULL ? self->id_number : "");
 
   self->loading = TRUE;
-  set_text (self->id_number_row, revealed ? self->id_number : masked);
+  od_form_set_text (self->id_number_row, revealed ? self->id_number : masked);
   gtk_editable_set_editable (GTK_EDITABLE (self->id_number_row), revealed);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->id_number_row),
                                revealed ? NULL : _("Reveal the ID number to change it"));
@@ -216,13 +191,12 @@ form_to_fields (OdPersonEditor *self)
 {
   OdPersonFields *f = self->loaded != NULL ? od_person_fields_copy (self->loaded)
                                            : od_person_fields_new ();
-  const char *gender = od_label_key_at (od_labels_gender,
-                                        adw_combo_row_get_selected (self->gender_row));
+  const char *gender = od_form_get_combo_key (self->gender_row, od_labels_gender);
   GObject *organization = adw_combo_row_get_selected_item (self->organization_row);
   char *id_number = g_strstrip (g_strdup (self->id_number != NULL ? self->id_number : ""));
 
 #define TAKE(member, row) \
-  G_STMT_START { g_free (f->member); f->member = get_text (self->row); } G_STMT_END
+  G_STMT_START { g_free (f->member); f->member = od_form_get_text (self->row, FALSE); } G_STMT_END
 
   TAKE (name, name_row);
   TAKE (position, position_row);
@@ -262,46 +236,13 @@ row_for_field (OdPersonEditor *self,
   return NULL;
 }
 
-static void
-on_open_other_clicked_cb (GtkButton      *button,
-                          OdPersonEditor *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "other-id"));
-
-  g_signal_emit (self, signals[OPEN_RECORD], 0, id);
-}
-
 static GtkWidget *
 problem_row (OdPersonEditor  *self,
              const OdProblem *problem)
 {
-  GtkWidget *row = adw_action_row_new ();
-  const char *icon = problem->severity == OD_PROBLEM_ERROR ? "dialog-error-symbolic"
-                     : problem->severity == OD_PROBLEM_WARNING ? "dialog-warning-symbolic"
-                     : "dialog-information-symbolic";
-  GtkWidget *image = gtk_image_new_from_icon_name (icon);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->message);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (problem->severity == OD_PROBLEM_ERROR)
-    gtk_widget_add_css_class (image, "error");
-  else if (problem->severity == OD_PROBLEM_WARNING)
-    gtk_widget_add_css_class (image, "warning");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
-
   /* A dialog has no list to show the other record in. */
-  if (problem->other_id > 0 && !self->in_dialog)
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open"));
-
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, _("Show the person already recorded"));
-      g_object_set_data (G_OBJECT (button), "other-id", GSIZE_TO_POINTER (problem->other_id));
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_open_other_clicked_cb), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-    }
-  return row;
+  return od_form_problem_row (problem, self->in_dialog ? NULL : GTK_WIDGET (self),
+                              _("Show the person already recorded"));
 }
 
 /* Checks the form and lists the problems; marks the rows concerned. */
@@ -329,7 +270,7 @@ check_form (OdPersonEditor *self)
       gtk_widget_remove_css_class (row, "error");
       gtk_widget_remove_css_class (row, "warning");
     }
-  clear_list (self->problems_list);
+  od_form_clear_list (self->problems_list);
   self->n_problems = 0;
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
@@ -387,13 +328,13 @@ fill_form (OdPersonEditor *self)
   guint gender = od_label_index (od_labels_gender, f->gender);
 
   self->loading = TRUE;
-  set_text (self->name_row, f->name);
+  od_form_set_text (self->name_row, f->name);
   adw_combo_row_set_selected (self->gender_row,
                               od_label_key_at (od_labels_gender, gender) != NULL ? gender : 0);
   select_organization (self, f->organization_id, f->organization_name);
-  set_text (self->position_row, f->position);
-  set_text (self->mobile_row, f->mobile);
-  set_text (self->notes_row, f->notes);
+  od_form_set_text (self->position_row, f->position);
+  od_form_set_text (self->mobile_row, f->mobile);
+  od_form_set_text (self->notes_row, f->notes);
   clear_secret (&self->id_number);
   self->id_number = g_strdup (f->id_number);
   /* Masked on every record shown; with no number there is nothing to hide. */
@@ -439,12 +380,10 @@ on_id_number_changed_cb (OdPersonEditor *self)
 
   /* GB 11643-1999: an odd 17th digit is a man. Fill a gender not given. */
   if (od_validate_id_number (self->id_number, &result)
-      && g_strcmp0 (od_label_key_at (od_labels_gender, adw_combo_row_get_selected (self->gender_row)),
-                    "unknown") == 0)
+      && g_strcmp0 (od_form_get_combo_key (self->gender_row, od_labels_gender), "unknown") == 0)
     {
       self->loading = TRUE;
-      adw_combo_row_set_selected (self->gender_row,
-                                  od_label_index (od_labels_gender, result.male ? "male" : "female"));
+      od_form_set_combo_key (self->gender_row, od_labels_gender, result.male ? "male" : "female");
       self->loading = FALSE;
     }
   on_changed_cb (self);

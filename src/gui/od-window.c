@@ -62,7 +62,69 @@ show_start_or_sections (OdWindow *self)
   update_titles (self);
 }
 
+static OdPage *
+first_dirty_page (OdWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->section_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (OD_IS_PAGE (child) && od_page_is_dirty (OD_PAGE (child)))
+      return OD_PAGE (child);
+  return NULL;
+}
+
 /* --- callbacks --- */
+
+static void
+on_close_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      OdWindow         *self)
+{
+  OdPage *page;
+
+  if (g_str_equal (response, "cancel"))
+    return;
+  while ((page = first_dirty_page (self)) != NULL)
+    {
+      if (g_str_equal (response, "discard"))
+        od_page_discard (page);
+      else if (!od_page_save (page))
+        {
+          /* The page shows what is wrong; the window stays open. */
+          GtkStackPage *stack_page = gtk_stack_get_page (self->section_stack, GTK_WIDGET (page));
+
+          gtk_stack_set_visible_child_name (self->section_stack,
+                                            gtk_stack_page_get_name (stack_page));
+          return;
+        }
+    }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Unsaved edits are never lost by closing the window: ask first. */
+static gboolean
+on_close_request_cb (GtkWindow *window)
+{
+  OdWindow *self = OD_WINDOW (window);
+  AdwMessageDialog *dialog;
+
+  if (first_dirty_page (self) == NULL)
+    return GTK_WINDOW_CLASS (od_window_parent_class)->close_request != NULL
+           && GTK_WINDOW_CLASS (od_window_parent_class)->close_request (window);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
+                                                       _("Some changes are not saved yet. Save "
+                                                         "them before closing?")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"),
+                                    "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
 
 static void
 on_section_changed_cb (OdWindow *self)
@@ -109,6 +171,7 @@ od_window_class_init (OdWindowClass *klass)
 
   object_class->dispose = od_window_dispose;
   object_class->finalize = od_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = on_close_request_cb;
 
   g_type_ensure (OD_TYPE_WELCOME_PAGE);
   g_type_ensure (OD_TYPE_PROBLEM_PAGE);

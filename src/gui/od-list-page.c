@@ -1,0 +1,706 @@
+/* od-list-page.c — a registry section: search, a sortable list loaded on
+ * demand, and the record's editor beside it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The organizations and people sections are list pages. A subclass brings
+ * its template (with the ids bound in od_list_page_class_set_template_from_resource),
+ * its own filters, the columns, the queries and the editor's operations;
+ * the list page runs the list, its sorting, the selection, the count and
+ * the empty states, unsaved changes, and deleting with Undo.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "od-list-page.h"
+#include "od-registry-store.h"
+
+typedef struct
+{
+  OdIdListModel      *model;
+  GtkSingleSelection *selection;
+  gint64              shown_id;     /* the record in the editor */
+  gint64              deleted_id;   /* for Undo */
+  gboolean            updating;
+  guint               sorted_by;    /* a column, written by the column sorters' probe */
+
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *count_label;
+  GtkStack           *list_stack;
+  GtkColumnView      *column_view;
+  AdwStatusPage      *empty_page;
+  GtkWidget          *editor;
+} OdListPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (OdListPage, od_list_page, OD_TYPE_PAGE)
+
+#define PRIV(self) ((OdListPagePrivate *) od_list_page_get_instance_private (OD_LIST_PAGE (self)))
+#define CLASS(self) (OD_LIST_PAGE_GET_CLASS (self))
+
+/* --- helpers --- */
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  const OdListColumn *column = user_data;
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* A number cut short is no use: those columns keep their width. */
+  if (column->flags & OD_LIST_COLUMN_NUMERIC)
+    gtk_widget_add_css_class (label, "numeric");
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  OdListPage *self = user_data;
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  GObject *row = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *text = NULL;
+
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (row, CLASS (self)->item_type))
+    {
+      gtk_label_set_label (label, "");
+      return;
+    }
+  text = CLASS (self)->cell_text (self, row, column);
+  gtk_label_set_label (label, text);
+  if (CLASS (self)->columns[column].flags & OD_LIST_COLUMN_TOOLTIP)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+/* GTK 4.8 cannot tell which column the view sorts by (that API is 4.10).
+ * Each column's sorter records its column when asked to compare; probing
+ * the view's sorter once calls the primary column's sorter first, and the
+ * sign of the answer tells the direction. Rows are sorted in SQL. */
+static int
+probe_compare_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  OdListPage *self = g_object_get_data (G_OBJECT (user_data), "page");
+
+  PRIV (self)->sorted_by = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (user_data), "column"));
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+read_sort (OdListPage *self,
+           int        *sort,
+           gboolean   *descending)
+{
+  OdListPagePrivate *priv = PRIV (self);
+  const OdListColumn *columns = CLASS (self)->columns;
+  guint n_columns = CLASS (self)->n_columns;
+  GtkSorter *sorter = gtk_column_view_get_sorter (priv->column_view);
+  /* Two distinct objects: GTK answers "equal" for one object compared with
+   * itself without asking the column sorters. */
+  g_autoptr(GObject) probe_a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) probe_b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
+
+  priv->sorted_by = n_columns;
+  order = gtk_sorter_compare (sorter, probe_a, probe_b);
+  if (order == GTK_ORDERING_EQUAL || priv->sorted_by >= n_columns)
+    {
+      *sort = columns[0].sort;
+      *descending = FALSE;
+      return;
+    }
+  *sort = columns[priv->sorted_by].sort;
+  *descending = order == GTK_ORDERING_LARGER;
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to (4.12); the list view inside
+ * the column view has the "list.scroll-to-item" action. */
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+scroll_to_position (OdListPage *self,
+                    guint       position)
+{
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (PRIV (self)->column_view));
+
+  /* Before the first layout there is nothing to scroll yet. */
+  if (list_view != NULL && gtk_widget_get_mapped (list_view) && gtk_widget_get_height (list_view) > 0)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+}
+
+static void
+select_shown (OdListPage *self)
+{
+  OdListPagePrivate *priv = PRIV (self);
+  guint position = priv->shown_id != 0 ? od_id_list_model_find (priv->model, priv->shown_id)
+                                       : G_MAXUINT;
+
+  priv->updating = TRUE;
+  gtk_single_selection_set_selected (priv->selection,
+                                     position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
+  priv->updating = FALSE;
+  if (position != G_MAXUINT)
+    scroll_to_position (self, position);
+}
+
+static void
+show_empty (OdListPage *self,
+            const char *title,
+            const char *description)
+{
+  adw_status_page_set_title (PRIV (self)->empty_page, title);
+  adw_status_page_set_description (PRIV (self)->empty_page, description);
+}
+
+/* Runs the query for the current search, filters and sort. */
+static void
+refresh (OdListPage *self)
+{
+  OdListPagePrivate *priv = PRIV (self);
+  OdListPageClass *klass = CLASS (self);
+  OdDb *db = od_page_get_db (OD_PAGE (self));
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *n_total = NULL;
+  gboolean filtered = FALSE;
+  gboolean descending;
+  gint64 total = 0;
+  int sort;
+
+  if (db == NULL)
+    return;
+
+  read_sort (self, &sort, &descending);
+  ids = klass->query (self, db, gtk_editable_get_text (GTK_EDITABLE (priv->search_entry)), sort,
+                      descending, &filtered, &error);
+  if (ids == NULL)
+    ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  priv->updating = TRUE;
+  od_id_list_model_set_ids (priv->model, ids);
+  priv->updating = FALSE;
+  select_shown (self);
+
+  total = klass->count (db, NULL);
+  n_total = klass->format_count (total);
+  if (filtered)
+    {
+      g_autofree char *n_shown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u shown",
+                                                               "%u shown", ids->len), ids->len);
+
+      /* Translators: "412 organizations · 37 shown", "1,024 people · 37 shown" */
+      count = g_strdup_printf (_("%s · %s"), n_total, n_shown);
+    }
+  else
+    count = g_strdup (n_total);
+  gtk_label_set_label (priv->count_label, count);
+
+  if (ids->len > 0)
+    gtk_stack_set_visible_child_name (priv->list_stack, "list");
+  else
+    {
+      if (error != NULL)
+        show_empty (self, _("The Search Failed"), error->message);
+      else if (total == 0)
+        show_empty (self, _(klass->empty_title), _(klass->empty_description));
+      else
+        show_empty (self, _("No Matches"), _(klass->no_match_description));
+      gtk_stack_set_visible_child_name (priv->list_stack, "empty");
+    }
+}
+
+static void
+show_toast (OdListPage *self,
+            AdwToast   *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_error (OdListPage   *self,
+            const char   *heading,
+            const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_record (OdListPage *self,
+             gint64      id)
+{
+  PRIV (self)->shown_id = id;
+  CLASS (self)->editor_load (PRIV (self)->editor, id);
+  /* On a narrow window the editor may be folded away. */
+  if (id != 0 && CLASS (self)->reveal_editor != NULL)
+    CLASS (self)->reveal_editor (self);
+}
+
+/* --- callbacks --- */
+
+static void
+on_filter_changed_cb (OdListPage *self)
+{
+  if (!PRIV (self)->updating)
+    refresh (self);
+}
+
+static void
+on_sorter_changed_cb (OdListPage *self)
+{
+  refresh (self);
+}
+
+static void
+on_unsaved_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        OdListPage       *self)
+{
+  gint64 wanted = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "wanted-id"));
+
+  if (g_str_equal (response, "save"))
+    {
+      if (!CLASS (self)->editor_save (PRIV (self)->editor))
+        return;
+      show_record (self, wanted);
+    }
+  else if (g_str_equal (response, "discard"))
+    show_record (self, wanted);
+  select_shown (self);
+}
+
+/* Leaves the record shown only after asking, when it has unsaved changes. */
+static void
+request_record (OdListPage *self,
+                gint64      id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  if (!CLASS (self)->editor_is_dirty (PRIV (self)->editor))
+    {
+      show_record (self, id);
+      return;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Save Changes?"),
+                                                       _(CLASS (self)->unsaved_body)));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"),
+                                    "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "wanted-id", GSIZE_TO_POINTER (id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_selection_changed_cb (OdListPage *self)
+{
+  OdListPagePrivate *priv = PRIV (self);
+  guint position = gtk_single_selection_get_selected (priv->selection);
+  gint64 id;
+
+  if (priv->updating || position == GTK_INVALID_LIST_POSITION)
+    return;
+  id = od_id_list_model_get_id (priv->model, position);
+  if (id != priv->shown_id || CLASS (self)->editor_get_id (priv->editor) != id)
+    request_record (self, id);
+}
+
+static void
+on_saved_cb (OdListPage *self,
+             gint64      id)
+{
+  PRIV (self)->shown_id = id;
+  od_id_list_model_invalidate (PRIV (self)->model);
+  refresh (self);
+}
+
+static void
+on_open_record_cb (OdListPage *self,
+                   gint64      id)
+{
+  od_list_page_select_id (self, id);
+}
+
+static void
+on_undo_clicked_cb (OdListPage *self)
+{
+  od_list_page_undo_delete (self);
+}
+
+static void
+on_delete_requested_cb (OdListPage *self,
+                        gint64      id)
+{
+  od_list_page_delete_selected (self);
+}
+
+/* --- actions --- */
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  OdListPage *self = OD_LIST_PAGE (widget);
+  OdListPagePrivate *priv = PRIV (self);
+
+  if (od_page_get_db (OD_PAGE (self)) == NULL)
+    return;
+  priv->updating = TRUE;
+  gtk_single_selection_set_selected (priv->selection, GTK_INVALID_LIST_POSITION);
+  priv->updating = FALSE;
+  priv->shown_id = 0;
+  CLASS (self)->editor_new (priv->editor);
+  if (CLASS (self)->reveal_editor != NULL)
+    CLASS (self)->reveal_editor (self);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (PRIV (widget)->search_entry));
+}
+
+/* --- overrides --- */
+
+static void
+reload (OdPage *page)
+{
+  OdListPage *self = OD_LIST_PAGE (page);
+  OdListPagePrivate *priv = PRIV (self);
+  OdDb *db = od_page_get_db (page);
+
+  priv->updating = TRUE;
+  od_id_list_model_set_db (priv->model, db);
+  CLASS (self)->editor_set_db (priv->editor, db);
+  if (CLASS (self)->reload_filters != NULL)
+    CLASS (self)->reload_filters (self);
+  priv->updating = FALSE;
+  priv->shown_id = 0;
+  refresh (self);
+}
+
+static gboolean
+is_dirty (OdPage *page)
+{
+  return CLASS (page)->editor_is_dirty (PRIV (page)->editor);
+}
+
+static gboolean
+save (OdPage *page)
+{
+  return CLASS (page)->editor_save (PRIV (page)->editor);
+}
+
+static void
+discard (OdPage *page)
+{
+  CLASS (page)->editor_revert (PRIV (page)->editor);
+}
+
+static void
+add_columns (OdListPage *self)
+{
+  OdListPagePrivate *priv = PRIV (self);
+  OdListPageClass *klass = CLASS (self);
+
+  for (guint i = 0; i < klass->n_columns; i++)
+    {
+      const OdListColumn *info = &klass->columns[i];
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      const char *title = info->context != NULL ? g_dpgettext2 (NULL, info->context, info->title)
+                                                : _(info->title);
+
+      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer) info);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+      column = gtk_column_view_column_new (title, g_object_ref (factory));
+      if (info->width > 0)
+        gtk_column_view_column_set_fixed_width (column, info->width);
+      gtk_column_view_column_set_expand (column, info->expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (info->sort != OD_LIST_COLUMN_UNSORTED)
+        {
+          GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare_cb, NULL, NULL));
+
+          g_object_set_data (G_OBJECT (sorter), "page", self);
+          g_object_set_data (G_OBJECT (sorter), "column", GUINT_TO_POINTER (i));
+          gtk_custom_sorter_set_sort_func (GTK_CUSTOM_SORTER (sorter), probe_compare_cb, sorter, NULL);
+          gtk_column_view_column_set_sorter (column, sorter);
+          g_object_unref (sorter);
+        }
+      gtk_column_view_append_column (priv->column_view, column);
+    }
+  {
+    g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (gtk_column_view_get_columns (priv->column_view), 0);
+
+    gtk_column_view_sort_by_column (priv->column_view, first, GTK_SORT_ASCENDING);
+  }
+  g_signal_connect_object (gtk_column_view_get_sorter (priv->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* The subclass's template is built by now (its instance init). */
+static void
+od_list_page_constructed (GObject *object)
+{
+  OdListPage *self = OD_LIST_PAGE (object);
+  OdListPagePrivate *priv = PRIV (self);
+  OdListPageClass *klass = CLASS (self);
+
+  G_OBJECT_CLASS (od_list_page_parent_class)->constructed (object);
+
+  priv->model = od_id_list_model_new (klass->item_type, klass->load_items);
+  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->model)));
+  gtk_single_selection_set_autoselect (priv->selection, FALSE);
+  gtk_single_selection_set_can_unselect (priv->selection, TRUE);
+  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
+  g_signal_connect_object (priv->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  add_columns (self);
+
+  g_signal_connect_object (priv->editor, "saved", G_CALLBACK (on_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->editor, "open-record", G_CALLBACK (on_open_record_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->editor, "delete-requested", G_CALLBACK (on_delete_requested_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+od_list_page_dispose (GObject *object)
+{
+  OdListPagePrivate *priv = PRIV (object);
+
+  g_clear_object (&priv->model);
+  g_clear_object (&priv->selection);
+
+  G_OBJECT_CLASS (od_list_page_parent_class)->dispose (object);
+}
+
+static void
+od_list_page_class_init (OdListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  OdPageClass *page_class = OD_PAGE_CLASS (klass);
+
+  object_class->constructed = od_list_page_constructed;
+  object_class->dispose = od_list_page_dispose;
+  page_class->reload = reload;
+  page_class->is_dirty = is_dirty;
+  page_class->save = save;
+  page_class->discard = discard;
+}
+
+static void
+od_list_page_init (OdListPage *self)
+{
+}
+
+/* --- for subclasses --- */
+
+/* Sets the template of a list page subclass. It must have a GtkSearchEntry
+ * "search_entry", a GtkLabel "count_label", a GtkStack "list_stack" with
+ * pages "list" and "empty", a GtkColumnView "column_view" in the first, an
+ * AdwStatusPage "empty_page" in the other, and the editor as "editor";
+ * its filters call the handler "on_filter_changed_cb" (swapped). */
+void
+od_list_page_class_set_template_from_resource (OdListPageClass *klass,
+                                               const char      *resource_name)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class, resource_name);
+#define BIND(name) \
+  gtk_widget_class_bind_template_child_full (widget_class, #name, FALSE, \
+                                             G_PRIVATE_OFFSET (OdListPage, name))
+  BIND (search_entry);
+  BIND (count_label);
+  BIND (list_stack);
+  BIND (column_view);
+  BIND (empty_page);
+  BIND (editor);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+}
+
+/* Installs PREFIX.new (a new record) and PREFIX.search (Ctrl+F). */
+void
+od_list_page_class_install_actions (OdListPageClass *klass,
+                                    const char      *prefix)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  g_autofree char *new_name = g_strconcat (prefix, ".new", NULL);
+  g_autofree char *search_name = g_strconcat (prefix, ".search", NULL);
+
+  gtk_widget_class_install_action (widget_class, new_name, NULL, new_action);
+  gtk_widget_class_install_action (widget_class, search_name, NULL, focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, search_name, NULL);
+}
+
+GtkWidget *
+od_list_page_get_editor (OdListPage *self)
+{
+  g_return_val_if_fail (OD_IS_LIST_PAGE (self), NULL);
+  return PRIV (self)->editor;
+}
+
+/* Reads the rows again, which may have changed elsewhere. */
+void
+od_list_page_reread (OdListPage *self)
+{
+  g_return_if_fail (OD_IS_LIST_PAGE (self));
+
+  if (od_page_get_db (OD_PAGE (self)) == NULL)
+    return;
+  od_id_list_model_invalidate (PRIV (self)->model);
+  refresh (self);
+}
+
+/* --- public API --- */
+
+void
+od_list_page_set_query (OdListPage *self,
+                        const char *query)
+{
+  g_return_if_fail (OD_IS_LIST_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (PRIV (self)->search_entry), query);
+  /* The entry waits a moment before "search-changed"; callers want it now. */
+  refresh (self);
+}
+
+guint
+od_list_page_get_n_shown (OdListPage *self)
+{
+  g_return_val_if_fail (OD_IS_LIST_PAGE (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (PRIV (self)->model));
+}
+
+/* Shows record ID, clearing the search and filters if it is hidden by them. */
+void
+od_list_page_select_id (OdListPage *self,
+                        gint64      id)
+{
+  OdListPagePrivate *priv;
+
+  g_return_if_fail (OD_IS_LIST_PAGE (self));
+  priv = PRIV (self);
+
+  if (od_id_list_model_find (priv->model, id) == G_MAXUINT)
+    {
+      priv->updating = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
+      CLASS (self)->clear_filters (self);
+      priv->updating = FALSE;
+      refresh (self);
+    }
+  request_record (self, id);
+  select_shown (self);
+}
+
+/* Moves the record shown to the trash, with an Undo toast. Returns its id. */
+gint64
+od_list_page_delete_selected (OdListPage *self)
+{
+  OdDb *db;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+  gint64 id;
+
+  g_return_val_if_fail (OD_IS_LIST_PAGE (self), 0);
+  db = od_page_get_db (OD_PAGE (self));
+  id = CLASS (self)->editor_get_id (PRIV (self)->editor);
+
+  if (db == NULL || id == 0)
+    return 0;
+  name = CLASS (self)->dup_record_name (db, id);
+  if (!CLASS (self)->delete_record (db, id, &error))
+    {
+      show_error (self, _("Not Deleted"), error);
+      return 0;
+    }
+  PRIV (self)->deleted_id = id;
+  PRIV (self)->shown_id = 0;
+  CLASS (self)->editor_load (PRIV (self)->editor, 0);
+  refresh (self);
+
+  message = g_strdup_printf (_("“%s” moved to the trash"), name);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  show_toast (self, toast);
+  return id;
+}
+
+void
+od_list_page_undo_delete (OdListPage *self)
+{
+  OdListPagePrivate *priv;
+  OdDb *db;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (OD_IS_LIST_PAGE (self));
+  priv = PRIV (self);
+  db = od_page_get_db (OD_PAGE (self));
+
+  if (db == NULL || priv->deleted_id == 0)
+    return;
+  if (!od_trash_restore (db, CLASS (self)->trash_table, priv->deleted_id, &error))
+    {
+      show_error (self, _("Not Restored"), error);
+      return;
+    }
+  /* Shown again, unless the user is already busy with another record. */
+  if (!CLASS (self)->editor_is_dirty (priv->editor))
+    {
+      priv->shown_id = priv->deleted_id;
+      CLASS (self)->editor_load (priv->editor, priv->shown_id);
+    }
+  priv->deleted_id = 0;
+  od_id_list_model_invalidate (priv->model);
+  refresh (self);
+}

@@ -1,0 +1,132 @@
+/* od-list-page.h — a registry section: search, a sortable list loaded on
+ * demand, and the record's editor beside it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "od-id-list-model.h"
+#include "od-page.h"
+
+G_BEGIN_DECLS
+
+/* What a column shows beyond its text. */
+typedef enum
+{
+  OD_LIST_COLUMN_TOOLTIP = 1 << 0,   /* the text again as tooltip, for a cell cut short */
+  OD_LIST_COLUMN_NUMERIC = 1 << 1,   /* tabular digits, never cut short */
+} OdListColumnFlags;
+
+#define OD_LIST_COLUMN_UNSORTED (-1)
+
+typedef struct
+{
+  const char        *context;   /* msgctxt of TITLE, or NULL */
+  const char        *title;     /* N_() or NC_() */
+  int                width;     /* fixed width, or 0: as wide as the content */
+  gboolean           expand;
+  int                sort;      /* the entity's sort key, or OD_LIST_COLUMN_UNSORTED */
+  OdListColumnFlags  flags;
+} OdListColumn;
+
+/* An editor's functions, its instance the first argument. They are
+ * the editor type's own functions cast to these, as with GDestroyNotify:
+ * the list page knows the editor as a GtkWidget. */
+typedef void     (*OdListEditorFunc)  (GtkWidget *editor);
+typedef void     (*OdListEditorSetDb) (GtkWidget *editor,
+                                       OdDb      *db);
+typedef void     (*OdListEditorLoad)  (GtkWidget *editor,
+                                       gint64     id);
+typedef gint64   (*OdListEditorGetId) (GtkWidget *editor);
+typedef gboolean (*OdListEditorCheck) (GtkWidget *editor);
+
+#define OD_TYPE_LIST_PAGE (od_list_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (OdListPage, od_list_page, OD, LIST_PAGE, OdPage)
+
+struct _OdListPageClass
+{
+  OdPageClass parent_class;
+
+  /* --- set in class_init --- */
+
+  /* The rows: ITEM_TYPE items, loaded by LOAD_ITEMS. */
+  GType               item_type;
+  OdIdListLoader      load_items;
+  /* The columns, in order; the first one sorts by default. */
+  const OdListColumn *columns;
+  guint               n_columns;
+  /* The table a deleted record waits in (od_trash_restore). */
+  const char         *trash_table;
+
+  /* Texts that differ, N_() (translated when shown). */
+  const char         *empty_title;           /* no records at all */
+  const char         *empty_description;
+  const char         *no_match_description;  /* none for the search and filters */
+  const char         *unsaved_body;          /* "Save Changes?" before leaving a record */
+
+  /* --- the list --- */
+
+  /* The ids for SEARCH (the search entry's text), the section's own
+   * filters and the sort; *FILTERED: whether anything is left out. */
+  GArray  *(*query)           (OdListPage  *self,
+                               OdDb        *db,
+                               const char  *search,
+                               int          sort,
+                               gboolean     descending,
+                               gboolean    *filtered,
+                               GError     **error);
+  gint64   (*count)           (OdDb        *db,
+                               GError     **error);
+  /* "412 organizations" */
+  char    *(*format_count)    (gint64       total);
+  char    *(*cell_text)       (OdListPage  *self,
+                               gpointer     item,
+                               guint        column);
+  /* Back to "all" in the section's own filters (the search is cleared by
+   * the list page); called with the list's updates held. */
+  void     (*clear_filters)   (OdListPage  *self);
+  /* Optional: fill the filter choices that come from the database;
+   * called with the list's updates held, after the editor got it. */
+  void     (*reload_filters)  (OdListPage  *self);
+
+  /* --- records --- */
+
+  char    *(*dup_record_name) (OdDb        *db,
+                               gint64       id);
+  gboolean (*delete_record)   (OdDb        *db,
+                               gint64       id,
+                               GError     **error);
+
+  /* --- the editor ("editor" in the template) --- */
+
+  /* Its own functions, cast: (OdListEditorLoad) od_person_editor_load, … */
+  OdListEditorSetDb   editor_set_db;
+  OdListEditorLoad    editor_load;
+  OdListEditorFunc    editor_new;       /* a new record, not saved yet */
+  OdListEditorGetId   editor_get_id;
+  OdListEditorCheck   editor_is_dirty;
+  OdListEditorCheck   editor_save;      /* FALSE: not saved, the editor says why */
+  OdListEditorFunc    editor_revert;
+  /* Optional: bring the editor into view (it may be folded away). */
+  void     (*reveal_editor)   (OdListPage  *self);
+};
+
+/* For subclasses' class_init */
+void       od_list_page_class_set_template_from_resource (OdListPageClass *klass,
+                                                          const char      *resource_name);
+void       od_list_page_class_install_actions            (OdListPageClass *klass,
+                                                          const char      *prefix);
+
+/* For subclasses */
+GtkWidget *od_list_page_get_editor      (OdListPage *self);
+void       od_list_page_reread          (OdListPage *self);
+
+void       od_list_page_set_query       (OdListPage *self,
+                                         const char *query);
+guint      od_list_page_get_n_shown     (OdListPage *self);
+void       od_list_page_select_id       (OdListPage *self,
+                                         gint64      id);
+gint64     od_list_page_delete_selected (OdListPage *self);
+void       od_list_page_undo_delete     (OdListPage *self);
+
+G_END_DECLS
