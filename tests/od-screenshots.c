@@ -14,6 +14,7 @@
 #include "od-i18n.h"
 #include "od-demo.h"
 #include "od-gui-resources.h"
+#include "od-import-window.h"
 #include "od-people-page.h"
 #include "od-person-dialog.h"
 #include "od-organizations-page.h"
@@ -193,6 +194,22 @@ main (int    argc,
   gtk_window_present (GTK_WINDOW (preferences));
   shoot (preferences, "06-preferences");
   gtk_window_destroy (GTK_WINDOW (preferences));
+
+  /* The import window checking a bureau list with one bad row. */
+  {
+    g_autofree char *csv = g_build_filename (tmp, "民政局名单.csv", NULL);
+    OdImportWindow *import;
+
+    g_file_set_contents (csv,
+                         "单位名称,统一社会信用代码,法定代表人,联系电话,登记日期\r\n"
+                         "宝鸡市示例书画协会,,王芳,0917-3212345,2017/10/19\r\n"
+                         "宝鸡市示例志愿服务中心,,李明,12345,2017年3月8日\r\n", -1, NULL);
+    import = od_import_window_new (GTK_WINDOW (window), od_window_get_db (window));
+    gtk_window_present (GTK_WINDOW (import));
+    od_import_window_set_file (import, csv);
+    shoot (GTK_WIDGET (import), "34-import-check");
+    gtk_window_destroy (GTK_WINDOW (import));
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   shortcuts = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));

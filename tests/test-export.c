@@ -1,4 +1,4 @@
-/* test-export.c — the registry demo data, CSV/JSON export, orgdesk-cli export
+/* test-export.c — the registry demo data, CSV/JSON/XLSX export, orgdesk-cli export
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include <gio/gio.h>
+#include <zip.h>
 
 #include "od-db.h"
 #include "od-demo.h"
@@ -14,6 +15,7 @@
 #include "od-registry-store.h"
 #include "od-test-util.h"
 #include "od-validate.h"
+#include "od-xlsx-reader.h"
 
 #define BOM "\xEF\xBB\xBF"
 
@@ -535,6 +537,490 @@ test_empty (OdTestFixture *f,
   g_assert_cmpstr (json, ==, "[]\n");
 }
 
+/* --- XLSX --- */
+
+static char *
+export_to_file (OdDb           *db,
+                const char     *dir,
+                const char     *name,
+                const char     *entity,
+                OdExportFormat  format,
+                gboolean        full_id_numbers)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (od_export_write_file (db, entity, format, full_id_numbers, path, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static GPtrArray *
+read_xlsx (const char  *path,
+           char       **sheet_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdXlsxBook) book = od_xlsx_open (path, &error);
+  GPtrArray *rows;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (od_xlsx_get_n_sheets (book), ==, 1);
+  if (sheet_name != NULL)
+    *sheet_name = g_strdup (od_xlsx_get_sheet_name (book, 0));
+  rows = od_xlsx_read_sheet (book, 0, &error);
+  g_assert_no_error (error);
+  return rows;
+}
+
+/* One part of the zip, as text. */
+static char *
+read_zip_part (const char *path,
+               const char *part)
+{
+  int code = 0;
+  zip_t *zip = zip_open (path, ZIP_RDONLY, &code);
+  zip_stat_t info;
+  zip_file_t *file;
+  char *text;
+
+  g_assert_nonnull (zip);
+  g_assert_cmpint (zip_stat (zip, part, 0, &info), ==, 0);
+  text = g_malloc0 (info.size + 1);
+  file = zip_fopen (zip, part, 0);
+  g_assert_nonnull (file);
+  g_assert_cmpint (zip_fread (file, text, info.size), ==, (zip_int64_t) info.size);
+  zip_fclose (file);
+  zip_close (zip);
+  return text;
+}
+
+static char *
+column_letters (guint index)
+{
+  GString *letters = g_string_new (NULL);
+
+  for (guint n = index + 1; n > 0; n = (n - 1) / 26)
+    g_string_prepend_c (letters, (char) ('A' + (n - 1) % 26));
+  return g_string_free (letters, FALSE);
+}
+
+/* The CSV cell as the XLSX has it: a typed cell is never run as a formula,
+ * so it has no quote in front. */
+static const char *
+unneutralized (const char *csv_cell)
+{
+  if (csv_cell[0] == '\'' && csv_cell[1] != '\0' && strchr ("=+-@\t\r", csv_cell[1]) != NULL)
+    return csv_cell + 1;
+  return csv_cell;
+}
+
+/* Every cell of the XLSX read back equals the CSV's, in the same order. */
+static void
+assert_same_cells (GPtrArray *csv_rows,
+                   GPtrArray *xlsx_rows)
+{
+  g_assert_cmpuint (xlsx_rows->len, ==, csv_rows->len);
+  for (guint r = 0; r < csv_rows->len; r++)
+    {
+      GPtrArray *csv_row = g_ptr_array_index (csv_rows, r);
+      char **xlsx_row = g_ptr_array_index (xlsx_rows, r);
+      guint n = g_strv_length (xlsx_row);
+
+      g_assert_cmpuint (n, <=, csv_row->len);
+      for (guint c = 0; c < csv_row->len; c++)
+        {
+          const char *expected = unneutralized (g_ptr_array_index (csv_row, c));
+          const char *got = c < n ? xlsx_row[c] : "";
+
+          if (g_strcmp0 (expected, got) != 0)
+            g_test_message ("row %u, column %u", r + 1, c + 1);
+          g_assert_cmpstr (got, ==, expected);
+        }
+    }
+}
+
+/* The cell types in the sheet XML, by column: KEYS must be text cells,
+ * NUMBERS number cells (dates are numbers with a date style). */
+static void
+assert_cell_types (const char        *sheet_xml,
+                   GPtrArray         *csv_rows,
+                   const char *const *text_keys,
+                   const char *const *number_keys)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("<c r=\"([A-Z]+)([0-9]+)\"( s=\"[0-9]+\")?( t=\"([a-zA-Z]+)\")?>",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n_cells = 0;
+
+  /* Column letters → the cell types found in it ("n" for a number). */
+  g_regex_match (regex, sheet_xml, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *letters = g_match_info_fetch (match, 1);
+      g_autofree char *row = g_match_info_fetch (match, 2);
+      g_autofree char *type = g_match_info_fetch (match, 5);
+      const char *seen;
+
+      if (!g_str_equal (row, "1"))
+        {
+          if (type == NULL || type[0] == '\0')
+            {
+              g_free (type);
+              type = g_strdup ("n");
+            }
+          seen = g_hash_table_lookup (kinds, letters);
+          if (seen == NULL)
+            g_hash_table_insert (kinds, g_strdup (letters), g_strdup (type));
+          else if (!g_str_equal (seen, type))
+            g_hash_table_insert (kinds, g_strdup (letters), g_strdup ("mixed"));
+          n_cells++;
+        }
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpuint (n_cells, >, 1000);
+
+  for (guint i = 0; text_keys[i] != NULL; i++)
+    {
+      g_autofree char *letters = column_letters ((guint) column_index (csv_rows, text_keys[i]));
+      const char *type = g_hash_table_lookup (kinds, letters);
+
+      g_test_message ("%s (%s): %s", text_keys[i], letters, type);
+      g_assert_true (g_strcmp0 (type, "inlineStr") == 0 || g_strcmp0 (type, "s") == 0);
+    }
+  for (guint i = 0; number_keys[i] != NULL; i++)
+    {
+      g_autofree char *letters = column_letters ((guint) column_index (csv_rows, number_keys[i]));
+
+      g_test_message ("%s (%s)", number_keys[i], letters);
+      g_assert_cmpstr (g_hash_table_lookup (kinds, letters), ==, "n");
+    }
+}
+
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+  guint line = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        {
+          width = MAX (width, line);
+          line = 0;
+        }
+      else
+        line += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return MAX (width, line);
+}
+
+/* The width the sheet XML gives column KEY, in whole characters. */
+static guint
+xml_column_width (const char *sheet_xml,
+                  GPtrArray  *csv_rows,
+                  const char *key)
+{
+  int index = column_index (csv_rows, key) + 1;
+  g_autofree char *needle = g_strdup_printf ("<col min=\"%d\" max=\"%d\" width=\"", index, index);
+  const char *found = strstr (sheet_xml, needle);
+
+  g_assert_nonnull (found);
+  return (guint) g_ascii_strtod (found + strlen (needle), NULL);
+}
+
+static guint
+expected_width (GPtrArray  *csv_rows,
+                const char *key)
+{
+  int column = column_index (csv_rows, key);
+  guint widest = 0;
+
+  for (guint r = 0; r < csv_rows->len; r++)
+    widest = MAX (widest, display_width (unneutralized (cell (csv_rows, r, column))));
+  return MIN (widest + 2, 60);
+}
+
+static void
+test_xlsx_organizations (OdTestFixture *f,
+                         gconstpointer  data)
+{
+  g_autoptr(OdDb) db = open_demo (f->dir, "demo.db");
+  g_autofree char *csv_text = NULL;
+  g_autoptr(GPtrArray) csv_rows = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) xlsx_rows = NULL;
+  g_autofree char *sheet_name = NULL;
+  g_autofree char *sheet_xml = NULL;
+  g_autofree char *workbook_xml = NULL;
+  g_autofree char *styles_xml = NULL;
+  g_autofree char *filter = NULL;
+  const char *const text_keys[] = { "uuid", "name", "credit_code", "phone", "created_at", NULL };
+  const char *const number_keys[] = { "party_members", "registered_on", "status_date",
+                                      "member_since", NULL };
+  gboolean formula_found = FALSE;
+  int name_column, notes_column, date_column;
+
+  save_org (db, "=HYPERLINK(\"http://example.com\",\"点击\")", "@SUM(A1:A9)");
+  save_org (db, "宝鸡市公式测试协会", "-1+2");
+  save_org (db, "宝鸡市\"引号\",逗号协会", "第一行\n第二行");
+
+  csv_text = export_to_string (db, "organizations", OD_EXPORT_FORMAT_CSV, FALSE);
+  csv_rows = parse_csv (csv_text);
+  path = export_to_file (db, f->dir, "社会组织.xlsx", "organizations", OD_EXPORT_FORMAT_XLSX, FALSE);
+  xlsx_rows = read_xlsx (path, &sheet_name);
+
+  /* Same cells, same order; dates back as ISO text, codes as text. */
+  assert_same_cells (csv_rows, xlsx_rows);
+  g_assert_true (g_str_equal (sheet_name, "Organizations") || g_str_equal (sheet_name, "社会组织"));
+
+  /* Formula-like text is a plain string cell, kept as typed. */
+  name_column = column_index (csv_rows, "name");
+  notes_column = column_index (csv_rows, "notes");
+  for (guint r = 1; r < xlsx_rows->len; r++)
+    {
+      char **row = g_ptr_array_index (xlsx_rows, r);
+
+      if (g_str_equal (row[name_column], "=HYPERLINK(\"http://example.com\",\"点击\")"))
+        {
+          formula_found = TRUE;
+          g_assert_cmpstr (row[notes_column], ==, "@SUM(A1:A9)");
+        }
+      if (g_str_equal (row[name_column], "宝鸡市公式测试协会"))
+        g_assert_cmpstr (row[notes_column], ==, "-1+2");
+    }
+  g_assert_true (formula_found);
+
+  sheet_xml = read_zip_part (path, "xl/worksheets/sheet1.xml");
+  g_assert_null (strstr (sheet_xml, "<f>"));
+  g_assert_null (strstr (sheet_xml, "<f "));
+  assert_cell_types (sheet_xml, csv_rows, text_keys, number_keys);
+
+  /* Dates carry the yyyy-mm-dd format. */
+  styles_xml = read_zip_part (path, "xl/styles.xml");
+  g_assert_nonnull (strstr (styles_xml, "formatCode=\"yyyy-mm-dd\""));
+  date_column = column_index (csv_rows, "registered_on");
+  {
+    g_autofree char *letters = column_letters ((guint) date_column);
+    g_autofree char *date_cell = g_strdup_printf ("<c r=\"%s2\" s=\"", letters);
+
+    g_assert_nonnull (strstr (sheet_xml, date_cell));
+  }
+
+  /* The header: bold, frozen, with filter buttons over every row. */
+  g_assert_nonnull (strstr (styles_xml, "<b/>"));
+  g_assert_nonnull (strstr (sheet_xml, "<c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t>uuid</t>"));
+  g_assert_nonnull (strstr (sheet_xml, "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
+                                       "state=\"frozen\"/>"));
+  filter = g_strdup_printf ("<autoFilter ref=\"A1:AB%u\"/>", csv_rows->len);
+  g_assert_nonnull (strstr (sheet_xml, filter));
+  workbook_xml = read_zip_part (path, "xl/workbook.xml");
+  g_assert_nonnull (strstr (workbook_xml, "_xlnm._FilterDatabase"));
+
+  /* Widths fitted to the content, Han characters counting two, at most 60. */
+  g_assert_cmpuint (xml_column_width (sheet_xml, csv_rows, "uuid"), ==, 36 + 2);
+  g_assert_cmpuint (xml_column_width (sheet_xml, csv_rows, "name"), ==,
+                    expected_width (csv_rows, "name"));
+  g_assert_cmpuint (xml_column_width (sheet_xml, csv_rows, "name"), >, 20);
+  g_assert_cmpuint (xml_column_width (sheet_xml, csv_rows, "address"), ==,
+                    expected_width (csv_rows, "address"));
+  g_assert_cmpuint (xml_column_width (sheet_xml, csv_rows, "credit_code"), ==, 20);
+  g_assert_cmpuint (xml_column_width (sheet_xml, csv_rows, "registered_on"), ==,
+                    MAX (10, strlen ("registered_on")) + 2);
+  g_assert_cmpuint (xml_column_width (sheet_xml, csv_rows, "notes"), <=, 60);
+}
+
+static void
+test_xlsx_people (OdTestFixture *f,
+                  gconstpointer  data)
+{
+  g_autoptr(OdDb) db = open_demo (f->dir, "demo.db");
+  const char *const text_keys[] = { "name", "mobile", "id_number", NULL };
+  const char *const number_keys[] = { NULL };
+
+  for (int full = 0; full <= 1; full++)
+    {
+      g_autofree char *csv_text = export_to_string (db, "people", OD_EXPORT_FORMAT_CSV, full);
+      g_autoptr(GPtrArray) csv_rows = parse_csv (csv_text);
+      g_autofree char *path = export_to_file (db, f->dir, full ? "full.xlsx" : "masked.xlsx",
+                                              "people", OD_EXPORT_FORMAT_XLSX, full);
+      g_autoptr(GPtrArray) xlsx_rows = read_xlsx (path, NULL);
+      g_autofree char *sheet_xml = read_zip_part (path, "xl/worksheets/sheet1.xml");
+      int id_column = column_index (csv_rows, "id_number");
+      guint n_masked = 0;
+
+      assert_same_cells (csv_rows, xlsx_rows);
+      assert_cell_types (sheet_xml, csv_rows, text_keys, number_keys);
+      for (guint r = 1; r < xlsx_rows->len; r++)
+        {
+          char **row = g_ptr_array_index (xlsx_rows, r);
+          const char *id = (guint) id_column < g_strv_length (row) ? row[id_column] : "";
+
+          if (strstr (id, "********") != NULL)
+            n_masked++;
+          else if (id[0] != '\0')
+            g_assert_true (od_validate_id_number (id, NULL));
+        }
+      if (full)
+        g_assert_cmpuint (n_masked, ==, 0);
+      else
+        {
+          g_assert_cmpuint (n_masked, >, 100);
+          /* Not one full ID number anywhere in the sheet. */
+          g_assert_false (g_regex_match_simple ("<t>[0-9]{17}[0-9X]</t>", sheet_xml, 0, 0));
+        }
+    }
+}
+
+/* od_export_write() gives the same workbook through a stream; an empty
+ * database gives the header row alone. */
+static void
+test_xlsx_stream_and_empty (OdTestFixture *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdDb) db = od_db_open (f->path, OD_DB_OPEN_CREATE, &error);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autofree char *path = g_build_filename (f->dir, "stream.xlsx", NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (out);
+
+  g_assert_no_error (error);
+  save_org (db, "宝鸡市流式测试协会", NULL);
+  g_assert_true (od_export_write (db, "organizations", OD_EXPORT_FORMAT_XLSX, FALSE, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (out, NULL, &error));
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (memory), >, 1000);
+  g_assert_cmpmem (g_memory_output_stream_get_data (memory), 4, "PK\x03\x04", 4);
+  g_assert_true (g_file_set_contents (path, g_memory_output_stream_get_data (memory),
+                                      (gssize) g_memory_output_stream_get_data_size (memory),
+                                      &error));
+  rows = read_xlsx (path, NULL);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[0], ==, "uuid");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[1], ==, "宝鸡市流式测试协会");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_clear_pointer (&path, g_free);
+
+  path = export_to_file (db, f->dir, "people.xlsx", "people", OD_EXPORT_FORMAT_XLSX, FALSE);
+  rows = read_xlsx (path, NULL);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[0], ==, "uuid");
+}
+
+/* od_export_write_file() replaces a file whole, and a failure leaves
+ * nothing behind. */
+static void
+test_write_file (OdTestFixture *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdDb) db = od_db_open (f->path, OD_DB_OPEN_CREATE, &error);
+  g_autofree char *csv = g_build_filename (f->dir, "orgs.csv", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "orgs.xlsx", NULL);
+  g_autofree char *taken = g_build_filename (f->dir, "a-folder.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  guint n_files;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (csv, "old contents, longer than the new ones will be\n"
+                                           "old contents, longer than the new ones will be\n",
+                                      -1, NULL));
+  g_free (export_to_file (db, f->dir, "orgs.csv", "organizations", OD_EXPORT_FORMAT_CSV, FALSE));
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, BOM "uuid,name,short_name,credit_code,credit_code_override,"
+                                 "org_type,category,area,registration_level,registered_on,"
+                                 "supervising_unit,legal_representative,contact_person,phone,"
+                                 "address,email,website,status,status_date,member_since,"
+                                 "member_role,member_status,party_org_form,party_members,"
+                                 "party_instructor,notes,created_at,updated_at\r\n");
+  g_free (export_to_file (db, f->dir, "orgs.json", "organizations", OD_EXPORT_FORMAT_JSON, FALSE));
+  n_files = od_test_count_files (f->dir);
+
+  for (OdExportFormat format = OD_EXPORT_FORMAT_CSV; format <= OD_EXPORT_FORMAT_XLSX; format++)
+    {
+      g_assert_false (od_export_write_file (db, "organizations", format, FALSE, missing, &error));
+      g_assert_error (error, OD_EXPORT_ERROR, OD_EXPORT_ERROR_WRITE);
+      g_assert_nonnull (strstr (error->message, "orgs.xlsx"));
+      g_clear_error (&error);
+    }
+  /* Written whole, then refused at the rename: the temporary file goes. */
+  g_assert_cmpint (g_mkdir (taken, 0700), ==, 0);
+  n_files++;
+  for (OdExportFormat format = OD_EXPORT_FORMAT_CSV; format <= OD_EXPORT_FORMAT_XLSX; format++)
+    {
+      g_assert_false (od_export_write_file (db, "organizations", format, FALSE, taken, &error));
+      g_assert_error (error, OD_EXPORT_ERROR, OD_EXPORT_ERROR_WRITE);
+      g_clear_error (&error);
+      g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
+      g_assert_cmpuint (od_test_count_files (f->dir), ==, n_files);
+    }
+  g_assert_false (od_export_write_file (db, "trainings", OD_EXPORT_FORMAT_XLSX, FALSE, csv, &error));
+  g_assert_error (error, OD_EXPORT_ERROR, OD_EXPORT_ERROR_UNKNOWN_ENTITY);
+  g_assert_cmpuint (od_test_count_files (f->dir), ==, n_files);
+}
+
+/* What LibreOffice makes of the workbook: Chinese text, dates as dates. */
+static void
+test_xlsx_libreoffice (OdTestFixture *f,
+                       gconstpointer  data)
+{
+  g_autofree char *program = g_find_program_in_path ("libreoffice");
+  g_autoptr(OdDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out_dir = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *profile_uri = NULL;
+  g_autofree char *user_installation = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *csv_text = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  int wait_status = 0;
+
+  if (program == NULL)
+    program = g_find_program_in_path ("soffice");
+  if (program == NULL)
+    {
+      g_test_skip ("libreoffice is not installed: the XLSX is checked with our own reader "
+                   "only (install libreoffice-calc to check it with LibreOffice too)");
+      return;
+    }
+
+  db = open_demo (f->dir, "demo.db");
+  path = export_to_file (db, f->dir, "orgs.xlsx", "organizations", OD_EXPORT_FORMAT_XLSX, FALSE);
+  out_dir = g_build_filename (f->dir, "converted", NULL);
+  profile = g_build_filename (f->dir, "lo-profile", NULL);
+  profile_uri = g_filename_to_uri (profile, NULL, NULL);
+  user_installation = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+  {
+    /* 44,34,76: comma, double quote, UTF-8. */
+    const char *argv[] = { program, user_installation, "--headless", "--convert-to",
+                           "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", out_dir, path,
+                           NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &stdout_text,
+                  &stderr_text, &wait_status, &error);
+  }
+  g_assert_no_error (error);
+  g_test_message ("libreoffice: %s %s", stdout_text, stderr_text);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+
+  csv_path = g_build_filename (out_dir, "orgs.csv", NULL);
+  g_assert_true (g_file_get_contents (csv_path, &csv_text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (csv_text, "uuid,name,"));
+  for (guint i = 0; i < G_N_ELEMENTS (named_orgs); i++)
+    g_assert_nonnull (strstr (csv_text, named_orgs[i]));
+  /* A date shown as yyyy-mm-dd, a code as its 18 characters. */
+  g_assert_true (g_regex_match_simple (",20[0-9][0-9]-[01][0-9]-[0-3][0-9],", csv_text, 0, 0));
+  g_assert_true (g_regex_match_simple (",5[1-39]6103[0-9A-Z]{12},", csv_text, 0, 0));
+}
+
 /* --- orgdesk-cli export --- */
 
 typedef struct
@@ -583,6 +1069,7 @@ test_cli (OdTestFixture *f,
 {
   g_autofree char *json_path = g_build_filename (f->dir, "orgs.json", NULL);
   g_autofree char *csv_path = g_build_filename (f->dir, "people.csv", NULL);
+  g_autofree char *xlsx_path = g_build_filename (f->dir, "社会组织.xlsx", NULL);
   g_autofree char *missing = g_build_filename (f->dir, "missing.db", NULL);
   g_autofree char *not_db = g_build_filename (f->dir, "not-a-database.db", NULL);
   g_autofree char *contents = NULL;
@@ -623,14 +1110,35 @@ test_cli (OdTestFixture *f,
   g_assert_null (strstr (r.out, "********"));
   result_clear (&r);
 
-  /* Usage errors: 2. */
-  r = run ("--db", f->path, "export", "organizations", "--format", "xlsx", NULL);
-  g_assert_cmpint (r.status, ==, 2);
-  g_assert_nonnull (strstr (r.err, "XLSX"));
-  g_assert_cmpstr (r.out, ==, "");
+  /* XLSX: by --format, or by the name given to -o; to standard output too. */
+  r = run ("--db", f->path, "export", "organizations", "-o", xlsx_path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (xlsx_path, &contents, NULL, NULL));
+  g_assert_cmpmem (contents, 4, "PK\x03\x04", 4);
+  g_clear_pointer (&contents, g_free);
+  {
+    g_autoptr(GPtrArray) rows = read_xlsx (xlsx_path, NULL);
+
+    g_assert_cmpuint (rows->len, >, 400);
+    g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[1], ==, "name");
+  }
   result_clear (&r);
+  r = run ("--db", f->path, "export", "people", "--format", "xlsx", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpmem (r.out, 4, "PK\x03\x04", 4);
+  result_clear (&r);
+  r = run ("--db", f->path, "export", "organizations", "--format", "csv", "-o", xlsx_path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (xlsx_path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, BOM "uuid,"));
+  g_clear_pointer (&contents, g_free);
+  result_clear (&r);
+
+  /* Usage errors: 2. */
   r = run ("--db", f->path, "export", "organizations", "--format", "ods", NULL);
   g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "xlsx"));
+  g_assert_cmpstr (r.out, ==, "");
   result_clear (&r);
   r = run ("--db", f->path, "export", "trainings", NULL);
   g_assert_cmpint (r.status, ==, 2);
@@ -667,6 +1175,11 @@ main (int    argc,
   OD_TEST_ADD ("/export/csv/deleted-rows", test_csv_deleted_rows);
   OD_TEST_ADD ("/export/csv/id-numbers", test_csv_id_numbers);
   OD_TEST_ADD ("/export/json", test_json);
+  OD_TEST_ADD ("/export/xlsx/organizations", test_xlsx_organizations);
+  OD_TEST_ADD ("/export/xlsx/people", test_xlsx_people);
+  OD_TEST_ADD ("/export/xlsx/stream-and-empty", test_xlsx_stream_and_empty);
+  OD_TEST_ADD ("/export/xlsx/libreoffice", test_xlsx_libreoffice);
+  OD_TEST_ADD ("/export/write-file", test_write_file);
   OD_TEST_ADD ("/export/unknown-entity", test_unknown_entity);
   OD_TEST_ADD ("/export/empty", test_empty);
   OD_TEST_ADD ("/export/cli", test_cli);

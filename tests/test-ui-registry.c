@@ -9,6 +9,7 @@
 #include "od-application.h"
 #include "od-demo.h"
 #include "od-gui-resources.h"
+#include "od-import-window.h"
 #include "od-list-page.h"
 #include "od-organization-editor.h"
 #include "od-organizations-page.h"
@@ -201,6 +202,48 @@ test_hostile_text_shown (OdTestFixture *f,
   od_test_spin (20);
 }
 
+/* The import window checks first, imports only a file without errors. */
+static void
+test_import_window (OdTestFixture *f,
+                    gconstpointer  data)
+{
+  OdWindow *window = open_demo_window (f);
+  OdDb *db = od_window_get_db (window);
+  g_autofree char *good = g_build_filename (f->dir, "名单.csv", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+  OdImportWindow *import;
+  gint64 before = od_organization_count (db, NULL);
+  GtkListBox *problems;
+
+  /* A bureau list: UTF-8 with BOM, CRLF, the usual Chinese headers. */
+  g_assert_true (g_file_set_contents (good,
+                                      "\xEF\xBB\xBF单位名称,法定代表人,联系电话,登记日期\r\n"
+                                      "宝鸡市导入测试协会,张三,0917-3212345,2017/10/19\r\n"
+                                      "宝鸡市导入测试中心,李四,13812345678,2016年5月4日\r\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad,
+                                      "单位名称,联系电话\n宝鸡市坏行测试会,12345\n", -1, NULL));
+
+  import = od_import_window_new (GTK_WINDOW (window), db);
+  gtk_window_present (GTK_WINDOW (import));
+  od_import_window_set_file (import, bad);
+  od_test_spin (20);
+  g_assert_false (od_import_window_can_import (import));
+  g_assert_false (od_import_window_run (import));
+  problems = GTK_LIST_BOX (od_test_find_child (GTK_WIDGET (import), GTK_TYPE_LIST_BOX));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (problems, 0));
+  g_assert_cmpint (od_organization_count (db, NULL), ==, before);
+
+  od_import_window_set_file (import, good);
+  od_test_spin (20);
+  g_assert_true (od_import_window_can_import (import));
+  g_assert_cmpint (od_organization_count (db, NULL), ==, before);
+  g_assert_true (od_import_window_run (import));
+  g_assert_cmpint (od_organization_count (db, NULL), ==, before + 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  od_test_spin (20);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -221,6 +264,7 @@ main (int    argc,
   OD_TEST_ADD ("/ui/organizations/create-edit-search-delete-undo", test_create_edit_search_delete_undo);
   OD_TEST_ADD ("/ui/organizations/sort-by-header", test_sort_by_header);
   OD_TEST_ADD ("/ui/organizations/hostile-text-shown", test_hostile_text_shown);
+  OD_TEST_ADD ("/ui/import-window", test_import_window);
 
   status = g_test_run ();
   g_clear_object (&app);

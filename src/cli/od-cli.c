@@ -16,6 +16,7 @@
 #include "od-db.h"
 #include "od-demo.h"
 #include "od-export.h"
+#include "od-import.h"
 #include "od-json.h"
 #include "od-paths.h"
 #include "od-i18n.h"
@@ -547,7 +548,7 @@ cmd_export (OdCli  *cli,
   gboolean full_id_numbers = FALSE;
   int year = 0;
   const GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("csv (the default) or json"),
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("csv (the default), xlsx or json"),
       N_("FORMAT") },
     { "full-id-numbers", 0, 0, G_OPTION_ARG_NONE, &full_id_numbers,
       N_("Write ID numbers in full; they are personal data, masked otherwise"), NULL },
@@ -576,18 +577,26 @@ cmd_export (OdCli  *cli,
                    od_export_entities ());
       return OD_CLI_USAGE;
     }
+  /* Without --format, "-o list.xlsx" means XLSX: CSV text under that name
+   * would not open in Excel. */
+  if (format_name == NULL && output != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (output, -1);
+
+      if (g_str_has_suffix (lower, ".xlsx"))
+        format_name = g_strdup ("xlsx");
+      else if (g_str_has_suffix (lower, ".json"))
+        format_name = g_strdup ("json");
+    }
   if (format_name == NULL || g_ascii_strcasecmp (format_name, "csv") == 0)
     format = OD_EXPORT_FORMAT_CSV;
   else if (g_ascii_strcasecmp (format_name, "json") == 0)
     format = OD_EXPORT_FORMAT_JSON;
   else if (g_ascii_strcasecmp (format_name, "xlsx") == 0)
-    {
-      print_error (_("XLSX export is not available yet; use csv or json."));
-      return OD_CLI_USAGE;
-    }
+    format = OD_EXPORT_FORMAT_XLSX;
   else
     {
-      print_error (_("Unknown format “%s”: use csv or json."), format_name);
+      print_error (_("Unknown format “%s”: use csv, xlsx or json."), format_name);
       return OD_CLI_USAGE;
     }
   if (year != 0)
@@ -641,6 +650,170 @@ cmd_export (OdCli  *cli,
   return OD_CLI_OK;
 }
 
+/* Every row is checked before anything is written. Problems go to stderr
+ * as FILE:ROW:COLUMN: message (at most 200 of each kind), what was done to
+ * stdout; a rejected import exits 1 and writes nothing. */
+static int
+cmd_import (OdCli  *cli,
+            int     argc,
+            char  **argv)
+{
+  g_autofree char *encoding_name = NULL;
+  g_autofree char *mapping = NULL;
+  g_autofree char *on_match = NULL;
+  gboolean dry_run = FALSE;
+  int sheet = 0;
+  const GOptionEntry entries[] = {
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_name,
+      N_("CSV files: auto (the default), utf-8 or gb18030"), N_("ENCODING") },
+    { "sheet", 0, 0, G_OPTION_ARG_INT, &sheet,
+      N_("XLSX files: the sheet to read, counted from 1 (the default)"), N_("N") },
+    /* Translators: keep 表头=key, the form of the mapping */
+    { "map", 0, 0, G_OPTION_ARG_STRING, &mapping,
+      N_("Read columns as OrgDesk's keys: \"表头=key,表头=key\"; \"表头=-\" leaves one out"),
+      N_("MAPPING") },
+    { "on-match", 0, 0, G_OPTION_ARG_STRING, &on_match,
+      N_("Rows matching an existing record: update it (the default) or skip the row"),
+      N_("update|skip") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Check the file and show what would be done, writing nothing"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  const guint max_listed = 200;
+  OdImportOptions options;
+  g_autoptr(OdDb) db = NULL;
+  g_autoptr(OdImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  int code = OD_CLI_OK;
+
+  if (!parse_options ("import", _("ENTITY FILE"), entries, &argc, &argv))
+    return OD_CLI_USAGE;
+  if (argc != 3)
+    {
+      print_error (_("Say what to import and from which file: orgdesk-cli import ENTITY FILE, "
+                     "where ENTITY is one of: %s."), od_import_entities ());
+      return OD_CLI_USAGE;
+    }
+  if (od_import_find_entity (argv[1]) == NULL)
+    {
+      print_error (_("“%s” cannot be imported. Choose one of: %s."), argv[1],
+                   od_import_entities ());
+      return OD_CLI_USAGE;
+    }
+
+  od_import_options_init (&options);
+  if (encoding_name == NULL || g_ascii_strcasecmp (encoding_name, "auto") == 0)
+    options.encoding = OD_CSV_ENCODING_AUTO;
+  else if (g_ascii_strcasecmp (encoding_name, "utf-8") == 0
+           || g_ascii_strcasecmp (encoding_name, "utf8") == 0)
+    options.encoding = OD_CSV_ENCODING_UTF8;
+  else if (g_ascii_strcasecmp (encoding_name, "gb18030") == 0
+           || g_ascii_strcasecmp (encoding_name, "gbk") == 0
+           || g_ascii_strcasecmp (encoding_name, "gb2312") == 0)
+    options.encoding = OD_CSV_ENCODING_GB18030;
+  else
+    {
+      print_error (_("Unknown encoding “%s”: use auto, utf-8 or gb18030."), encoding_name);
+      return OD_CLI_USAGE;
+    }
+  if (sheet < 0)
+    {
+      print_error (_("--sheet counts from 1."));
+      return OD_CLI_USAGE;
+    }
+  if (on_match == NULL || g_ascii_strcasecmp (on_match, "update") == 0)
+    options.on_match = OD_IMPORT_ON_MATCH_UPDATE;
+  else if (g_ascii_strcasecmp (on_match, "skip") == 0)
+    options.on_match = OD_IMPORT_ON_MATCH_SKIP;
+  else
+    {
+      print_error (_("Unknown --on-match “%s”: use update or skip."), on_match);
+      return OD_CLI_USAGE;
+    }
+  options.sheet = (guint) sheet;
+  options.mapping = mapping;
+  options.dry_run = dry_run;
+
+  db = open_database (cli, OD_DB_OPEN_DEFAULT, &code);
+  if (db == NULL)
+    return code;
+
+  result = od_import_file (db, argv[1], argv[2], &options, &error);
+  if (result == NULL)
+    {
+      if (g_error_matches (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_BAD_OPTION))
+        {
+          print_error ("%s", error->message);
+          return OD_CLI_USAGE;
+        }
+      return fail (g_steal_pointer (&error));
+    }
+
+  for (guint i = 0; i < result->notices->len; i++)
+    g_print ("%s: %s\n", result->path, (char *) g_ptr_array_index (result->notices, i));
+
+  for (guint i = 0; i < result->errors->len && i < max_listed; i++)
+    {
+      g_autofree char *line = od_import_problem_format (result,
+                                                        g_ptr_array_index (result->errors, i));
+
+      g_printerr ("%s\n", line);
+    }
+  if (result->errors->len > max_listed)
+    g_printerr (ngettext ("… and %u more error\n", "… and %u more errors\n",
+                          result->errors->len - max_listed),
+                result->errors->len - max_listed);
+
+  for (guint i = 0; i < result->warnings->len && i < max_listed; i++)
+    {
+      OdImportProblem *problem = g_ptr_array_index (result->warnings, i);
+
+      /* Translators: FILE:ROW:COLUMN: warning: message */
+      g_printerr (_("%s:%u:%s: warning: %s\n"), result->path, problem->row, problem->column,
+                  problem->message);
+    }
+  if (result->warnings->len > max_listed)
+    g_printerr (ngettext ("… and %u more warning\n", "… and %u more warnings\n",
+                          result->warnings->len - max_listed),
+                result->warnings->len - max_listed);
+
+  if (result->errors->len > 0)
+    {
+      /* Translators: the counts are what the valid rows would do */
+      g_print (ngettext ("%s: %u row checked: would insert %u, update %u, skip %u; %u with "
+                         "errors.\n",
+                         "%s: %u rows checked: would insert %u, update %u, skip %u; %u with "
+                         "errors.\n", result->n_rows),
+               result->path, result->n_rows, result->n_inserted, result->n_updated,
+               result->n_skipped, result->n_error_rows);
+      print_error (ngettext ("%s: %u row has errors, so nothing was imported. Correct it and "
+                             "import the file again.",
+                             "%s: %u rows have errors, so nothing was imported. Correct them "
+                             "and import the file again.", result->n_error_rows),
+                   result->path, result->n_error_rows);
+      return OD_CLI_REJECTED;
+    }
+
+  if (result->dry_run)
+    g_print (ngettext ("%s: dry run, nothing written. %u row: would insert %u, update %u, "
+                       "leave %u unchanged, skip %u; 0 errors.\n",
+                       "%s: dry run, nothing written. %u rows: would insert %u, update %u, "
+                       "leave %u unchanged, skip %u; 0 errors.\n", result->n_rows),
+             result->path, result->n_rows, result->n_inserted, result->n_updated,
+             result->n_unchanged, result->n_skipped);
+  else
+    {
+      g_print (ngettext ("%s: imported %u row into %s: inserted %u, updated %u, unchanged %u, "
+                         "skipped %u.\n",
+                         "%s: imported %u rows into %s: inserted %u, updated %u, unchanged %u, "
+                         "skipped %u.\n", result->n_rows),
+               result->path, result->n_rows, result->entity, result->n_inserted,
+               result->n_updated, result->n_unchanged, result->n_skipped);
+      g_print (_("A backup was taken before the import: %s\n"), result->backup_path);
+    }
+  return OD_CLI_OK;
+}
+
 static const OdCliCommand commands[] = {
   { "init", "", N_("Create or update the database"), cmd_init },
   { "info", "[--json]", N_("Show the schema version, path and rows per table"), cmd_info },
@@ -650,8 +823,11 @@ static const OdCliCommand commands[] = {
   { "backup", "-o FILE", N_("Write a backup of the database"), cmd_backup },
   { "restore", "FILE", N_("Replace the database with a backup"), cmd_restore },
   { "export", "ENTITY [-o FILE]",
-    N_("Export organizations or people as CSV or JSON (--format, --full-id-numbers)"),
+    N_("Export organizations or people as CSV, XLSX or JSON (--format, --full-id-numbers)"),
     cmd_export },
+  { "import", "ENTITY FILE",
+    N_("Import organizations or people from CSV or XLSX, all or nothing (--dry-run, --map, "
+       "--on-match, --sheet, --encoding)"), cmd_import },
   { "chart", "KIND -o FILE", N_("Draw a chart as PNG, PDF or SVG (--list shows the kinds)"),
     cmd_chart },
   { "report", "KIND -o FILE.pdf", N_("Make a printable report (--list shows the kinds)"),

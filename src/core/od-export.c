@@ -1,8 +1,8 @@
-/* od-export.c — organizations and people as CSV or JSON
+/* od-export.c — organizations and people as CSV, XLSX or JSON
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Both formats use the same column keys: the OdOrgFields / OdPersonFields
+ * All formats use the same column keys: the OdOrgFields / OdPersonFields
  * member names (area, category and organization by name), so that an
  * import can read an export back. Rows are the live ones, in pinyin order
  * of the name, loaded a chunk at a time so 100,000 rows stay small.
@@ -12,24 +12,45 @@
  * spreadsheet would run as a formula (= + - @, or a leading tab or CR) get
  * a single quote in front (CSV injection). ID numbers are personal data:
  * masked unless asked for in full (DESIGN.md §2).
+ *
+ * XLSX has the CSV's columns and rows, as typed cells: numbers as numbers,
+ * dates as Excel dates shown yyyy-mm-dd, money in a currency format, codes,
+ * ID numbers and phones as text (as numbers Excel would drop digits and
+ * leading zeros). Every text is written as a string cell, never a formula,
+ * so a text starting with = + - @ needs no quote in front as in CSV.
+ * libxlsxwriter only writes to a path, in constant-memory mode one row at a
+ * time (100,000 rows stay small); the file is made beside the target and
+ * renamed, so a failed export never leaves half a workbook.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
 
 #include "od-export.h"
 #include "od-json.h"
+#include "od-money.h"
 #include "od-organization.h"
 #include "od-registry-store.h"
 #include "od-validate.h"
 
 #define CHUNK 500
 
+/* Column widths fitted to the content stop here, so that one long note
+ * does not push every other column off the screen. */
+#define MAX_COLUMN_WIDTH 60
+
 typedef enum
 {
   COLUMN_TEXT,        /* char *, NULL allowed */
+  COLUMN_CODE,        /* char *: digits that must stay text (credit codes, phones) */
+  COLUMN_DATE,        /* char *: an ISO date, YYYY-MM-DD; NULL allowed */
   COLUMN_INT,         /* gint64 */
+  COLUMN_MONEY,       /* gint64 fen (分): yuan in CSV and XLSX, fen in JSON */
   COLUMN_ORG_TYPE,    /* OdOrgType, as its stored key */
   COLUMN_ID_NUMBER,   /* char *, masked unless full ID numbers are asked for */
 } ColumnKind;
@@ -48,23 +69,23 @@ static const Column org_columns[] = {
   ORG ("uuid", COLUMN_TEXT, uuid),
   ORG ("name", COLUMN_TEXT, name),
   ORG ("short_name", COLUMN_TEXT, short_name),
-  ORG ("credit_code", COLUMN_TEXT, credit_code),
+  ORG ("credit_code", COLUMN_CODE, credit_code),
   ORG ("credit_code_override", COLUMN_TEXT, credit_code_override),
   ORG ("org_type", COLUMN_ORG_TYPE, org_type),
   ORG ("category", COLUMN_TEXT, category_name),
   ORG ("area", COLUMN_TEXT, area_name),
   ORG ("registration_level", COLUMN_TEXT, registration_level),
-  ORG ("registered_on", COLUMN_TEXT, registered_on),
+  ORG ("registered_on", COLUMN_DATE, registered_on),
   ORG ("supervising_unit", COLUMN_TEXT, supervising_unit),
   ORG ("legal_representative", COLUMN_TEXT, legal_representative),
   ORG ("contact_person", COLUMN_TEXT, contact_person),
-  ORG ("phone", COLUMN_TEXT, phone),
+  ORG ("phone", COLUMN_CODE, phone),
   ORG ("address", COLUMN_TEXT, address),
   ORG ("email", COLUMN_TEXT, email),
   ORG ("website", COLUMN_TEXT, website),
   ORG ("status", COLUMN_TEXT, status),
-  ORG ("status_date", COLUMN_TEXT, status_date),
-  ORG ("member_since", COLUMN_TEXT, member_since),
+  ORG ("status_date", COLUMN_DATE, status_date),
+  ORG ("member_since", COLUMN_DATE, member_since),
   ORG ("member_role", COLUMN_TEXT, member_role),
   ORG ("member_status", COLUMN_TEXT, member_status),
   ORG ("party_org_form", COLUMN_TEXT, party_org_form),
@@ -81,7 +102,7 @@ static const Column person_columns[] = {
   PERSON ("gender", COLUMN_TEXT, gender),
   PERSON ("organization", COLUMN_TEXT, organization_name),
   PERSON ("position", COLUMN_TEXT, position),
-  PERSON ("mobile", COLUMN_TEXT, mobile),
+  PERSON ("mobile", COLUMN_CODE, mobile),
   PERSON ("id_number", COLUMN_ID_NUMBER, id_number),
   PERSON ("notes", COLUMN_TEXT, notes),
   PERSON ("created_at", COLUMN_TEXT, created_at),
@@ -97,9 +118,18 @@ typedef struct
   gboolean        full_id_numbers;
   const Column   *columns;
   guint           n_columns;
-  GOutputStream  *out;
+  GOutputStream  *out;       /* CSV and JSON */
   GString        *buffer;
   guint           n_rows;
+
+  /* XLSX */
+  lxw_worksheet  *sheet;
+  lxw_format     *header_format;
+  lxw_format     *date_format;
+  lxw_format     *text_format;
+  lxw_format     *money_format;
+  guint          *widths;       /* per column, in character cells */
+  GError         *xlsx_error;   /* the first cell that could not be written */
 } Writer;
 
 G_DEFINE_QUARK (od-export-error-quark, od_export_error)
@@ -118,6 +148,30 @@ is_people (const char *entity)
   return g_strcmp0 (entity, "people") == 0;
 }
 
+static gboolean
+is_number_kind (ColumnKind kind)
+{
+  return kind == COLUMN_INT || kind == COLUMN_MONEY;
+}
+
+static gint64
+column_int (const Column  *column,
+            gconstpointer  record)
+{
+  return *(const gint64 *) (gconstpointer) ((const char *) record + column->offset);
+}
+
+/* FEN as a plain decimal number of yuan ("-35000.50"): what a spreadsheet
+ * reads as a number, without the ¥ and the separators of od_money_format(). */
+static char *
+format_yuan (gint64 fen)
+{
+  guint64 magnitude = fen < 0 ? (guint64) 0 - (guint64) fen : (guint64) fen;
+
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%02u", fen < 0 ? "-" : "",
+                          magnitude / 100, (guint) (magnitude % 100));
+}
+
 /* The value of COLUMN in RECORD as text; NULL for a NULL text. */
 static char *
 column_value (const Writer *writer,
@@ -129,10 +183,15 @@ column_value (const Writer *writer,
   switch (column->kind)
     {
     case COLUMN_TEXT:
+    case COLUMN_CODE:
+    case COLUMN_DATE:
       return g_strdup (*(char *const *) member);
 
     case COLUMN_INT:
       return g_strdup_printf ("%" G_GINT64_FORMAT, *(const gint64 *) member);
+
+    case COLUMN_MONEY:
+      return format_yuan (*(const gint64 *) member);
 
     case COLUMN_ORG_TYPE:
       return g_strdup (od_org_type_to_key (*(const OdOrgType *) member));
@@ -155,9 +214,12 @@ needs_neutralizing (const char *text)
   return text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
 }
 
+/* A NUMBER cell is one of ours ("-12.50" is read as a number, not run as a
+ * formula), so only text gets the quote. */
 static void
 append_csv_cell (GString    *buffer,
-                 const char *text)
+                 const char *text,
+                 gboolean    number)
 {
   gboolean quote;
 
@@ -166,7 +228,7 @@ append_csv_cell (GString    *buffer,
   quote = strpbrk (text, ",\"\r\n") != NULL;
   if (quote)
     g_string_append_c (buffer, '"');
-  if (needs_neutralizing (text))
+  if (!number && needs_neutralizing (text))
     g_string_append_c (buffer, '\'');
   for (const char *p = text; *p != '\0'; p++)
     {
@@ -178,11 +240,251 @@ append_csv_cell (GString    *buffer,
     g_string_append_c (buffer, '"');
 }
 
+/* --- XLSX --- */
+
+/* How many character cells TEXT takes in a spreadsheet column: Han
+ * characters and other wide (East Asian Wide / Fullwidth) ones count two;
+ * the longest line of a multi-line text counts. */
+static guint
+display_width (const char *text)
+{
+  guint widest = 0;
+  guint line = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        {
+          widest = MAX (widest, line);
+          line = 0;
+        }
+      else if (!g_unichar_iszerowidth (c))
+        line += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return MAX (widest, line);
+}
+
+static void
+fit_width (Writer *writer,
+           guint   column,
+           guint   width)
+{
+  writer->widths[column] = MAX (writer->widths[column], width);
+}
+
+/* TEXT as an Excel date when it is exactly YYYY-MM-DD and a real day from
+ * 1900-03-01 on: earlier days fall before Excel's phantom 1900-02-29 and
+ * are counted differently by different programs, so they stay text. */
+static gboolean
+parse_date (const char   *text,
+            lxw_datetime *date)
+{
+  int parts[3] = { 0, 0, 0 };
+  guint part = 0;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7)
+        {
+          part++;
+          continue;
+        }
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      parts[part] = parts[part] * 10 + g_ascii_digit_value (text[i]);
+    }
+  if (!g_date_valid_dmy ((GDateDay) parts[2], (GDateMonth) parts[1], (GDateYear) parts[0])
+      || parts[0] < 1900 || (parts[0] == 1900 && parts[1] < 3))
+    return FALSE;
+
+  date->year = parts[0];
+  date->month = parts[1];
+  date->day = parts[2];
+  date->hour = 0;
+  date->min = 0;
+  date->sec = 0.0;
+  return TRUE;
+}
+
+/* Keeps the first failure: the export stops at the end of the chunk. */
+static void
+check_cell (Writer       *writer,
+            lxw_error     status,
+            lxw_row_t     row,
+            const Column *column)
+{
+  if (status == LXW_NO_ERROR || writer->xlsx_error != NULL)
+    return;
+
+  if (status == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
+    /* Translators: %u is a row number as the spreadsheet shows it, %s a column name */
+    g_set_error (&writer->xlsx_error, OD_EXPORT_ERROR, OD_EXPORT_ERROR_TOO_LARGE,
+                 _("Row %u, column “%s”: the text is longer than the 32,767 characters a "
+                   "spreadsheet cell can hold. Shorten it, or export as CSV or JSON."),
+                 (guint) row + 1, column->key);
+  else if (status == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE)
+    g_set_error (&writer->xlsx_error, OD_EXPORT_ERROR, OD_EXPORT_ERROR_TOO_LARGE,
+                 _("There are more rows than a spreadsheet can hold (1,048,575 besides the "
+                   "header). Export as CSV or JSON."));
+  else
+    /* Translators: %u is a row number, the first %s a column name, the second the reason */
+    g_set_error (&writer->xlsx_error, OD_EXPORT_ERROR, OD_EXPORT_ERROR_WRITE,
+                 _("Row %u, column “%s” could not be written to the spreadsheet: %s."),
+                 (guint) row + 1, column->key, lxw_strerror (status));
+}
+
+/* An amount of money in yuan with the currency format. Fen up to
+ * OD_MONEY_MAX_FEN are below 2^53, so the double is the nearest to the
+ * exact amount and shows it exactly with two decimals. */
+static lxw_error
+write_money_cell (Writer    *writer,
+                  lxw_row_t  row,
+                  lxw_col_t  col,
+                  gint64     fen)
+{
+  g_autofree char *shown = od_money_format (fen);
+
+  fit_width (writer, col, display_width (shown));
+  return worksheet_write_number (writer->sheet, row, col, (double) fen / 100.0,
+                                 writer->money_format);
+}
+
+static void
+write_xlsx_header (Writer *writer)
+{
+  for (guint i = 0; i < writer->n_columns; i++)
+    {
+      const Column *column = &writer->columns[i];
+
+      fit_width (writer, i, display_width (column->key));
+      check_cell (writer,
+                  worksheet_write_string (writer->sheet, 0, (lxw_col_t) i, column->key,
+                                          writer->header_format),
+                  0, column);
+    }
+}
+
+static void
+write_xlsx_record (Writer        *writer,
+                   gconstpointer  record)
+{
+  lxw_row_t row = (lxw_row_t) writer->n_rows + 1;
+
+  for (guint i = 0; i < writer->n_columns; i++)
+    {
+      const Column *column = &writer->columns[i];
+      lxw_col_t col = (lxw_col_t) i;
+      g_autofree char *value = NULL;
+      lxw_datetime date;
+      lxw_format *format = NULL;
+      lxw_error status;
+
+      if (column->kind == COLUMN_INT)
+        {
+          value = column_value (writer, column, record);
+          fit_width (writer, i, display_width (value));
+          status = worksheet_write_number (writer->sheet, row, col,
+                                           (double) column_int (column, record), NULL);
+          check_cell (writer, status, row, column);
+          continue;
+        }
+      if (column->kind == COLUMN_MONEY)
+        {
+          status = write_money_cell (writer, row, col, column_int (column, record));
+          check_cell (writer, status, row, column);
+          continue;
+        }
+
+      value = column_value (writer, column, record);
+      if (value == NULL || value[0] == '\0')
+        continue;
+      if (column->kind == COLUMN_DATE && parse_date (value, &date))
+        {
+          fit_width (writer, i, 10);
+          status = worksheet_write_datetime (writer->sheet, row, col, &date, writer->date_format);
+          check_cell (writer, status, row, column);
+          continue;
+        }
+      if (column->kind == COLUMN_CODE || column->kind == COLUMN_ID_NUMBER)
+        format = writer->text_format;
+      fit_width (writer, i, display_width (value));
+      /* A string cell, also for "=…": libxlsxwriter writes a formula only
+       * through worksheet_write_formula(). */
+      status = worksheet_write_string (writer->sheet, row, col, value, format);
+      check_cell (writer, status, row, column);
+    }
+}
+
+/* Widths, the frozen bold header with its filter buttons, and no green
+ * "number stored as text" marks on the codes that are text on purpose. */
+static void
+finish_xlsx_sheet (Writer *writer)
+{
+  lxw_row_t last_row = (lxw_row_t) writer->n_rows;
+  lxw_col_t last_col = (lxw_col_t) writer->n_columns - 1;
+  char range[64];
+
+  for (guint i = 0; i < writer->n_columns; i++)
+    {
+      ColumnKind kind = writer->columns[i].kind;
+      lxw_format *format = NULL;
+      /* Two more for the filter button over the header cell. */
+      guint width = MIN (writer->widths[i] + 2, MAX_COLUMN_WIDTH);
+
+      if (kind == COLUMN_CODE || kind == COLUMN_ID_NUMBER)
+        format = writer->text_format;
+      else if (kind == COLUMN_DATE)
+        format = writer->date_format;
+      else if (kind == COLUMN_MONEY)
+        format = writer->money_format;
+      worksheet_set_column (writer->sheet, (lxw_col_t) i, (lxw_col_t) i, width, format);
+    }
+  worksheet_freeze_panes (writer->sheet, 1, 0);
+  worksheet_autofilter (writer->sheet, 0, 0, last_row, last_col);
+  lxw_rowcol_to_range (range, 0, 0, last_row, last_col);
+  worksheet_ignore_errors (writer->sheet, LXW_IGNORE_NUMBER_STORED_AS_TEXT, range);
+}
+
+static const char *
+sheet_name (const char *entity)
+{
+  /* Translators: used as the name of the worksheet in an exported workbook
+   * too: at most 31 characters, none of : \ / ? * [ ] */
+  return is_organizations (entity) ? _("Organizations") : _("People");
+}
+
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 const char  *reason)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  /* Translators: the first %s is a file name, the second the reason */
+  g_set_error (error, OD_EXPORT_ERROR, OD_EXPORT_ERROR_WRITE,
+               _("“%s” could not be written: %s. Check that the folder exists, can be written "
+                 "to and has free space."), name, reason);
+}
+
+/* --- every format --- */
+
 static gboolean
 flush (Writer  *writer,
        GError **error)
 {
   gboolean ok;
+
+  if (writer->format == OD_EXPORT_FORMAT_XLSX)
+    {
+      if (writer->xlsx_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&writer->xlsx_error));
+      return FALSE;
+    }
 
   ok = g_output_stream_write_all (writer->out, writer->buffer->str, writer->buffer->len, NULL,
                                   NULL, error);
@@ -193,6 +495,11 @@ flush (Writer  *writer,
 static void
 write_header (Writer *writer)
 {
+  if (writer->format == OD_EXPORT_FORMAT_XLSX)
+    {
+      write_xlsx_header (writer);
+      return;
+    }
   if (writer->format == OD_EXPORT_FORMAT_JSON)
     {
       g_string_append_c (writer->buffer, '[');
@@ -203,7 +510,7 @@ write_header (Writer *writer)
     {
       if (i > 0)
         g_string_append_c (writer->buffer, ',');
-      append_csv_cell (writer->buffer, writer->columns[i].key);
+      append_csv_cell (writer->buffer, writer->columns[i].key, FALSE);
     }
   g_string_append (writer->buffer, "\r\n");
 }
@@ -212,7 +519,9 @@ static void
 write_record (Writer        *writer,
               gconstpointer  record)
 {
-  if (writer->format == OD_EXPORT_FORMAT_JSON)
+  if (writer->format == OD_EXPORT_FORMAT_XLSX)
+    write_xlsx_record (writer, record);
+  else if (writer->format == OD_EXPORT_FORMAT_JSON)
     {
       g_autoptr(OdJsonWriter) json = od_json_writer_new (FALSE);
       g_autofree char *text = NULL;
@@ -223,10 +532,10 @@ write_record (Writer        *writer,
           const Column *column = &writer->columns[i];
           g_autofree char *value = NULL;
 
-          if (column->kind == COLUMN_INT)
+          /* Numbers stay numbers; money in fen, as stored. */
+          if (is_number_kind (column->kind))
             {
-              od_json_int (json, column->key,
-                           *(const gint64 *) (gconstpointer) ((const char *) record + column->offset));
+              od_json_int (json, column->key, column_int (column, record));
               continue;
             }
           value = column_value (writer, column, record);
@@ -242,11 +551,12 @@ write_record (Writer        *writer,
     {
       for (guint i = 0; i < writer->n_columns; i++)
         {
-          g_autofree char *value = column_value (writer, &writer->columns[i], record);
+          const Column *column = &writer->columns[i];
+          g_autofree char *value = column_value (writer, column, record);
 
           if (i > 0)
             g_string_append_c (writer->buffer, ',');
-          append_csv_cell (writer->buffer, value);
+          append_csv_cell (writer->buffer, value, is_number_kind (column->kind));
         }
       g_string_append (writer->buffer, "\r\n");
     }
@@ -256,7 +566,9 @@ write_record (Writer        *writer,
 static void
 write_footer (Writer *writer)
 {
-  if (writer->format == OD_EXPORT_FORMAT_JSON)
+  if (writer->format == OD_EXPORT_FORMAT_XLSX)
+    finish_xlsx_sheet (writer);
+  else if (writer->format == OD_EXPORT_FORMAT_JSON)
     g_string_append (writer->buffer, writer->n_rows > 0 ? "\n]\n" : "]\n");
 }
 
@@ -324,6 +636,157 @@ write_rows (Writer      *writer,
   return TRUE;
 }
 
+static void
+writer_init (Writer         *writer,
+             const char     *entity,
+             OdExportFormat  format,
+             gboolean        full_id_numbers)
+{
+  memset (writer, 0, sizeof *writer);
+  writer->format = format;
+  writer->full_id_numbers = full_id_numbers;
+  writer->columns = is_organizations (entity) ? org_columns : person_columns;
+  writer->n_columns = is_organizations (entity) ? G_N_ELEMENTS (org_columns)
+                                                : G_N_ELEMENTS (person_columns);
+}
+
+static gboolean
+check_entity (const char  *entity,
+              GError     **error)
+{
+  if (od_export_has_entity (entity))
+    return TRUE;
+
+  /* Translators: the first %s is what was asked for, the second the list
+   * of what can be exported; keep the English names, they are typed */
+  g_set_error (error, OD_EXPORT_ERROR, OD_EXPORT_ERROR_UNKNOWN_ENTITY,
+               _("“%s” cannot be exported. Choose one of: %s."),
+               entity != NULL ? entity : "", od_export_entities ());
+  return FALSE;
+}
+
+/* Writes the XLSX workbook to PATH (replaced), the entity checked. */
+static gboolean
+write_xlsx (OdDb         *db,
+            const char   *entity,
+            gboolean      full_id_numbers,
+            const char   *path,
+            GError      **error)
+{
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE };
+  lxw_workbook *workbook;
+  const char *name = sheet_name (entity);
+  g_autofree guint *widths = NULL;
+  Writer writer;
+  gboolean ok;
+  lxw_error status;
+
+  workbook = workbook_new_opt (path, &options);
+  if (workbook == NULL)
+    {
+      set_write_error (error, path, g_strerror (ENOMEM));
+      return FALSE;
+    }
+
+  writer_init (&writer, entity, OD_EXPORT_FORMAT_XLSX, full_id_numbers);
+  widths = g_new0 (guint, writer.n_columns);
+  writer.widths = widths;
+  /* A translation that Excel refuses as a sheet name gets the default one. */
+  if (workbook_validate_sheet_name (workbook, name) != LXW_NO_ERROR)
+    name = NULL;
+  writer.sheet = workbook_add_worksheet (workbook, name);
+  writer.header_format = workbook_add_format (workbook);
+  format_set_bold (writer.header_format);
+  writer.date_format = workbook_add_format (workbook);
+  format_set_num_format (writer.date_format, "yyyy-mm-dd");
+  writer.text_format = workbook_add_format (workbook);
+  format_set_num_format (writer.text_format, "@");
+  writer.money_format = workbook_add_format (workbook);
+  format_set_num_format (writer.money_format, "¥#,##0.00;-¥#,##0.00");
+
+  if (writer.sheet == NULL)
+    {
+      /* constant_memory keeps the rows in a temporary file. */
+      set_write_error (error, path, _("no temporary file could be made for the sheet"));
+      ok = FALSE;
+    }
+  else
+    {
+      write_header (&writer);
+      ok = write_rows (&writer, db, entity, error);
+      if (ok)
+        {
+          write_footer (&writer);
+          ok = flush (&writer, error);
+        }
+    }
+  g_clear_error (&writer.xlsx_error);
+
+  /* Always closed, as that frees the workbook; the caller drops the file
+   * when anything failed. */
+  status = workbook_close (workbook);
+  if (ok && status != LXW_NO_ERROR)
+    {
+      set_write_error (error, path, lxw_strerror (status));
+      ok = FALSE;
+    }
+  return ok;
+}
+
+/* An empty new file beside PATH, hidden, for writing there and renaming:
+ * the same folder, so the rename is atomic; the mode a new file gets. */
+static char *
+create_temp_beside (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s-XXXXXX.part", base);
+  g_autofree char *temp = g_build_filename (dir, name, NULL);
+  int fd = g_mkstemp_full (temp, O_RDWR, 0666);
+
+  if (fd < 0)
+    {
+      set_write_error (error, path, g_strerror (errno));
+      return NULL;
+    }
+  g_close (fd, NULL);
+  return g_steal_pointer (&temp);
+}
+
+/* The XLSX workbook into OUT, through a temporary file (libxlsxwriter
+ * writes to paths only). */
+static gboolean
+write_xlsx_to_stream (OdDb           *db,
+                      const char     *entity,
+                      gboolean        full_id_numbers,
+                      GOutputStream  *out,
+                      GError        **error)
+{
+  g_autofree char *temp = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  gboolean ok;
+  int fd;
+
+  fd = g_file_open_tmp ("orgdesk-export-XXXXXX.xlsx", &temp, error);
+  if (fd < 0)
+    return FALSE;
+  g_close (fd, NULL);
+
+  ok = write_xlsx (db, entity, full_id_numbers, temp, error);
+  if (ok)
+    {
+      file = g_file_new_for_path (temp);
+      in = g_file_read (file, NULL, error);
+      ok = in != NULL
+           && g_output_stream_splice (out, G_INPUT_STREAM (in),
+                                      G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, NULL, error) >= 0;
+    }
+  g_unlink (temp);
+  return ok;
+}
+
 /* --- public API --- */
 
 /* Whether ENTITY can be exported by od_export_write(). */
@@ -344,13 +807,15 @@ od_export_entities (void)
  * od_export_write:
  * @db: the database
  * @entity: "organizations" or "people"
- * @format: CSV or JSON
+ * @format: CSV, JSON or XLSX
  * @full_id_numbers: write ID numbers in full instead of masked
  * @out: where to write; not closed
  * @error: return location for an error
  *
  * Writes the live rows of @entity in pinyin order of the name, with a
- * header row (CSV) or as an array of objects (JSON) under the same keys.
+ * header row (CSV, XLSX) or as an array of objects (JSON) under the same
+ * keys. XLSX goes through a temporary file; od_export_write_file() writes
+ * it straight to its place.
  *
  * Returns: %TRUE on success
  */
@@ -362,28 +827,21 @@ od_export_write (OdDb            *db,
                  GOutputStream   *out,
                  GError         **error)
 {
-  g_autoptr(GString) buffer = g_string_sized_new (64 * 1024);
-  Writer writer = { 0 };
+  g_autoptr(GString) buffer = NULL;
+  Writer writer;
 
   g_return_val_if_fail (OD_IS_DB (db), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
-  g_return_val_if_fail (format == OD_EXPORT_FORMAT_CSV || format == OD_EXPORT_FORMAT_JSON, FALSE);
+  g_return_val_if_fail (format == OD_EXPORT_FORMAT_CSV || format == OD_EXPORT_FORMAT_JSON
+                        || format == OD_EXPORT_FORMAT_XLSX, FALSE);
 
-  if (!od_export_has_entity (entity))
-    {
-      /* Translators: the first %s is what was asked for, the second the list
-       * of what can be exported; keep the English names, they are typed */
-      g_set_error (error, OD_EXPORT_ERROR, OD_EXPORT_ERROR_UNKNOWN_ENTITY,
-                   _("“%s” cannot be exported. Choose one of: %s."),
-                   entity != NULL ? entity : "", od_export_entities ());
-      return FALSE;
-    }
+  if (!check_entity (entity, error))
+    return FALSE;
+  if (format == OD_EXPORT_FORMAT_XLSX)
+    return write_xlsx_to_stream (db, entity, full_id_numbers, out, error);
 
-  writer.format = format;
-  writer.full_id_numbers = full_id_numbers;
-  writer.columns = is_organizations (entity) ? org_columns : person_columns;
-  writer.n_columns = is_organizations (entity) ? G_N_ELEMENTS (org_columns)
-                                               : G_N_ELEMENTS (person_columns);
+  buffer = g_string_sized_new (64 * 1024);
+  writer_init (&writer, entity, format, full_id_numbers);
   writer.out = out;
   writer.buffer = buffer;
 
@@ -392,4 +850,63 @@ od_export_write (OdDb            *db,
     return FALSE;
   write_footer (&writer);
   return flush (&writer, error);
+}
+
+/**
+ * od_export_write_file:
+ * @db: the database
+ * @entity: "organizations" or "people"
+ * @format: CSV, JSON or XLSX
+ * @full_id_numbers: write ID numbers in full instead of masked
+ * @path: the file to write; replaced if it exists
+ * @error: return location for an error
+ *
+ * Like od_export_write(), into the file @path. The file is written beside
+ * it under a hidden name and renamed into place at the end, so a failure
+ * leaves @path as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+od_export_write_file (OdDb            *db,
+                      const char      *entity,
+                      OdExportFormat   format,
+                      gboolean         full_id_numbers,
+                      const char      *path,
+                      GError         **error)
+{
+  g_autofree char *temp = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (OD_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (format == OD_EXPORT_FORMAT_CSV || format == OD_EXPORT_FORMAT_JSON
+                        || format == OD_EXPORT_FORMAT_XLSX, FALSE);
+
+  if (!check_entity (entity, error))
+    return FALSE;
+  temp = create_temp_beside (path, error);
+  if (temp == NULL)
+    return FALSE;
+
+  if (format == OD_EXPORT_FORMAT_XLSX)
+    ok = write_xlsx (db, entity, full_id_numbers, temp, error);
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (temp);
+      g_autoptr(GFileOutputStream) out = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, error);
+
+      ok = out != NULL
+           && od_export_write (db, entity, format, full_id_numbers, G_OUTPUT_STREAM (out), error)
+           && g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+    }
+
+  if (ok && g_rename (temp, path) != 0)
+    {
+      set_write_error (error, path, g_strerror (errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (temp);
+  return ok;
 }

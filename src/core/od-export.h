@@ -1,4 +1,4 @@
-/* od-export.h — organizations and people as CSV or JSON
+/* od-export.h — organizations and people as CSV, XLSX or JSON
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,12 +15,15 @@ G_BEGIN_DECLS
 typedef enum
 {
   OD_EXPORT_ERROR_UNKNOWN_ENTITY,   /* not "organizations" or "people" */
+  OD_EXPORT_ERROR_WRITE,            /* the file cannot be written */
+  OD_EXPORT_ERROR_TOO_LARGE,        /* more than a spreadsheet can hold (XLSX) */
 } OdExportError;
 
 typedef enum
 {
   OD_EXPORT_FORMAT_CSV,    /* UTF-8 with BOM, CRLF, RFC 4180 quoting, for Excel */
   OD_EXPORT_FORMAT_JSON,   /* an array of objects, one per line */
+  OD_EXPORT_FORMAT_XLSX,   /* an Excel workbook with typed cells (libxlsxwriter) */
 } OdExportFormat;
 
 GQuark       od_export_error_quark   (void);
@@ -31,6 +34,12 @@ gboolean     od_export_write         (OdDb            *db,
                                       OdExportFormat   format,
                                       gboolean         full_id_numbers,
                                       GOutputStream   *out,
+                                      GError         **error);
+gboolean     od_export_write_file    (OdDb            *db,
+                                      const char      *entity,
+                                      OdExportFormat   format,
+                                      gboolean         full_id_numbers,
+                                      const char      *path,
                                       GError         **error);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "od-backup.h"
 #include "od-lookup-store.h"
 #include "od-preferences-window.h"
 #include "od-settings-store.h"
@@ -21,6 +22,8 @@ struct _OdPreferencesWindow
   AdwEntryRow          *city_row;
   AdwEntryRow          *area_code_row;
   GtkLabel             *area_code_hint;
+  AdwPreferencesGroup  *backups_group;
+  GtkListBox           *backups_list;
 };
 
 enum {
@@ -62,6 +65,54 @@ static char *
 stripped_text (AdwEntryRow *row)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static const char *
+backup_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "daily") == 0)
+    return _("Daily");
+  if (g_strcmp0 (kind, "monthly") == 0)
+    return _("Monthly");
+  if (g_strcmp0 (kind, "before-import") == 0)
+    return _("Before an import");
+  if (g_strcmp0 (kind, "before-migration") == 0)
+    return _("Before an update");
+  if (g_strcmp0 (kind, "before-restore") == 0)
+    return _("Before a restore");
+  if (g_strcmp0 (kind, "before-demo") == 0)
+    return _("Before the demo data");
+  return _("Other");
+}
+
+static void
+fill_backups (OdPreferencesWindow *self)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *folder = g_settings_get_string (settings, "backup-folder");
+  g_autoptr(GPtrArray) backups = od_backup_list (od_db_get_path (self->db), folder, NULL);
+
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    {
+      OdBackupInfo *info = g_ptr_array_index (backups, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *size = g_format_size (info->size);
+      g_autofree char *date = g_date_time_format (info->date, "%Y-%m-%d %H:%M");
+      g_autofree char *title = g_strdup_printf ("%s · %s", date, backup_kind_label (info->kind));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), info->path);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (size));
+      gtk_list_box_append (self->backups_list, row);
+    }
+  if (backups == NULL || backups->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No backups yet"));
+      gtk_list_box_append (self->backups_list, row);
+    }
 }
 
 /* --- callbacks --- */
@@ -123,6 +174,8 @@ od_preferences_window_class_init (OdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdPreferencesWindow, city_row);
   gtk_widget_class_bind_template_child (widget_class, OdPreferencesWindow, area_code_row);
   gtk_widget_class_bind_template_child (widget_class, OdPreferencesWindow, area_code_hint);
+  gtk_widget_class_bind_template_child (widget_class, OdPreferencesWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, OdPreferencesWindow, backups_list);
   gtk_widget_class_bind_template_callback (widget_class, on_area_code_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_cb);
 }
@@ -152,6 +205,7 @@ od_preferences_window_new (GtkWindow *parent,
   load_row (self, self->city_row, OD_SETTING_CITY_NAME);
   load_row (self, self->area_code_row, OD_SETTING_CITY_AREA_CODE);
   on_area_code_changed_cb (self);
+  fill_backups (self);
   return self;
 }
 

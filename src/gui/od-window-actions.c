@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "od-demo.h"
+#include "od-import-window.h"
 #include "od-settings-store.h"
 #include "od-trash-window.h"
 #include "od-window-private.h"
@@ -188,7 +189,30 @@ restore_chosen (OdWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_imported_cb (OdWindow   *self,
+                const char *summary)
+{
+  od_window_reload (self);
+  od_window_show_toast (self, summary);
+}
+
 /* --- actions --- */
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  OdWindow *self = OD_WINDOW (widget);
+  OdImportWindow *window;
+
+  if (self->db == NULL)
+    return;
+  window = od_import_window_new (GTK_WINDOW (self), self->db);
+  g_signal_connect_object (window, "imported", G_CALLBACK (on_imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
 
 static void
 new_database_action (GtkWidget  *widget,
@@ -288,6 +312,7 @@ _od_window_update_actions (OdWindow *self)
   gboolean has_db = self->db != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "database.backup", has_db);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "database.import", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "database.trash", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.load-demo", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.start-empty", has_db);
@@ -300,6 +325,7 @@ _od_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "database.new", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "database.open", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "database.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "database.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "database.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "database.trash", NULL, trash_action);
   gtk_widget_class_install_action (widget_class, "welcome.load-demo", NULL, load_demo_action);

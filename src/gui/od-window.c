@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "od-backup.h"
 #include "od-demo.h"
 #include "od-settings-store.h"
 #include "od-organizations-page.h"
@@ -258,6 +259,16 @@ od_window_open_database (OdWindow   *self,
 
   _od_window_set_db (self, db, path);
   g_settings_set_string (self->settings, "last-database", path);
+
+  /* One backup a day, kept 14 days and 12 months (od-backup): a failure
+   * here must not stop the office from working, so it is only logged. */
+  {
+    g_autofree char *folder = g_settings_get_string (self->settings, "backup-folder");
+    g_autoptr(GError) backup_error = NULL;
+
+    if (!od_backup_daily (db, folder, NULL, NULL, &backup_error))
+      g_message ("Daily backup of %s failed: %s", path, backup_error->message);
+  }
   show_start_or_sections (self);
 
   if (od_db_get_backup_path (db) != NULL)
