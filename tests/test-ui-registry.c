@@ -202,6 +202,63 @@ test_hostile_text_shown (OdTestFixture *f,
   od_test_spin (20);
 }
 
+/* Export writes the rows shown, with the search and sort, in their order. */
+static void
+test_export_shown_rows (OdTestFixture *f,
+                        gconstpointer  data)
+{
+  OdWindow *window = open_demo_window (f);
+  OdListPage *page = OD_LIST_PAGE (od_test_find_child (GTK_WIDGET (window), OD_TYPE_ORGANIZATIONS_PAGE));
+  GtkColumnView *view = GTK_COLUMN_VIEW (od_test_find_child (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_autofree char *path = g_build_filename (f->dir, "养生.csv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *dialog = NULL;
+  guint n_shown;
+
+  od_list_page_set_query (page, "养生");
+  od_test_spin (20);
+  n_shown = od_list_page_get_n_shown (page);
+  g_assert_cmpuint (n_shown, >, 0);
+  g_assert_cmpuint (n_shown, <, (guint) od_organization_count (od_window_get_db (window), NULL));
+
+  /* Export… asks for the format first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organizations.export", NULL));
+  od_test_spin (20);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = GTK_WINDOW (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+
+  g_assert_true (od_list_page_export_to (page, path, OD_EXPORT_FORMAT_CSV, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "uuid,name,"));
+  /* The demo's names and notes hold no line breaks: a line is a row. */
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, n_shown + 2);
+  g_assert_cmpstr (lines[n_shown + 1], ==, "");
+  for (guint i = 0; i < n_shown; i++)
+    {
+      g_autoptr(OdOrganization) item = g_list_model_get_item (rows, i);
+      g_autofree char *start = g_strconcat (od_organization_get_fields (item)->uuid, ",", NULL);
+
+      g_assert_true (g_str_has_prefix (lines[i + 1], start));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  od_test_spin (20);
+}
+
 /* The import window checks first, imports only a file without errors. */
 static void
 test_import_window (OdTestFixture *f,
@@ -265,6 +322,7 @@ main (int    argc,
   OD_TEST_ADD ("/ui/organizations/sort-by-header", test_sort_by_header);
   OD_TEST_ADD ("/ui/organizations/hostile-text-shown", test_hostile_text_shown);
   OD_TEST_ADD ("/ui/import-window", test_import_window);
+  OD_TEST_ADD ("/ui/organizations/export-shown-rows", test_export_shown_rows);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -5,7 +5,8 @@
  * All formats use the same column keys: the OdOrgFields / OdPersonFields
  * member names (area, category and organization by name), so that an
  * import can read an export back. Rows are the live ones, in pinyin order
- * of the name, loaded a chunk at a time so 100,000 rows stay small.
+ * of the name (or those of a list as shown, in its order: od_export_write_ids_file),
+ * loaded a chunk at a time so 100,000 rows stay small.
  *
  * CSV is for Excel on Chinese Windows: UTF-8 with a BOM (without it Excel
  * reads the file as GBK), CRLF line ends, RFC 4180 quoting. Cells that a
@@ -597,21 +598,19 @@ query_ids (OdDb        *db,
     }
 }
 
+/* The live rows among IDS[0..N_IDS), in that order. */
 static gboolean
-write_rows (Writer      *writer,
-            OdDb        *db,
-            const char  *entity,
-            GError     **error)
+write_rows (Writer        *writer,
+            OdDb          *db,
+            const char    *entity,
+            const gint64  *ids,
+            guint          n_ids,
+            GError       **error)
 {
-  g_autoptr(GArray) ids = query_ids (db, entity, error);
-
-  if (ids == NULL)
-    return FALSE;
-
-  for (guint start = 0; start < ids->len; start += CHUNK)
+  for (guint start = 0; start < n_ids; start += CHUNK)
     {
-      guint n = MIN (CHUNK, ids->len - start);
-      const gint64 *chunk = &g_array_index (ids, gint64, start);
+      guint n = MIN (CHUNK, n_ids - start);
+      const gint64 *chunk = ids + start;
       g_autoptr(GPtrArray) items = NULL;
 
       if (is_organizations (entity))
@@ -667,11 +666,13 @@ check_entity (const char  *entity,
 
 /* Writes the XLSX workbook to PATH (replaced), the entity checked. */
 static gboolean
-write_xlsx (OdDb         *db,
-            const char   *entity,
-            gboolean      full_id_numbers,
-            const char   *path,
-            GError      **error)
+write_xlsx (OdDb          *db,
+            const char    *entity,
+            gboolean       full_id_numbers,
+            const gint64  *ids,
+            guint          n_ids,
+            const char    *path,
+            GError       **error)
 {
   lxw_workbook_options options = { .constant_memory = LXW_TRUE };
   lxw_workbook *workbook;
@@ -713,7 +714,7 @@ write_xlsx (OdDb         *db,
   else
     {
       write_header (&writer);
-      ok = write_rows (&writer, db, entity, error);
+      ok = write_rows (&writer, db, entity, ids, n_ids, error);
       if (ok)
         {
           write_footer (&writer);
@@ -760,6 +761,8 @@ static gboolean
 write_xlsx_to_stream (OdDb           *db,
                       const char     *entity,
                       gboolean        full_id_numbers,
+                      const gint64   *ids,
+                      guint           n_ids,
                       GOutputStream  *out,
                       GError        **error)
 {
@@ -774,7 +777,7 @@ write_xlsx_to_stream (OdDb           *db,
     return FALSE;
   g_close (fd, NULL);
 
-  ok = write_xlsx (db, entity, full_id_numbers, temp, error);
+  ok = write_xlsx (db, entity, full_id_numbers, ids, n_ids, temp, error);
   if (ok)
     {
       file = g_file_new_for_path (temp);
@@ -784,6 +787,76 @@ write_xlsx_to_stream (OdDb           *db,
                                       G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, NULL, error) >= 0;
     }
   g_unlink (temp);
+  return ok;
+}
+
+/* IDS[0..N_IDS) of ENTITY (checked) into OUT, in any format. */
+static gboolean
+write_stream (OdDb            *db,
+              const char      *entity,
+              OdExportFormat   format,
+              gboolean         full_id_numbers,
+              const gint64    *ids,
+              guint            n_ids,
+              GOutputStream   *out,
+              GError         **error)
+{
+  g_autoptr(GString) buffer = NULL;
+  Writer writer;
+
+  if (format == OD_EXPORT_FORMAT_XLSX)
+    return write_xlsx_to_stream (db, entity, full_id_numbers, ids, n_ids, out, error);
+
+  buffer = g_string_sized_new (64 * 1024);
+  writer_init (&writer, entity, format, full_id_numbers);
+  writer.out = out;
+  writer.buffer = buffer;
+
+  write_header (&writer);
+  if (!write_rows (&writer, db, entity, ids, n_ids, error))
+    return FALSE;
+  write_footer (&writer);
+  return flush (&writer, error);
+}
+
+/* IDS[0..N_IDS) of ENTITY (checked) into the file PATH, written beside it
+ * and renamed into place. */
+static gboolean
+write_file (OdDb            *db,
+            const char      *entity,
+            OdExportFormat   format,
+            gboolean         full_id_numbers,
+            const gint64    *ids,
+            guint            n_ids,
+            const char      *path,
+            GError         **error)
+{
+  g_autofree char *temp = create_temp_beside (path, error);
+  gboolean ok;
+
+  if (temp == NULL)
+    return FALSE;
+
+  if (format == OD_EXPORT_FORMAT_XLSX)
+    ok = write_xlsx (db, entity, full_id_numbers, ids, n_ids, temp, error);
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (temp);
+      g_autoptr(GFileOutputStream) out = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, error);
+
+      ok = out != NULL
+           && write_stream (db, entity, format, full_id_numbers, ids, n_ids,
+                            G_OUTPUT_STREAM (out), error)
+           && g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+    }
+
+  if (ok && g_rename (temp, path) != 0)
+    {
+      set_write_error (error, path, g_strerror (errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (temp);
   return ok;
 }
 
@@ -827,8 +900,7 @@ od_export_write (OdDb            *db,
                  GOutputStream   *out,
                  GError         **error)
 {
-  g_autoptr(GString) buffer = NULL;
-  Writer writer;
+  g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (OD_IS_DB (db), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
@@ -837,19 +909,11 @@ od_export_write (OdDb            *db,
 
   if (!check_entity (entity, error))
     return FALSE;
-  if (format == OD_EXPORT_FORMAT_XLSX)
-    return write_xlsx_to_stream (db, entity, full_id_numbers, out, error);
-
-  buffer = g_string_sized_new (64 * 1024);
-  writer_init (&writer, entity, format, full_id_numbers);
-  writer.out = out;
-  writer.buffer = buffer;
-
-  write_header (&writer);
-  if (!write_rows (&writer, db, entity, error))
+  ids = query_ids (db, entity, error);
+  if (ids == NULL)
     return FALSE;
-  write_footer (&writer);
-  return flush (&writer, error);
+  return write_stream (db, entity, format, full_id_numbers, (const gint64 *) (gpointer) ids->data,
+                       ids->len, out, error);
 }
 
 /**
@@ -875,8 +939,7 @@ od_export_write_file (OdDb            *db,
                       const char      *path,
                       GError         **error)
 {
-  g_autofree char *temp = NULL;
-  gboolean ok;
+  g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (OD_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -885,28 +948,47 @@ od_export_write_file (OdDb            *db,
 
   if (!check_entity (entity, error))
     return FALSE;
-  temp = create_temp_beside (path, error);
-  if (temp == NULL)
+  ids = query_ids (db, entity, error);
+  if (ids == NULL)
     return FALSE;
+  return write_file (db, entity, format, full_id_numbers, (const gint64 *) (gpointer) ids->data,
+                     ids->len, path, error);
+}
 
-  if (format == OD_EXPORT_FORMAT_XLSX)
-    ok = write_xlsx (db, entity, full_id_numbers, temp, error);
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (temp);
-      g_autoptr(GFileOutputStream) out = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, error);
+/**
+ * od_export_write_ids_file:
+ * @db: the database
+ * @entity: "organizations" or "people"
+ * @format: CSV, JSON or XLSX
+ * @ids: (array length=n_ids): row ids of @entity, in the order wanted
+ * @n_ids: the number of @ids
+ * @full_id_numbers: write ID numbers in full instead of masked
+ * @path: the file to write; replaced if it exists
+ * @error: return location for an error
+ *
+ * Like od_export_write_file(), with the rows @ids in their order instead
+ * of all of them by name: a list as shown, with its search, filters and
+ * sort. Ids of missing or deleted rows are skipped.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+od_export_write_ids_file (OdDb            *db,
+                          const char      *entity,
+                          OdExportFormat   format,
+                          const gint64    *ids,
+                          guint            n_ids,
+                          gboolean         full_id_numbers,
+                          const char      *path,
+                          GError         **error)
+{
+  g_return_val_if_fail (OD_IS_DB (db), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (format == OD_EXPORT_FORMAT_CSV || format == OD_EXPORT_FORMAT_JSON
+                        || format == OD_EXPORT_FORMAT_XLSX, FALSE);
 
-      ok = out != NULL
-           && od_export_write (db, entity, format, full_id_numbers, G_OUTPUT_STREAM (out), error)
-           && g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
-    }
-
-  if (ok && g_rename (temp, path) != 0)
-    {
-      set_write_error (error, path, g_strerror (errno));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (temp);
-  return ok;
+  if (!check_entity (entity, error))
+    return FALSE;
+  return write_file (db, entity, format, full_id_numbers, ids, n_ids, path, error);
 }

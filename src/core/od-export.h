@@ -41,5 +41,13 @@ gboolean     od_export_write_file    (OdDb            *db,
                                       gboolean         full_id_numbers,
                                       const char      *path,
                                       GError         **error);
+gboolean     od_export_write_ids_file (OdDb           *db,
+                                      const char      *entity,
+                                      OdExportFormat   format,
+                                      const gint64    *ids,
+                                      guint            n_ids,
+                                      gboolean         full_id_numbers,
+                                      const char      *path,
+                                      GError         **error);
 
 G_END_DECLS

@@ -99,6 +99,7 @@ typedef enum
   OD_IMPORT_ERROR_UNSUPPORTED,     /* .xls, .ods, a web page: to be saved as .xlsx first */
   OD_IMPORT_ERROR_NO_COLUMN,       /* a required column is missing, or the file has no rows */
   OD_IMPORT_ERROR_SAVE,            /* a row failed while saving (everything rolled back) */
+  OD_IMPORT_ERROR_UNDO,            /* od_import_undo() refused: see the message */
 } OdImportError;
 
 typedef enum
@@ -232,6 +233,7 @@ typedef struct
   GArray    *inserted_ids;   /* gint64 */
   GArray    *updated_ids;    /* gint64 */
   char      *backup_path;    /* the backup taken before writing, or NULL */
+  gint64     audit_id;       /* the import's audit entry (audit_log.id) once written, else 0 */
 } OdImportResult;
 
 GQuark                 od_import_error_quark      (void);
@@ -252,6 +254,19 @@ OdImportResult        *od_import_file             (OdDb                    *db,
                                                    const char              *entity,
                                                    const char              *path,
                                                    const OdImportOptions   *options,
+                                                   GError                 **error);
+
+/* Undoes the import whose audit entry is AUDIT_ID (OdImportResult.audit_id),
+ * in one transaction: every record it inserted is deleted through the store
+ * (so it goes to the trash and can be restored), every record it updated
+ * gets back the values the import changed (kept in the entry's changes as
+ * "old": {"id": {"key": old value, …}}), and one audit entry, action
+ * "import", with "undo_of" records the undo. Refused (OD_IMPORT_ERROR_UNDO)
+ * when the entry is not an import, was undone already, is itself an undo,
+ * or when a record of the import was changed since (the message names it:
+ * undo those changes first, or use the trash or the history). */
+gboolean               od_import_undo             (OdDb                    *db,
+                                                   gint64                   audit_id,
                                                    GError                 **error);
 
 /* "FILE:ROW:COLUMN: message" (ROW and COLUMN left out when not known). */

@@ -310,9 +310,10 @@ od_import_window_class_init (OdImportWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = od_import_window_dispose;
 
-  /* The summary of a finished import, for a toast. */
+  /* The summary of a finished import, for a toast, and its audit entry
+   * (OdImportResult.audit_id), for od_import_undo(). */
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/od-import-window.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, OdImportWindow, name)
@@ -422,7 +423,7 @@ od_import_window_run (OdImportWindow *self)
   /* Translators: after an import: rows added, updated, left unchanged */
   summary = g_strdup_printf (_("Imported: %u new, %u updated, %u unchanged"),
                              result->n_inserted, result->n_updated, result->n_unchanged);
-  g_signal_emit (self, signals[IMPORTED], 0, summary);
+  g_signal_emit (self, signals[IMPORTED], 0, summary, result->audit_id);
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
 }

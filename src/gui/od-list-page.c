@@ -7,7 +7,10 @@
  * its template (with the ids bound in od_list_page_class_set_template_from_resource),
  * its own filters, the columns, the queries and the editor's operations;
  * the list page runs the list, its sorting, the selection, the count and
- * the empty states, unsaved changes, and deleting with Undo.
+ * the empty states, unsaved changes, deleting with Undo, and exporting
+ * the rows as shown (their search, filters and sort) to CSV, XLSX or JSON.
+ * The export's entity is the class's trash_table ("organizations" or
+ * "people", as od_export_write_ids_file() names them).
  */
 #include "config.h"
 
@@ -399,6 +402,225 @@ focus_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (PRIV (widget)->search_entry));
 }
 
+/* What the export dialog chose, kept until the file is chosen. */
+typedef struct
+{
+  OdExportFormat format;
+  gboolean       full_ids;
+} ExportChoice;
+
+static const struct
+{
+  OdExportFormat  format;
+  const char     *extension;
+  const char     *pattern;
+  const char     *mime_type;
+} export_formats[] = {
+  { OD_EXPORT_FORMAT_CSV, ".csv", "*.csv", "text/csv" },
+  { OD_EXPORT_FORMAT_XLSX, ".xlsx", "*.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  { OD_EXPORT_FORMAT_JSON, ".json", "*.json", "application/json" },
+};
+
+static guint
+export_format_index (OdExportFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (export_formats[i].format == format)
+      return i;
+  g_assert_not_reached ();
+  return 0;
+}
+
+static const char *
+export_format_name (OdExportFormat format)
+{
+  switch (format)
+    {
+    case OD_EXPORT_FORMAT_CSV:
+      return _("CSV files");
+    case OD_EXPORT_FORMAT_XLSX:
+      return _("Excel workbooks");
+    case OD_EXPORT_FORMAT_JSON:
+    default:
+      return _("JSON files");
+    }
+}
+
+static gboolean
+exports_people (OdListPage *self)
+{
+  return g_strcmp0 (CLASS (self)->trash_table, "people") == 0;
+}
+
+/* "社会组织-2026-11-27.xlsx": the section, today, the format's extension. */
+static char *
+export_suggested_name (OdListPage     *self,
+                       OdExportFormat  format)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  const char *section = exports_people (self) ? _("People") : _("Organizations");
+
+  return g_strconcat (section, "-", date, export_formats[export_format_index (format)].extension,
+                      NULL);
+}
+
+static void
+on_export_file_response_cb (GtkNativeDialog *native,
+                            int              response,
+                            OdListPage      *self)
+{
+  ExportChoice *choice = g_object_get_data (G_OBJECT (native), "choice");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("Choose a folder on this computer."));
+      if (path != NULL && od_list_page_export_to (self, path, choice->format, choice->full_ids, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          guint n = od_list_page_get_n_shown (self);
+          g_autofree char *message = NULL;
+
+          /* Translators: %u is a number of rows, %s a file name */
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u row to “%s”",
+                                                  "Exported %u rows to “%s”", n), n, name);
+          show_toast (self, adw_toast_new (message));
+        }
+      else
+        show_error (self, _("Export Failed"), error);
+    }
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+choose_export_file (OdListPage     *self,
+                    OdExportFormat  format,
+                    gboolean        full_ids)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = export_suggested_name (self, format);
+  guint index = export_format_index (format);
+  ExportChoice *choice = g_new0 (ExportChoice, 1);
+
+  choice->format = format;
+  choice->full_ids = full_ids;
+  native = gtk_file_chooser_native_new (_("Export the List"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, export_format_name (format));
+  gtk_file_filter_add_pattern (filter, export_formats[index].pattern);
+  gtk_file_filter_add_mime_type (filter, export_formats[index].mime_type);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_object_set_data_full (G_OBJECT (native), "choice", choice, g_free);
+  g_signal_connect (native, "response", G_CALLBACK (on_export_file_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_export_dialog_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              OdListPage       *self)
+{
+  GtkCheckButton *csv = g_object_get_data (G_OBJECT (dialog), "csv");
+  GtkCheckButton *json = g_object_get_data (G_OBJECT (dialog), "json");
+  GtkCheckButton *full_ids = g_object_get_data (G_OBJECT (dialog), "full-ids");
+  OdExportFormat format = OD_EXPORT_FORMAT_XLSX;
+
+  if (!g_str_equal (response, "export"))
+    return;
+  if (gtk_check_button_get_active (csv))
+    format = OD_EXPORT_FORMAT_CSV;
+  else if (gtk_check_button_get_active (json))
+    format = OD_EXPORT_FORMAT_JSON;
+  choose_export_file (self, format,
+                      full_ids != NULL && gtk_check_button_get_active (full_ids));
+}
+
+static GtkWidget *
+add_format_button (GtkBox         *box,
+                   GtkCheckButton *group,
+                   const char     *label)
+{
+  GtkWidget *button = gtk_check_button_new_with_mnemonic (label);
+
+  if (group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
+  gtk_box_append (box, button);
+  return button;
+}
+
+/* Asks for the format (and, for people, whether ID numbers go in full),
+ * then for the file. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  OdListPage *self = OD_LIST_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  guint n = od_list_page_get_n_shown (self);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkBox *box;
+  GtkWidget *xlsx, *csv, *json;
+
+  if (od_page_get_db (OD_PAGE (self)) == NULL)
+    return;
+
+  /* Translators: %u is the number of rows in the list */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The %u row shown is exported, in the order shown.",
+                                       "The %u rows shown are exported, in the order shown.", n),
+                          n);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Export the List"), body));
+  box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  xlsx = add_format_button (box, NULL, _("Excel _workbook (XLSX)"));
+  csv = add_format_button (box, GTK_CHECK_BUTTON (xlsx), _("_CSV (UTF-8, opens in Excel)"));
+  json = add_format_button (box, GTK_CHECK_BUTTON (xlsx), _("_JSON"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (xlsx), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "csv", csv);
+  g_object_set_data (G_OBJECT (dialog), "json", json);
+
+  if (exports_people (self))
+    {
+      GtkWidget *full_ids = gtk_check_button_new_with_mnemonic (_("Include full _ID numbers"));
+      GtkWidget *warning = gtk_label_new (_("ID numbers are personal data; share the file only "
+                                            "with those who need it."));
+
+      gtk_widget_set_margin_top (full_ids, 12);
+      gtk_box_append (box, full_ids);
+      gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (warning), 0);
+      gtk_widget_add_css_class (warning, "caption");
+      gtk_widget_add_css_class (warning, "warning");
+      /* Said when it matters: once full ID numbers are asked for. */
+      g_object_bind_property (full_ids, "active", warning, "visible", G_BINDING_SYNC_CREATE);
+      gtk_box_append (box, warning);
+      g_object_set_data (G_OBJECT (dialog), "full-ids", full_ids);
+    }
+  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (box));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "export", _("_Export…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "export", n > 0);
+  adw_message_dialog_set_default_response (dialog, "export");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* --- overrides --- */
 
 static void
@@ -563,7 +785,8 @@ od_list_page_class_set_template_from_resource (OdListPageClass *klass,
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
 }
 
-/* Installs PREFIX.new (a new record) and PREFIX.search (Ctrl+F). */
+/* Installs PREFIX.new (a new record), PREFIX.search (Ctrl+F) and
+ * PREFIX.export (the rows shown, to a file). */
 void
 od_list_page_class_install_actions (OdListPageClass *klass,
                                     const char      *prefix)
@@ -571,9 +794,11 @@ od_list_page_class_install_actions (OdListPageClass *klass,
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   g_autofree char *new_name = g_strconcat (prefix, ".new", NULL);
   g_autofree char *search_name = g_strconcat (prefix, ".search", NULL);
+  g_autofree char *export_name = g_strconcat (prefix, ".export", NULL);
 
   gtk_widget_class_install_action (widget_class, new_name, NULL, new_action);
   gtk_widget_class_install_action (widget_class, search_name, NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, export_name, NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, search_name, NULL);
 }
 
@@ -703,4 +928,49 @@ od_list_page_undo_delete (OdListPage *self)
   priv->deleted_id = 0;
   od_id_list_model_invalidate (priv->model);
   refresh (self);
+}
+
+/**
+ * od_list_page_export_to:
+ * @self: a list page
+ * @path: the file to write; replaced if it exists
+ * @format: CSV, JSON or XLSX
+ * @full_ids: write ID numbers in full instead of masked (people only)
+ * @error: return location for an error
+ *
+ * Writes the rows shown, with the current search, filters and sort, in
+ * their order: what Export… writes after asking for the format and file.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+od_list_page_export_to (OdListPage      *self,
+                        const char      *path,
+                        OdExportFormat   format,
+                        gboolean         full_ids,
+                        GError         **error)
+{
+  OdListPagePrivate *priv;
+  OdDb *db;
+  g_autoptr(GArray) ids = NULL;
+  guint n;
+
+  g_return_val_if_fail (OD_IS_LIST_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  priv = PRIV (self);
+  db = od_page_get_db (OD_PAGE (self));
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (priv->model));
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = od_id_list_model_get_id (priv->model, i);
+
+      g_array_append_val (ids, id);
+    }
+  return od_export_write_ids_file (db, CLASS (self)->trash_table, format,
+                                   (const gint64 *) (gpointer) ids->data, ids->len,
+                                   full_ids && exports_people (self), path, error);
 }

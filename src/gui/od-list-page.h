@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "od-export.h"
 #include "od-id-list-model.h"
 #include "od-page.h"
 
@@ -128,5 +129,10 @@ void       od_list_page_select_id       (OdListPage *self,
                                          gint64      id);
 gint64     od_list_page_delete_selected (OdListPage *self);
 void       od_list_page_undo_delete     (OdListPage *self);
+gboolean   od_list_page_export_to       (OdListPage      *self,
+                                         const char      *path,
+                                         OdExportFormat   format,
+                                         gboolean         full_ids,
+                                         GError         **error);
 
 G_END_DECLS

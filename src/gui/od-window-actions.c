@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "od-demo.h"
+#include "od-import.h"
 #include "od-import-window.h"
 #include "od-settings-store.h"
 #include "od-trash-window.h"
@@ -190,11 +191,60 @@ restore_chosen (OdWindow   *self,
 }
 
 static void
-on_imported_cb (OdWindow   *self,
-                const char *summary)
+weak_ref_free (gpointer data)
 {
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* "Undo" of the toast after an import: the import's records go to the
+ * trash, the ones it updated get their earlier values back. */
+static void
+on_import_undo_clicked_cb (AdwToast *toast,
+                           OdWindow *self)
+{
+  GWeakRef *db_ref = g_object_get_data (G_OBJECT (toast), "od-db");
+  gint64 *audit_id = g_object_get_data (G_OBJECT (toast), "od-audit-id");
+  g_autoptr(OdDb) db = db_ref != NULL ? g_weak_ref_get (db_ref) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Another database was opened since. */
+  if (self->db == NULL || self->db != db || audit_id == NULL)
+    return;
+  if (!od_import_undo (self->db, *audit_id, &error))
+    {
+      _od_window_show_error (self, _("Import Not Undone"), error);
+      return;
+    }
   od_window_reload (self);
-  od_window_show_toast (self, summary);
+  od_window_show_toast (self, _("Import undone"));
+}
+
+static void
+on_imported_cb (OdWindow   *self,
+                const char *summary,
+                gint64      audit_id)
+{
+  AdwToast *toast;
+  GWeakRef *db_ref;
+
+  od_window_reload (self);
+  if (audit_id <= 0 || self->db == NULL)
+    {
+      od_window_show_toast (self, summary);
+      return;
+    }
+  toast = adw_toast_new (summary);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  /* Not a reference: the toast must not keep a database open. */
+  db_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (db_ref, self->db);
+  g_object_set_data_full (G_OBJECT (toast), "od-db", db_ref, weak_ref_free);
+  g_object_set_data_full (G_OBJECT (toast), "od-audit-id", g_memdup2 (&audit_id, sizeof audit_id),
+                          g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_import_undo_clicked_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* --- actions --- */
