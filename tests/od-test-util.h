@@ -93,3 +93,46 @@ od_test_fixture_teardown (OdTestFixture *f,
 
 #define OD_TEST_ADD(path, func) \
   g_test_add (path, OdTestFixture, NULL, od_test_fixture_setup, func, od_test_fixture_teardown)
+
+/* orgdesk-cli run as a user would ($ORGDESK_CLI): exit status and output. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} OdTestRun;
+
+static inline void
+od_test_run_clear (OdTestRun *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+/* Runs orgdesk-cli with the NULL-terminated arguments. */
+static inline OdTestRun
+od_test_run_cli (const char *first,
+                 ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("ORGDESK_CLI");
+  OdTestRun r = { 0 };
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &r.out, &r.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r.status = WEXITSTATUS (wait_status);
+  return r;
+}

@@ -7,83 +7,41 @@
 #include "od-db.h"
 #include "od-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-/* Runs orgdesk-cli with the NULL-terminated arguments. */
-static Result
-run (const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ORGDESK_CLI");
-  Result r = { 0 };
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r.out, &r.err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r.status = WEXITSTATUS (wait_status);
-  return r;
-}
-
 static void
 test_usage (OdTestFixture *f,
             gconstpointer  data)
 {
-  Result r = run (NULL);
+  OdTestRun r = od_test_run_cli (NULL);
 
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "check-code"));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("--db", f->path, "frobnicate", NULL);
+  r = od_test_run_cli ("--db", f->path, "frobnicate", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "frobnicate"));
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("--db", f->path, "info", "--bogus", NULL);
+  r = od_test_run_cli ("--db", f->path, "info", "--bogus", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("--help", NULL);
+  r = od_test_run_cli ("--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "restore"));
-  result_clear (&r);
+  od_test_run_clear (&r);
 }
 
 static void
 test_check_code (OdTestFixture *f,
                  gconstpointer  data)
 {
-  Result r;
+  OdTestRun r;
   g_auto(GStrv) lines = NULL;
 
   /* No database is needed, or touched. */
-  r = run ("--db", f->path, "check-code", "516103000812345619", "110101199003074477", NULL);
+  r = od_test_run_cli ("--db", f->path, "check-code", "516103000812345619", "110101199003074477", NULL);
   g_assert_cmpint (r.status, ==, 0);
   lines = g_strsplit (r.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
@@ -92,31 +50,31 @@ test_check_code (OdTestFixture *f,
   g_assert_nonnull (strstr (lines[1], "110101********4477"));
   g_assert_null (strstr (r.out, "110101199003074477"));
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
   /* One bad check character: exit 1, the expected character named. */
-  r = run ("check-code", "516103000812345619", "51610300081234561A", NULL);
+  r = od_test_run_cli ("check-code", "516103000812345619", "51610300081234561A", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.out, "invalid"));
   g_assert_nonnull (strstr (r.out, "“9”"));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("check-code", NULL);
+  r = od_test_run_cli ("check-code", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  result_clear (&r);
+  od_test_run_clear (&r);
 }
 
 static void
 test_init_info (OdTestFixture *f,
                 gconstpointer  data)
 {
-  Result r = run ("--db", f->path, "init", NULL);
+  OdTestRun r = od_test_run_cli ("--db", f->path, "init", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("--db", f->path, "info", "--json", NULL);
+  r = od_test_run_cli ("--db", f->path, "info", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   {
     g_autofree char *version = g_strdup_printf ("\"schema_version\": %u", od_db_get_latest_version ());
@@ -126,15 +84,15 @@ test_init_info (OdTestFixture *f,
   g_assert_nonnull (strstr (r.out, "\"areas\": 13"));
   g_assert_nonnull (strstr (r.out, "\"categories\": 14"));
   g_assert_nonnull (strstr (r.out, "\"association_name\": null"));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
   /* ORGDESK_DB is honoured when --db is absent. */
   g_setenv ("ORGDESK_DB", f->path, TRUE);
-  r = run ("info", NULL);
+  r = od_test_run_cli ("info", NULL);
   g_unsetenv ("ORGDESK_DB");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, f->path));
-  result_clear (&r);
+  od_test_run_clear (&r);
 }
 
 static void
@@ -144,44 +102,44 @@ test_refusals (OdTestFixture *f,
   g_autofree char *missing = g_build_filename (f->dir, "missing.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  Result r;
+  OdTestRun r;
 
   g_assert_true (g_file_set_contents (f->path, "名称,代码\n宝鸡市江苏商会,1\n", -1, NULL));
   before = od_test_file_checksum (f->path);
-  r = run ("--db", f->path, "info", NULL);
+  r = od_test_run_cli ("--db", f->path, "info", NULL);
   g_assert_cmpint (r.status, ==, 3);
   g_assert_nonnull (strstr (r.err, "office.db"));
   after = od_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("--db", missing, "info", NULL);
+  r = od_test_run_cli ("--db", missing, "info", NULL);
   g_assert_cmpint (r.status, ==, 3);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  result_clear (&r);
+  od_test_run_clear (&r);
 }
 
 static void
 test_demo (OdTestFixture *f,
            gconstpointer  data)
 {
-  Result r = run ("--db", f->path, "demo", NULL);
+  OdTestRun r = od_test_run_cli ("--db", f->path, "demo", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("--db", f->path, "info", "--json", NULL);
+  r = od_test_run_cli ("--db", f->path, "info", "--json", NULL);
   g_assert_nonnull (strstr (r.out, "\"association_name\": \"宝鸡市社会组织促进会\""));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("--db", f->path, "demo", NULL);
+  r = od_test_run_cli ("--db", f->path, "demo", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "--force"));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("--db", f->path, "demo", "--force", NULL);
+  r = od_test_run_cli ("--db", f->path, "demo", "--force", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  od_test_run_clear (&r);
 }
 
 static void
@@ -190,38 +148,38 @@ test_backup_restore (OdTestFixture *f,
 {
   g_autofree char *backup = g_build_filename (f->dir, "saved.db", NULL);
   g_autofree char *garbage = g_build_filename (f->dir, "garbage.db", NULL);
-  Result r = run ("--db", f->path, "demo", NULL);
+  OdTestRun r = od_test_run_cli ("--db", f->path, "demo", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("--db", f->path, "backup", NULL);
+  r = od_test_run_cli ("--db", f->path, "backup", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("--db", f->path, "backup", "-o", backup, NULL);
+  r = od_test_run_cli ("--db", f->path, "backup", "-o", backup, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
   /* Change the database, then restore: the change is gone, the old file kept. */
-  r = run ("--db", f->path, "demo", "--force", NULL);
-  result_clear (&r);
-  r = run ("--db", f->path, "restore", backup, NULL);
+  r = od_test_run_cli ("--db", f->path, "demo", "--force", NULL);
+  od_test_run_clear (&r);
+  r = od_test_run_cli ("--db", f->path, "restore", backup, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "before-restore"));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("--db", f->path, "info", "--json", NULL);
+  r = od_test_run_cli ("--db", f->path, "info", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "宝鸡市社会组织促进会"));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
   g_assert_true (g_file_set_contents (garbage, "PK\003\004 an xlsx, not a backup", -1, NULL));
-  r = run ("--db", f->path, "restore", garbage, NULL);
+  r = od_test_run_cli ("--db", f->path, "restore", garbage, NULL);
   g_assert_cmpint (r.status, ==, 3);
   g_assert_nonnull (strstr (r.err, "garbage.db"));
-  result_clear (&r);
+  od_test_run_clear (&r);
 }
 
 static gboolean
@@ -245,45 +203,45 @@ test_chart (OdTestFixture *f,
   g_autofree char *pdf = g_build_filename (f->dir, "radar.pdf", NULL);
   g_autofree char *svg = g_build_filename (f->dir, "pie.svg", NULL);
   g_autofree char *txt = g_build_filename (f->dir, "bar.txt", NULL);
-  Result r;
+  OdTestRun r;
 
-  r = run ("chart", "--list", NULL);
+  r = od_test_run_cli ("chart", "--list", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "sample-radar"));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
   /* Sample charts need no database, and make none. */
-  r = run ("--db", f->path, "chart", "sample", "-o", png, "--width", "640", "--height", "400", NULL);
+  r = od_test_run_cli ("--db", f->path, "chart", "sample", "-o", png, "--width", "640", "--height", "400", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (file_starts_with (png, "\x89PNG", 4));
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("chart", "sample-radar", "--lang", "zh_CN", "-o", pdf, NULL);
+  r = od_test_run_cli ("chart", "sample-radar", "--lang", "zh_CN", "-o", pdf, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (file_starts_with (pdf, "%PDF", 4));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("chart", "sample-pie", "--lang", "en", "-o", svg, NULL);
+  r = od_test_run_cli ("chart", "sample-pie", "--lang", "en", "-o", svg, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (file_starts_with (svg, "<?xml", 5));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
   /* Usage errors: exit 2, nothing written. */
-  r = run ("chart", "sample", "-o", txt, NULL);
+  r = od_test_run_cli ("chart", "sample", "-o", txt, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
-  result_clear (&r);
-  r = run ("chart", "no-such-chart", "-o", png, NULL);
+  od_test_run_clear (&r);
+  r = od_test_run_cli ("chart", "no-such-chart", "-o", png, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "no-such-chart"));
-  result_clear (&r);
-  r = run ("chart", "sample", NULL);
+  od_test_run_clear (&r);
+  r = od_test_run_cli ("chart", "sample", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  result_clear (&r);
-  r = run ("chart", "sample", "--lang", "fr", "-o", png, NULL);
+  od_test_run_clear (&r);
+  r = od_test_run_cli ("chart", "sample", "--lang", "fr", "-o", png, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  result_clear (&r);
+  od_test_run_clear (&r);
 }
 
 static void
@@ -293,12 +251,12 @@ test_report (OdTestFixture *f,
   g_autofree char *pdf = g_build_filename (f->dir, "sample.pdf", NULL);
   g_autofree char *out = NULL;
   g_autofree char *command = NULL;
-  Result r;
+  OdTestRun r;
 
-  r = run ("report", "sample", "--lang", "zh_CN", "-o", pdf, NULL);
+  r = od_test_run_cli ("report", "sample", "--lang", "zh_CN", "-o", pdf, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (file_starts_with (pdf, "%PDF", 4));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
   if (g_find_program_in_path ("pdfinfo") == NULL)
     {
@@ -310,9 +268,9 @@ test_report (OdTestFixture *f,
   /* Ten charts and a 300-row table make many pages. */
   g_assert_true (g_regex_match_simple ("Pages:\\s+([1-9][0-9]|[6-9])\\b", out, 0, 0));
 
-  r = run ("report", "nothing", "-o", pdf, NULL);
+  r = od_test_run_cli ("report", "nothing", "-o", pdf, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  result_clear (&r);
+  od_test_run_clear (&r);
 }
 
 int

@@ -1023,46 +1023,6 @@ test_xlsx_libreoffice (OdTestFixture *f,
 
 /* --- orgdesk-cli export --- */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-static Result
-run (const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ORGDESK_CLI");
-  Result r = { 0 };
-  int wait_status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r.out, &r.err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r.status = WEXITSTATUS (wait_status);
-  return r;
-}
-
 static void
 test_cli (OdTestFixture *f,
           gconstpointer  data)
@@ -1073,7 +1033,7 @@ test_cli (OdTestFixture *f,
   g_autofree char *missing = g_build_filename (f->dir, "missing.db", NULL);
   g_autofree char *not_db = g_build_filename (f->dir, "not-a-database.db", NULL);
   g_autofree char *contents = NULL;
-  Result r;
+  OdTestRun r;
 
   if (g_getenv ("ORGDESK_CLI") == NULL)
     {
@@ -1081,37 +1041,37 @@ test_cli (OdTestFixture *f,
       return;
     }
 
-  r = run ("--db", f->path, "demo", NULL);
+  r = od_test_run_cli ("--db", f->path, "demo", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("--db", f->path, "export", "organizations", NULL);
+  r = od_test_run_cli ("--db", f->path, "export", "organizations", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_prefix (r.out, BOM "uuid,name,"));
   g_assert_nonnull (strstr (r.out, "宝鸡市养生协会"));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
-  r = run ("--db", f->path, "export", "organizations", "--format", "json", "-o", json_path, NULL);
+  r = od_test_run_cli ("--db", f->path, "export", "organizations", "--format", "json", "-o", json_path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_get_contents (json_path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "[\n{"));
   g_clear_pointer (&contents, g_free);
-  result_clear (&r);
+  od_test_run_clear (&r);
 
   /* ID numbers masked by default, in full on request. */
-  r = run ("--db", f->path, "export", "people", "-o", csv_path, NULL);
+  r = od_test_run_cli ("--db", f->path, "export", "people", "-o", csv_path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "********"));
   g_clear_pointer (&contents, g_free);
-  result_clear (&r);
-  r = run ("--db", f->path, "export", "people", "--full-id-numbers", NULL);
+  od_test_run_clear (&r);
+  r = od_test_run_cli ("--db", f->path, "export", "people", "--full-id-numbers", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_null (strstr (r.out, "********"));
-  result_clear (&r);
+  od_test_run_clear (&r);
 
   /* XLSX: by --format, or by the name given to -o; to standard output too. */
-  r = run ("--db", f->path, "export", "organizations", "-o", xlsx_path, NULL);
+  r = od_test_run_cli ("--db", f->path, "export", "organizations", "-o", xlsx_path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_get_contents (xlsx_path, &contents, NULL, NULL));
   g_assert_cmpmem (contents, 4, "PK\x03\x04", 4);
@@ -1122,45 +1082,45 @@ test_cli (OdTestFixture *f,
     g_assert_cmpuint (rows->len, >, 400);
     g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[1], ==, "name");
   }
-  result_clear (&r);
-  r = run ("--db", f->path, "export", "people", "--format", "xlsx", NULL);
+  od_test_run_clear (&r);
+  r = od_test_run_cli ("--db", f->path, "export", "people", "--format", "xlsx", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpmem (r.out, 4, "PK\x03\x04", 4);
-  result_clear (&r);
-  r = run ("--db", f->path, "export", "organizations", "--format", "csv", "-o", xlsx_path, NULL);
+  od_test_run_clear (&r);
+  r = od_test_run_cli ("--db", f->path, "export", "organizations", "--format", "csv", "-o", xlsx_path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_get_contents (xlsx_path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, BOM "uuid,"));
   g_clear_pointer (&contents, g_free);
-  result_clear (&r);
+  od_test_run_clear (&r);
 
   /* Usage errors: 2. */
-  r = run ("--db", f->path, "export", "organizations", "--format", "ods", NULL);
+  r = od_test_run_cli ("--db", f->path, "export", "organizations", "--format", "ods", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "xlsx"));
   g_assert_cmpstr (r.out, ==, "");
-  result_clear (&r);
-  r = run ("--db", f->path, "export", "trainings", NULL);
+  od_test_run_clear (&r);
+  r = od_test_run_cli ("--db", f->path, "export", "trainings", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "trainings"));
-  result_clear (&r);
-  r = run ("--db", f->path, "export", NULL);
+  od_test_run_clear (&r);
+  r = od_test_run_cli ("--db", f->path, "export", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  result_clear (&r);
-  r = run ("--db", f->path, "export", "people", "--bogus", NULL);
+  od_test_run_clear (&r);
+  r = od_test_run_cli ("--db", f->path, "export", "people", "--bogus", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  result_clear (&r);
+  od_test_run_clear (&r);
 
   /* Database errors: 3, and no database is created. */
-  r = run ("--db", missing, "export", "organizations", NULL);
+  r = od_test_run_cli ("--db", missing, "export", "organizations", NULL);
   g_assert_cmpint (r.status, ==, 3);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  result_clear (&r);
+  od_test_run_clear (&r);
   g_assert_true (g_file_set_contents (not_db, "this is not a database, just text\n", -1, NULL));
-  r = run ("--db", not_db, "export", "organizations", NULL);
+  r = od_test_run_cli ("--db", not_db, "export", "organizations", NULL);
   g_assert_cmpint (r.status, ==, 3);
   g_assert_cmpstr (r.out, ==, "");
-  result_clear (&r);
+  od_test_run_clear (&r);
 }
 
 int

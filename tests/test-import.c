@@ -1326,48 +1326,6 @@ test_refused_files (OdTestFixture *f,
 
 /* --- orgdesk-cli import --- */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-/* Runs orgdesk-cli with the NULL-terminated arguments (as tests/test-cli.c). */
-static Run
-run (const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ORGDESK_CLI");
-  Run r = { 0 };
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r.out, &r.err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r.status = WEXITSTATUS (wait_status);
-  return r;
-}
-
 /* The lines of TEXT that start with PREFIX. */
 static GPtrArray *
 lines_with_prefix (const char *text,
@@ -1394,15 +1352,15 @@ test_cli (OdTestFixture *f,
   g_autofree char *prefix = g_strconcat (big, ":", NULL);
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(OdDb) db = NULL;
-  Run r;
+  OdTestRun r;
 
-  r = run ("--db", f->path, "init", NULL);
+  r = od_test_run_cli ("--db", f->path, "init", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  od_test_run_clear (&r);
 
   /* 5 bad rows: exactly 5 error lines naming file, row and column; exit 1;
    * nothing written. */
-  r = run ("--db", f->path, "import", "organizations", big, NULL);
+  r = od_test_run_cli ("--db", f->path, "import", "organizations", big, NULL);
   g_assert_cmpint (r.status, ==, 1);
   lines = lines_with_prefix (r.err, prefix);
   g_assert_cmpuint (lines->len, ==, G_N_ELEMENTS (bad_rows));
@@ -1414,7 +1372,7 @@ test_cli (OdTestFixture *f,
       g_assert_true (g_str_has_prefix (g_ptr_array_index (lines, i), expected));
     }
   g_assert_nonnull (strstr (r.err, "nothing was imported"));
-  run_clear (&r);
+  od_test_run_clear (&r);
 
   db = od_db_open (f->path, OD_DB_OPEN_DEFAULT, NULL);
   g_assert_nonnull (db);
@@ -1423,52 +1381,52 @@ test_cli (OdTestFixture *f,
   g_clear_object (&db);
   g_assert_false (backups_exist (f));
 
-  r = run ("--db", f->path, "import", "organizations", good, "--dry-run", NULL);
+  r = od_test_run_cli ("--db", f->path, "import", "organizations", good, "--dry-run", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "would insert 1"));
-  run_clear (&r);
+  od_test_run_clear (&r);
   g_assert_false (backups_exist (f));
 
-  r = run ("--db", f->path, "import", "organizations", good, NULL);
+  r = od_test_run_cli ("--db", f->path, "import", "organizations", good, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "inserted 1"));
   g_assert_cmpstr (r.err, ==, "");
-  run_clear (&r);
+  od_test_run_clear (&r);
   g_assert_true (backups_exist (f));
 
-  r = run ("--db", f->path, "import", "organizations", good, "--on-match", "skip", NULL);
+  r = od_test_run_cli ("--db", f->path, "import", "organizations", good, "--on-match", "skip", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "skipped 1"));
-  run_clear (&r);
+  od_test_run_clear (&r);
 
   /* Usage: 2. */
-  r = run ("--db", f->path, "import", "courses", good, NULL);
+  r = od_test_run_cli ("--db", f->path, "import", "courses", good, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "courses"));
-  run_clear (&r);
-  r = run ("--db", f->path, "import", "organizations", NULL);
+  od_test_run_clear (&r);
+  r = od_test_run_cli ("--db", f->path, "import", "organizations", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_clear (&r);
-  r = run ("--db", f->path, "import", "organizations", good, "--on-match", "merge", NULL);
+  od_test_run_clear (&r);
+  r = od_test_run_cli ("--db", f->path, "import", "organizations", good, "--on-match", "merge", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_clear (&r);
-  r = run ("--db", f->path, "import", "organizations", good, "--encoding", "latin1", NULL);
+  od_test_run_clear (&r);
+  r = od_test_run_cli ("--db", f->path, "import", "organizations", good, "--encoding", "latin1", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_clear (&r);
-  r = run ("--db", f->path, "import", "organizations", good, "--map", "单位名称=nom", NULL);
+  od_test_run_clear (&r);
+  r = od_test_run_cli ("--db", f->path, "import", "organizations", good, "--map", "单位名称=nom", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_clear (&r);
+  od_test_run_clear (&r);
 
   /* Rejected data: 1. */
-  r = run ("--db", f->path, "import", "organizations", xls, NULL);
+  r = od_test_run_cli ("--db", f->path, "import", "organizations", xls, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, ".xlsx"));
-  run_clear (&r);
+  od_test_run_clear (&r);
 
   /* Database: 3. */
-  r = run ("--db", not_db, "import", "organizations", good, NULL);
+  r = od_test_run_cli ("--db", not_db, "import", "organizations", good, NULL);
   g_assert_cmpint (r.status, ==, 3);
-  run_clear (&r);
+  od_test_run_clear (&r);
 }
 
 int
