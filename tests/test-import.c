@@ -620,6 +620,34 @@ test_bad_rows (OdTestFixture *f,
   g_assert_false (backups_exist (f));
 }
 
+/* "Import valid rows only", on explicit choice: the 995 good rows go in,
+ * the 5 bad ones are reported and left out. */
+static void
+test_valid_rows_only (OdTestFixture *f,
+                      gconstpointer  data)
+{
+  g_autoptr(OdDb) db = open_db (f, "office.db");
+  g_autoptr(OdImportResult) result = NULL;
+  g_autofree char *path = big_file (f);
+  OdImportOptions options;
+  gint64 n_orgs;
+
+  save_org (db, "宝鸡市已有协会", NULL, NULL);
+  n_orgs = query_int (db, "SELECT count(*) FROM organizations");
+
+  od_import_options_init (&options);
+  g_assert_false (options.valid_rows_only);
+  options.valid_rows_only = TRUE;
+  result = import_with (db, "organizations", path, &options);
+  g_assert_cmpuint (result->n_error_rows, ==, G_N_ELEMENTS (bad_rows));
+  g_assert_cmpuint (result->errors->len, ==, G_N_ELEMENTS (bad_rows));
+  g_assert_true (result->written);
+  g_assert_nonnull (result->backup_path);
+  g_assert_cmpuint (result->n_inserted, ==, N_BIG - G_N_ELEMENTS (bad_rows));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations"), ==,
+                   n_orgs + N_BIG - G_N_ELEMENTS (bad_rows));
+}
+
 static void
 test_dry_run (OdTestFixture *f,
               gconstpointer  data)
@@ -1442,6 +1470,7 @@ main (int    argc,
   OD_TEST_ADD ("/import/excel-crlf-bom", test_excel_crlf_bom);
   OD_TEST_ADD ("/import/bad-rows", test_bad_rows);
   OD_TEST_ADD ("/import/dry-run", test_dry_run);
+  OD_TEST_ADD ("/import/valid-rows-only", test_valid_rows_only);
   OD_TEST_ADD ("/import/duplicates-in-file", test_duplicates_in_file);
   OD_TEST_ADD ("/import/credit-code-reason", test_credit_code_reason);
   OD_TEST_ADD ("/import/dates", test_dates);

@@ -290,12 +290,101 @@ test_import_window (OdTestFixture *f,
   g_assert_nonnull (gtk_list_box_get_row_at_index (problems, 0));
   g_assert_cmpint (od_organization_count (db, NULL), ==, before);
 
+  /* On explicit choice, the valid rows only: here there are none. */
+  gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (import),
+                                                                    OD_TYPE_IMPORT_WINDOW,
+                                                                    "valid_only_switch")), TRUE);
+  od_test_spin (20);
+  g_assert_false (od_import_window_can_import (import));
+  gtk_switch_set_active (GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (import),
+                                                                    OD_TYPE_IMPORT_WINDOW,
+                                                                    "valid_only_switch")), FALSE);
+
   od_import_window_set_file (import, good);
   od_test_spin (20);
   g_assert_true (od_import_window_can_import (import));
   g_assert_cmpint (od_organization_count (db, NULL), ==, before);
   g_assert_true (od_import_window_run (import));
   g_assert_cmpint (od_organization_count (db, NULL), ==, before + 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  od_test_spin (20);
+}
+
+/* The first combo row of the import window's columns group. */
+static AdwComboRow *
+first_column_combo (OdImportWindow *import)
+{
+  GtkWidget *group = GTK_WIDGET (child_of (import, OD_TYPE_IMPORT_WINDOW, "columns_group"));
+  AdwComboRow *row = ADW_COMBO_ROW (od_test_find_child (group, ADW_TYPE_COMBO_ROW));
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static guint
+combo_index_of (AdwComboRow *row,
+                const char  *label)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
+      return i;
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* Unusual headers: mapped in the window, remembered for the next file. */
+static void
+test_import_window_mapping (OdTestFixture *f,
+                            gconstpointer  data)
+{
+  OdWindow *window = open_demo_window (f);
+  OdDb *db = od_window_get_db (window);
+  g_autofree char *first = g_build_filename (f->dir, "机构.csv", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "机构2.csv", NULL);
+  g_autoptr(GArray) ids = NULL;
+  OdOrgFilter filter;
+  OdImportWindow *import;
+  AdwComboRow *combo;
+  guint name_index;
+  gint64 before = od_organization_count (db, NULL);
+
+  g_assert_true (g_file_set_contents (first, "机构全称,负责人\n宝鸡市映射测试协会,王五\n", -1,
+                                      NULL));
+  g_assert_true (g_file_set_contents (second, "机构全称,负责人\n宝鸡市映射测试中心,赵六\n", -1,
+                                      NULL));
+
+  import = od_import_window_new (GTK_WINDOW (window), db);
+  gtk_window_present (GTK_WINDOW (import));
+  od_import_window_set_file (import, first);
+  od_test_spin (20);
+  g_assert_false (od_import_window_can_import (import));
+  combo = first_column_combo (import);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (combo)), ==, "机构全称");
+  g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, 0);
+  name_index = combo_index_of (combo, "Name");
+  adw_combo_row_set_selected (combo, name_index);
+  od_test_spin (20);
+  g_assert_true (od_import_window_can_import (import));
+  g_assert_true (od_import_window_run (import));
+  g_assert_cmpint (od_organization_count (db, NULL), ==, before + 1);
+  od_org_filter_init (&filter);
+  filter.query = "宝鸡市映射测试协会";
+  ids = od_organization_query_ids (db, &filter, NULL);
+  g_assert_nonnull (ids);
+  g_assert_cmpuint (ids->len, ==, 1);
+
+  /* Another file with the same header: the choice is remembered. */
+  import = od_import_window_new (GTK_WINDOW (window), db);
+  gtk_window_present (GTK_WINDOW (import));
+  od_import_window_set_file (import, second);
+  od_test_spin (20);
+  combo = first_column_combo (import);
+  g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, name_index);
+  g_assert_true (od_import_window_can_import (import));
+  gtk_window_destroy (GTK_WINDOW (import));
 
   gtk_window_destroy (GTK_WINDOW (window));
   od_test_spin (20);
@@ -322,6 +411,7 @@ main (int    argc,
   OD_TEST_ADD ("/ui/organizations/sort-by-header", test_sort_by_header);
   OD_TEST_ADD ("/ui/organizations/hostile-text-shown", test_hostile_text_shown);
   OD_TEST_ADD ("/ui/import-window", test_import_window);
+  OD_TEST_ADD ("/ui/import-window/mapping", test_import_window_mapping);
   OD_TEST_ADD ("/ui/organizations/export-shown-rows", test_export_shown_rows);
 
   status = g_test_run ();

@@ -662,6 +662,7 @@ cmd_import (OdCli  *cli,
   g_autofree char *mapping = NULL;
   g_autofree char *on_match = NULL;
   gboolean dry_run = FALSE;
+  gboolean valid_rows_only = FALSE;
   int sheet = 0;
   const GOptionEntry entries[] = {
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_name,
@@ -677,6 +678,9 @@ cmd_import (OdCli  *cli,
       N_("update|skip") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Check the file and show what would be done, writing nothing"), NULL },
+    { "valid-rows-only", 0, 0, G_OPTION_ARG_NONE, &valid_rows_only,
+      N_("Import the rows without errors and leave out the others (by default any error "
+         "stops the whole import)"), NULL },
     G_OPTION_ENTRY_NULL
   };
   const guint max_listed = 200;
@@ -733,6 +737,7 @@ cmd_import (OdCli  *cli,
   options.sheet = (guint) sheet;
   options.mapping = mapping;
   options.dry_run = dry_run;
+  options.valid_rows_only = valid_rows_only;
 
   db = open_database (cli, OD_DB_OPEN_DEFAULT, &code);
   if (db == NULL)
@@ -776,6 +781,19 @@ cmd_import (OdCli  *cli,
     g_printerr (ngettext ("… and %u more warning\n", "… and %u more warnings\n",
                           result->warnings->len - max_listed),
                 result->warnings->len - max_listed);
+
+  if (result->errors->len > 0 && result->written)
+    {
+      g_print (ngettext ("%s: imported the valid rows into %s: inserted %u, updated %u; %u row "
+                         "with errors was left out.\n",
+                         "%s: imported the valid rows into %s: inserted %u, updated %u; %u rows "
+                         "with errors were left out.\n", result->n_error_rows),
+               result->path, result->entity, result->n_inserted, result->n_updated,
+               result->n_error_rows);
+      g_print (_("A backup was taken before the import: %s\n"), result->backup_path);
+      /* Some rows were still rejected: scripts see it in the exit status. */
+      return OD_CLI_REJECTED;
+    }
 
   if (result->errors->len > 0)
     {

@@ -31,6 +31,9 @@
  * is looked for in this many non-blank rows. */
 #define HEADER_SCAN_ROWS 10
 
+/* Rows under the header that od_import_peek() gives. */
+#define PEEK_ROWS 5
+
 /* An Excel date serial in a date column: 36000 is 1998-07-25, 60000 is
  * 2064-04-07 — the registry's dates, and no plausible other number. */
 #define SERIAL_MIN 36000
@@ -2667,13 +2670,90 @@ od_import_file (OdDb                   *db,
       ok = imp.categories != NULL;
     }
   ok = ok && check_rows (&imp, error);
-  if (ok && result->errors->len == 0)
+  /* All or nothing, unless the user chose to import the valid rows only. */
+  if (ok && imp.plan->len > 0 && (result->errors->len == 0 || options->valid_rows_only))
     ok = write_rows (&imp, error);
 
   import_clear (&imp);
   if (!ok)
     return NULL;
   return g_steal_pointer (&result);
+}
+
+/**
+ * od_import_peek:
+ * @path: a .csv, .txt, .tsv or .xlsx file
+ * @options: (nullable): the encoding and sheet to read with, or %NULL
+ * @headers: (out) (transfer full): char *: the cells of the first non-blank row
+ * @rows: (out) (transfer full): GStrv: the cells of the next up to 5 non-blank rows
+ * @error: return location for an error about the file
+ *
+ * Reads @path as od_import_file() does, for a preview and a mapping step.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+od_import_peek (const char             *path,
+                const OdImportOptions  *options,
+                GPtrArray             **headers,
+                GPtrArray             **rows,
+                GError                **error)
+{
+  g_autoptr(OdImportResult) result = NULL;
+  g_autoptr(GPtrArray) found_headers = NULL;
+  g_autoptr(GPtrArray) found_rows = NULL;
+  OdImportOptions defaults;
+  Import imp = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (headers != NULL && rows != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options == NULL)
+    {
+      od_import_options_init (&defaults);
+      options = &defaults;
+    }
+  result = result_new (path, "", TRUE);
+  imp.options = options;
+  imp.result = result;
+  ok = read_sheet (&imp, path, error);
+  if (ok)
+    {
+      guint n_rows = sheet_n_rows (&imp.sheet);
+
+      found_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      for (guint row = 0; row < n_rows && found_rows->len < PEEK_ROWS; row++)
+        {
+          guint n_fields = sheet_n_fields (&imp.sheet, row);
+
+          if (row_is_blank (&imp, row))
+            continue;
+          if (found_headers == NULL)
+            {
+              found_headers = g_ptr_array_new_with_free_func (g_free);
+              for (guint c = 0; c < n_fields; c++)
+                g_ptr_array_add (found_headers, display_header (sheet_cell (&imp.sheet, row, c)));
+            }
+          else
+            {
+              char **cells = g_new0 (char *, n_fields + 1);
+
+              for (guint c = 0; c < n_fields; c++)
+                cells[c] = clean_cell (sheet_cell (&imp.sheet, row, c));
+              g_ptr_array_add (found_rows, cells);
+            }
+        }
+      if (found_headers == NULL)
+        found_headers = g_ptr_array_new_with_free_func (g_free);
+    }
+  import_clear (&imp);
+  if (!ok)
+    return FALSE;
+  *headers = g_steal_pointer (&found_headers);
+  *rows = g_steal_pointer (&found_rows);
+  return TRUE;
 }
 
 char *

@@ -199,6 +199,9 @@ typedef struct
   const char      *mapping;    /* "表头=key,表头=key" or NULL */
   OdImportOnMatch  on_match;
   gboolean         dry_run;
+  /* On explicit choice only: write the rows without errors and leave out
+   * (and report) the others. By default an import is all or nothing. */
+  gboolean         valid_rows_only;
 } OdImportOptions;
 
 typedef struct
@@ -254,6 +257,15 @@ OdImportResult        *od_import_file             (OdDb                    *db,
                                                    const char              *entity,
                                                    const char              *path,
                                                    const OdImportOptions   *options,
+                                                   GError                 **error);
+
+/* Reads PATH with OPTIONS' encoding and sheet, for a preview and a mapping
+ * step: HEADERS (char *) are the cells of the first non-blank row, ROWS
+ * (GStrv) those of the next up to 5 non-blank rows. */
+gboolean               od_import_peek             (const char              *path,
+                                                   const OdImportOptions   *options,
+                                                   GPtrArray              **headers,
+                                                   GPtrArray              **rows,
                                                    GError                 **error);
 
 /* Undoes the import whose audit entry is AUDIT_ID (OdImportResult.audit_id),

@@ -6,8 +6,18 @@
  * sees what would be added and updated, and every problem with its row and
  * column, before anything is written. Import stays off while a row is
  * wrong: a rejected import writes nothing.
+ *
+ * A chosen file is peeked (od_import_peek): its first rows are shown, and
+ * each of its headers gets a combo row saying what the column holds —
+ * preselected from the choice remembered for that header (GSettings
+ * "import-mappings", keyed "ENTITY\x1fHEADER"), else the usual-header
+ * match, else "Ignore". The dry run and the import use every combo as
+ * OdImportOptions.mapping; choices that differ from the usual-header match
+ * are remembered.
  */
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -21,18 +31,24 @@ struct _OdImportWindow
   OdDb           *db;
   char           *path;
   OdImportResult *checked;
+  GSettings      *settings;
+  char           *mapping;        /* "header=key,…" from the combos, or NULL */
+  GPtrArray      *column_rows;    /* AdwComboRow, in columns_group */
+  GPtrArray      *column_keys;    /* const char *: per combo item; "-" = ignore */
 
   GtkButton      *import_button;
   AdwActionRow   *file_row;
   AdwComboRow    *entity_row;
   AdwComboRow    *match_row;
   AdwComboRow    *encoding_row;
+  GtkSwitch      *valid_only_switch;
   AdwPreferencesGroup *result_group;
   AdwActionRow   *summary_row;
   AdwPreferencesGroup *problems_group;
   GtkListBox     *problems_list;
+  AdwPreferencesGroup *preview_group;
+  GtkGrid        *preview_grid;
   AdwPreferencesGroup *columns_group;
-  GtkListBox     *columns_list;
 };
 
 enum {
@@ -49,6 +65,12 @@ static const char *const entities[] = { "organizations", "people" };
 static const OdCsvEncoding encodings[] = {
   OD_CSV_ENCODING_AUTO, OD_CSV_ENCODING_UTF8, OD_CSV_ENCODING_GB18030,
 };
+
+#define MAPPINGS_KEY "import-mappings"
+#define HEADER_DATA "od-import-header"
+
+/* Rows that are neither the preview nor the header: at most this wide. */
+#define PREVIEW_CELL_CHARS 18
 
 /* --- helpers --- */
 
@@ -89,6 +111,8 @@ read_options (OdImportWindow  *self,
   options->on_match = adw_combo_row_get_selected (self->match_row) == 1
                       ? OD_IMPORT_ON_MATCH_SKIP : OD_IMPORT_ON_MATCH_UPDATE;
   options->encoding = encodings[encoding < G_N_ELEMENTS (encodings) ? encoding : 0];
+  options->mapping = self->mapping;
+  options->valid_rows_only = gtk_switch_get_active (self->valid_only_switch);
 }
 
 static const char *
@@ -100,43 +124,6 @@ entity_name (OdImportWindow *self)
 }
 
 static void
-show_columns (OdImportWindow       *self,
-              const OdImportResult *result)
-{
-  const OdImportEntity *entity = od_import_find_entity (result->entity);
-  guint ignored = 0;
-
-  clear_list (self->columns_list);
-  for (guint i = 0; result->columns != NULL && i < result->columns->len; i++)
-    {
-      const char *key = g_ptr_array_index (result->columns, i);
-      g_autofree char *position = g_strdup_printf (_("Column %u"), i + 1);
-
-      if (key == NULL || *key == '\0')
-        {
-          ignored++;
-          continue;
-        }
-      for (guint c = 0; entity != NULL && c < entity->n_columns; c++)
-        if (g_str_equal (entity->columns[c].key, key))
-          {
-            add_row (self->columns_list, _(entity->columns[c].label), position, "emblem-ok-symbolic");
-            break;
-          }
-    }
-  if (ignored > 0)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u column not recognised: ignored",
-                                                            "%u columns not recognised: ignored",
-                                                            ignored), ignored);
-
-      add_row (self->columns_list, text, NULL, "dialog-information-symbolic");
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->columns_group), result->columns != NULL);
-}
-
-static void
 show_result (OdImportWindow       *self,
              const OdImportResult *result)
 {
@@ -145,7 +132,12 @@ show_result (OdImportWindow       *self,
   guint shown = 0;
 
   clear_list (self->problems_list);
-  if (result->errors->len > 0)
+  if (result->errors->len > 0 && gtk_switch_get_active (self->valid_only_switch))
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u row has problems and will be left out.",
+                                          "%u rows have problems and will be left out.",
+                                          result->n_error_rows), result->n_error_rows);
+  else if (result->errors->len > 0)
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "%u row has problems. Nothing will be imported until "
                                           "they are fixed in the file.",
@@ -185,7 +177,6 @@ show_result (OdImportWindow       *self,
     add_row (self->problems_list, g_ptr_array_index (result->notices, i), NULL,
              "dialog-information-symbolic");
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), shown > 0);
-  show_columns (self, result);
 }
 
 static void
@@ -193,12 +184,241 @@ show_file_error (OdImportWindow *self,
                  const GError   *error)
 {
   clear_list (self->problems_list);
-  clear_list (self->columns_list);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), error->message);
   adw_action_row_set_subtitle (self->summary_row, _("Nothing will be imported."));
   gtk_widget_set_visible (GTK_WIDGET (self->result_group), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), FALSE);
+}
+
+/* --- the mapping step --- */
+
+static const OdImportEntity *
+current_entity (OdImportWindow *self)
+{
+  return od_import_find_entity (entity_name (self));
+}
+
+/* The choice without a mapping step: the usual-header match, or "-". */
+static const char *
+automatic_choice (OdImportWindow *self,
+                  const char     *header)
+{
+  const OdImportEntity *entity = current_entity (self);
+  const char *key = entity != NULL ? od_import_match_header (entity, header) : NULL;
+
+  for (guint i = 1; key != NULL && i < self->column_keys->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->column_keys, i), key))
+      return key;
+  return "-";
+}
+
+static char *
+remembered_id (OdImportWindow *self,
+               const char     *header)
+{
+  return g_strdup_printf ("%s\x1f%s", entity_name (self), header);
+}
+
+static guint
+choice_index (OdImportWindow *self,
+              const char     *key)
+{
+  for (guint i = 0; key != NULL && i < self->column_keys->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->column_keys, i), key))
+      return i;
+  return G_MAXUINT;
+}
+
+static const char *
+row_choice (OdImportWindow *self,
+            AdwComboRow    *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return selected < self->column_keys->len ? g_ptr_array_index (self->column_keys, selected) : "-";
+}
+
+static void
+update_mapping (OdImportWindow *self)
+{
+  GString *mapping = g_string_new (NULL);
+
+  for (guint i = 0; i < self->column_rows->len; i++)
+    {
+      AdwComboRow *row = g_ptr_array_index (self->column_rows, i);
+
+      if (mapping->len > 0)
+        g_string_append_c (mapping, ',');
+      g_string_append_printf (mapping, "%s=%s",
+                              (const char *) g_object_get_data (G_OBJECT (row), HEADER_DATA),
+                              row_choice (self, row));
+    }
+  g_free (self->mapping);
+  self->mapping = g_string_free (mapping, mapping->len == 0);
+}
+
+/* Remembers CHOICE for HEADER when it is not the automatic one, and
+ * forgets it otherwise. */
+static void
+remember_choice (OdImportWindow *self,
+                 const char     *header,
+                 const char     *choice)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, MAPPINGS_KEY);
+  g_autofree char *id = remembered_id (self, header);
+  gboolean keep = !g_str_equal (choice, automatic_choice (self, header));
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key, *value;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (!g_str_equal (key, id))
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  if (keep)
+    g_variant_builder_add (&builder, "{ss}", id, choice);
+  g_settings_set_value (self->settings, MAPPINGS_KEY, g_variant_builder_end (&builder));
+}
+
+static void check (OdImportWindow *self);
+
+static void
+on_column_changed_cb (AdwComboRow    *row,
+                      GParamSpec     *pspec,
+                      OdImportWindow *self)
+{
+  remember_choice (self, g_object_get_data (G_OBJECT (row), HEADER_DATA), row_choice (self, row));
+  update_mapping (self);
+  check (self);
+}
+
+static void
+clear_columns (OdImportWindow *self)
+{
+  GtkWidget *child;
+
+  for (guint i = 0; i < self->column_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->column_rows, i);
+
+      g_signal_handlers_disconnect_by_func (row, on_column_changed_cb, self);
+      adw_preferences_group_remove (self->columns_group, row);
+    }
+  g_ptr_array_set_size (self->column_rows, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
+    gtk_grid_remove (self->preview_grid, child);
+  g_clear_pointer (&self->mapping, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->columns_group), FALSE);
+}
+
+static void
+add_preview_cell (OdImportWindow *self,
+                  const char     *text,
+                  int             column,
+                  int             row)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), PREVIEW_CELL_CHARS);
+  gtk_widget_set_tooltip_text (label, text);
+  if (row == 0)
+    gtk_widget_add_css_class (label, "heading");
+  gtk_grid_attach (self->preview_grid, label, column, row, 1, 1);
+}
+
+/* Peeks the file: the preview and a combo per header. */
+static void
+load_columns (OdImportWindow *self)
+{
+  const OdImportEntity *entity = current_entity (self);
+  g_autoptr(GPtrArray) headers = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GVariant) remembered = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *used;
+  OdImportOptions options;
+
+  clear_columns (self);
+  g_ptr_array_set_size (self->column_keys, 0);
+  if (self->path == NULL || entity == NULL)
+    return;
+
+  read_options (self, &options);
+  if (!od_import_peek (self->path, &options, &headers, &rows, NULL))
+    return;   /* the check says why */
+
+  for (guint c = 0; c < headers->len; c++)
+    add_preview_cell (self, g_ptr_array_index (headers, c), c, 0);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        add_preview_cell (self, cells[c], c, r + 1);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_group), headers->len > 0);
+
+  gtk_string_list_append (labels, _("Ignore this column"));
+  g_ptr_array_add (self->column_keys, (gpointer) "-");
+  for (guint i = 0; i < entity->n_columns; i++)
+    if (entity->columns[i].kind != OD_IMPORT_READ_ONLY)
+      {
+        gtk_string_list_append (labels, _(entity->columns[i].label));
+        g_ptr_array_add (self->column_keys, (gpointer) entity->columns[i].key);
+      }
+
+  remembered = g_settings_get_value (self->settings, MAPPINGS_KEY);
+  used = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint c = 0; c < headers->len; c++)
+    {
+      const char *header = g_ptr_array_index (headers, c);
+      g_autofree char *id = NULL;
+      g_autofree char *position = NULL;
+      const char *choice = NULL;
+      guint index;
+      GtkWidget *row;
+
+      /* A mapping names a column by its header: one combo per header, and
+       * none for a header a mapping cannot name. */
+      if (header[0] == '\0' || strchr (header, ',') != NULL || strstr (header, "，") != NULL
+          || g_hash_table_contains (seen, header))
+        continue;
+      g_hash_table_add (seen, (gpointer) header);
+
+      id = remembered_id (self, header);
+      if (!g_variant_lookup (remembered, id, "&s", &choice)
+          || choice_index (self, choice) == G_MAXUINT)
+        {
+          choice = automatic_choice (self, header);
+          /* Two headers for one column: the first wins, as without a mapping. */
+          if (g_hash_table_contains (used, choice))
+            choice = "-";
+        }
+      if (!g_str_equal (choice, "-"))
+        g_hash_table_add (used, (gpointer) choice);
+      index = choice_index (self, choice);
+
+      row = adw_combo_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), header);
+      position = g_strdup_printf (_("Column %u"), c + 1);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), position);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), index != G_MAXUINT ? index : 0);
+      g_object_set_data_full (G_OBJECT (row), HEADER_DATA, g_strdup (header), g_free);
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_column_changed_cb), self);
+      adw_preferences_group_add (self->columns_group, row);
+      g_ptr_array_add (self->column_rows, row);
+    }
+  g_hash_table_unref (used);
+  gtk_widget_set_visible (GTK_WIDGET (self->columns_group), self->column_rows->len > 0);
+  update_mapping (self);
 }
 
 /* A dry run: exact counts and every problem, nothing written. */
@@ -231,6 +451,14 @@ check (OdImportWindow *self)
 static void
 on_option_changed_cb (OdImportWindow *self)
 {
+  check (self);
+}
+
+/* The entity or the encoding: the columns and their choices change. */
+static void
+on_source_changed_cb (OdImportWindow *self)
+{
+  load_columns (self);
   check (self);
 }
 
@@ -299,6 +527,10 @@ od_import_window_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->checked, od_import_result_free);
+  g_clear_pointer (&self->mapping, g_free);
+  g_clear_pointer (&self->column_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->column_keys, g_ptr_array_unref);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (od_import_window_parent_class)->dispose (object);
 }
@@ -322,14 +554,17 @@ od_import_window_class_init (OdImportWindowClass *klass)
   BIND (entity_row);
   BIND (match_row);
   BIND (encoding_row);
+  BIND (valid_only_switch);
   BIND (result_group);
   BIND (summary_row);
   BIND (problems_group);
   BIND (problems_list);
+  BIND (preview_group);
+  BIND (preview_grid);
   BIND (columns_group);
-  BIND (columns_list);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_option_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_changed_cb);
   gtk_widget_class_install_action (widget_class, "import.choose", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "import.run", NULL, run_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -342,6 +577,9 @@ od_import_window_init (OdImportWindow *self)
   g_autoptr(GtkStringList) match_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) encoding_names = gtk_string_list_new (NULL);
 
+  self->settings = g_settings_new (APP_ID);
+  self->column_rows = g_ptr_array_new ();
+  self->column_keys = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_string_list_append (entity_names, _("Organizations"));
@@ -383,6 +621,7 @@ od_import_window_set_file (OdImportWindow *self,
   self->path = g_strdup (path);
   name = g_filename_display_name (path);
   adw_action_row_set_subtitle (self->file_row, name);
+  load_columns (self);
   check (self);
 }
 
@@ -391,7 +630,13 @@ od_import_window_can_import (OdImportWindow *self)
 {
   g_return_val_if_fail (OD_IS_IMPORT_WINDOW (self), FALSE);
 
-  return self->checked != NULL && self->checked->errors->len == 0 && self->checked->n_rows > 0;
+  if (self->checked == NULL || self->checked->n_rows == 0)
+    return FALSE;
+  if (self->checked->errors->len == 0)
+    return TRUE;
+  /* Left out on explicit choice only, and only when something is left to import. */
+  return gtk_switch_get_active (self->valid_only_switch)
+         && self->checked->n_inserted + self->checked->n_updated + self->checked->n_unchanged > 0;
 }
 
 /* Imports for real; closes the window and emits "imported" when done. */
