@@ -205,6 +205,8 @@ main (int    argc,
                          "宝鸡市示例书画协会,,王芳,0917-3212345,2017/10/19\r\n"
                          "宝鸡市示例志愿服务中心,,李明,12345,2017年3月8日\r\n", -1, NULL);
     import = od_import_window_new (GTK_WINDOW (window), od_window_get_db (window));
+    /* Tall enough to show the preview and the column choices too. */
+    gtk_window_set_default_size (GTK_WINDOW (import), 680, 1300);
     gtk_window_present (GTK_WINDOW (import));
     od_import_window_set_file (import, csv);
     shoot (GTK_WIDGET (import), "34-import-check");
