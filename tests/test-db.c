@@ -394,6 +394,39 @@ test_restore (OdTestFixture *f,
   g_object_unref (db);
 }
 
+/* A damaged backup is refused before anything is touched. */
+static void
+test_restore_refuses_corrupt (OdTestFixture *f,
+                              gconstpointer  data)
+{
+  g_autofree char *damaged = g_build_filename (f->dir, "damaged.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  OdDb *db = open_ok (f->path);
+
+  g_assert_true (od_db_exec (db,
+                             "CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT);"
+                             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                             " INSERT INTO filler (text) SELECT printf('row %d of filler text', i) FROM n;",
+                             NULL));
+  g_assert_true (od_db_backup_to (db, damaged, NULL));
+  g_object_unref (db);
+
+  g_assert_true (g_file_get_contents (damaged, &contents, &length, NULL));
+  for (gsize i = 3 * 4096; i < length - 4096; i += 7)
+    contents[i] = (char) 0xA5;
+  g_assert_true (g_file_set_contents (damaged, contents, length, NULL));
+
+  before = od_test_file_checksum (f->path);
+  g_assert_false (od_db_restore_file (f->path, damaged, NULL, &error));
+  g_assert_error (error, OD_DB_ERROR, OD_DB_ERROR_CORRUPT);
+  after = od_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_now (OdTestFixture *f,
           gconstpointer  data)
@@ -428,6 +461,7 @@ main (int    argc,
   OD_TEST_ADD ("/db/transactions", test_transactions);
   OD_TEST_ADD ("/db/backup", test_backup);
   OD_TEST_ADD ("/db/restore", test_restore);
+  OD_TEST_ADD ("/db/restore-refuses-corrupt", test_restore_refuses_corrupt);
   OD_TEST_ADD ("/db/now", test_now);
 
   return g_test_run ();

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <xlsxwriter.h>
 
 #include "od-application.h"
 #include "od-demo.h"
@@ -390,6 +391,47 @@ test_import_window_mapping (OdTestFixture *f,
   od_test_spin (20);
 }
 
+/* A workbook whose list is on its second sheet: the window asks which sheet. */
+static void
+test_import_window_sheet (OdTestFixture *f,
+                          gconstpointer  data)
+{
+  OdWindow *window = open_demo_window (f);
+  OdDb *db = od_window_get_db (window);
+  g_autofree char *path = g_build_filename (f->dir, "两页.xlsx", NULL);
+  lxw_workbook *workbook = workbook_new (path);
+  lxw_worksheet *notes = workbook_add_worksheet (workbook, "说明");
+  lxw_worksheet *list = workbook_add_worksheet (workbook, "名单");
+  OdImportWindow *import;
+  AdwComboRow *sheet_row;
+  gint64 before = od_organization_count (db, NULL);
+
+  worksheet_write_string (notes, 0, 0, "本表第二页为名单", NULL);
+  worksheet_write_string (list, 0, 0, "单位名称", NULL);
+  worksheet_write_string (list, 0, 1, "法定代表人", NULL);
+  worksheet_write_string (list, 1, 0, "宝鸡市第二页测试协会", NULL);
+  worksheet_write_string (list, 1, 1, "赵六", NULL);
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+
+  import = od_import_window_new (GTK_WINDOW (window), db);
+  gtk_window_present (GTK_WINDOW (import));
+  od_import_window_set_file (import, path);
+  od_test_spin (20);
+  sheet_row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (import),
+                                                            OD_TYPE_IMPORT_WINDOW, "sheet_row"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sheet_row)));
+  /* The first sheet holds no list. */
+  g_assert_false (od_import_window_can_import (import));
+  adw_combo_row_set_selected (sheet_row, 1);
+  od_test_spin (20);
+  g_assert_true (od_import_window_can_import (import));
+  g_assert_true (od_import_window_run (import));
+  g_assert_cmpint (od_organization_count (db, NULL), ==, before + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  od_test_spin (20);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -411,6 +453,7 @@ main (int    argc,
   OD_TEST_ADD ("/ui/organizations/sort-by-header", test_sort_by_header);
   OD_TEST_ADD ("/ui/organizations/hostile-text-shown", test_hostile_text_shown);
   OD_TEST_ADD ("/ui/import-window", test_import_window);
+  OD_TEST_ADD ("/ui/import-window/sheet", test_import_window_sheet);
   OD_TEST_ADD ("/ui/import-window/mapping", test_import_window_mapping);
   OD_TEST_ADD ("/ui/organizations/export-shown-rows", test_export_shown_rows);
 

@@ -23,6 +23,7 @@
 
 #include "od-import.h"
 #include "od-import-window.h"
+#include "od-xlsx-reader.h"
 
 struct _OdImportWindow
 {
@@ -41,6 +42,8 @@ struct _OdImportWindow
   AdwComboRow    *entity_row;
   AdwComboRow    *match_row;
   AdwComboRow    *encoding_row;
+  AdwComboRow    *sheet_row;
+  gboolean        filling_sheets;
   GtkSwitch      *valid_only_switch;
   AdwPreferencesGroup *result_group;
   AdwActionRow   *summary_row;
@@ -113,6 +116,9 @@ read_options (OdImportWindow  *self,
   options->encoding = encodings[encoding < G_N_ELEMENTS (encodings) ? encoding : 0];
   options->mapping = self->mapping;
   options->valid_rows_only = gtk_switch_get_active (self->valid_only_switch);
+  /* 1-based; 0 (the first sheet) when the file has only one. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->sheet_row)))
+    options->sheet = adw_combo_row_get_selected (self->sheet_row) + 1;
 }
 
 static const char *
@@ -446,6 +452,27 @@ check (OdImportWindow *self)
                             od_import_window_can_import (self));
 }
 
+/* A workbook with several sheets asks which one to read. */
+static void
+fill_sheets (OdImportWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(OdXlsxBook) book = NULL;
+  g_autofree char *lower = g_ascii_strdown (self->path, -1);
+
+  if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".xlsm"))
+    book = od_xlsx_open (self->path, NULL);
+  for (guint i = 0; book != NULL && i < od_xlsx_get_n_sheets (book); i++)
+    gtk_string_list_append (names, od_xlsx_get_sheet_name (book, i));
+
+  self->filling_sheets = TRUE;
+  adw_combo_row_set_model (self->sheet_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->sheet_row, 0);
+  self->filling_sheets = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_row),
+                          g_list_model_get_n_items (G_LIST_MODEL (names)) > 1);
+}
+
 /* --- callbacks --- */
 
 static void
@@ -458,6 +485,8 @@ on_option_changed_cb (OdImportWindow *self)
 static void
 on_source_changed_cb (OdImportWindow *self)
 {
+  if (self->filling_sheets)
+    return;
   load_columns (self);
   check (self);
 }
@@ -554,6 +583,7 @@ od_import_window_class_init (OdImportWindowClass *klass)
   BIND (entity_row);
   BIND (match_row);
   BIND (encoding_row);
+  BIND (sheet_row);
   BIND (valid_only_switch);
   BIND (result_group);
   BIND (summary_row);
@@ -621,6 +651,7 @@ od_import_window_set_file (OdImportWindow *self,
   self->path = g_strdup (path);
   name = g_filename_display_name (path);
   adw_action_row_set_subtitle (self->file_row, name);
+  fill_sheets (self);
   load_columns (self);
   check (self);
 }
