@@ -33,6 +33,7 @@ typedef struct
   GtkStack           *list_stack;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
+  AdwFlap            *flap;          /* list and editor side by side, or folded */
   GtkWidget          *editor;
 } OdListPagePrivate;
 
@@ -265,9 +266,9 @@ show_record (OdListPage *self,
 {
   PRIV (self)->shown_id = id;
   CLASS (self)->editor_load (PRIV (self)->editor, id);
-  /* On a narrow window the editor may be folded away. */
-  if (id != 0 && CLASS (self)->reveal_editor != NULL)
-    CLASS (self)->reveal_editor (self);
+  /* On a narrow window the editor slides over the list. */
+  if (id != 0)
+    adw_flap_set_reveal_flap (PRIV (self)->flap, TRUE);
 }
 
 /* --- callbacks --- */
@@ -390,8 +391,7 @@ new_action (GtkWidget  *widget,
   priv->updating = FALSE;
   priv->shown_id = 0;
   CLASS (self)->editor_new (priv->editor);
-  if (CLASS (self)->reveal_editor != NULL)
-    CLASS (self)->reveal_editor (self);
+  adw_flap_set_reveal_flap (priv->flap, TRUE);
 }
 
 static void
@@ -763,7 +763,8 @@ od_list_page_init (OdListPage *self)
 /* Sets the template of a list page subclass. It must have a GtkSearchEntry
  * "search_entry", a GtkLabel "count_label", a GtkStack "list_stack" with
  * pages "list" and "empty", a GtkColumnView "column_view" in the first, an
- * AdwStatusPage "empty_page" in the other, and the editor as "editor";
+ * AdwStatusPage "empty_page" in the other, an AdwFlap "flap" holding the
+ * list as content and the editor ("editor") as its flap;
  * its filters call the handler "on_filter_changed_cb" (swapped). */
 void
 od_list_page_class_set_template_from_resource (OdListPageClass *klass,
@@ -780,6 +781,7 @@ od_list_page_class_set_template_from_resource (OdListPageClass *klass,
   BIND (list_stack);
   BIND (column_view);
   BIND (empty_page);
+  BIND (flap);
   BIND (editor);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);

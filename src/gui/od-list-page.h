@@ -108,8 +108,6 @@ struct _OdListPageClass
   OdListEditorCheck   editor_is_dirty;
   OdListEditorCheck   editor_save;      /* FALSE: not saved, the editor says why */
   OdListEditorFunc    editor_revert;
-  /* Optional: bring the editor into view (it may be folded away). */
-  void     (*reveal_editor)   (OdListPage  *self);
 };
 
 /* For subclasses' class_init */

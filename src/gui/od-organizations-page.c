@@ -42,7 +42,6 @@ struct _OdOrganizationsPage
   GtkDropDown *status_dropdown;
   GtkDropDown *membership_dropdown;
   GtkDropDown *party_dropdown;
-  AdwFlap     *flap;
 };
 
 G_DEFINE_FINAL_TYPE (OdOrganizationsPage, od_organizations_page, OD_TYPE_LIST_PAGE)
@@ -258,13 +257,6 @@ dup_record_name (OdDb   *db,
   return g_strdup (fields != NULL ? fields->name : "");
 }
 
-/* On a narrow window the editor slides over the list. */
-static void
-reveal_editor (OdListPage *page)
-{
-  adw_flap_set_reveal_flap (OD_ORGANIZATIONS_PAGE (page)->flap, TRUE);
-}
-
 /* --- overrides --- */
 
 static void
@@ -312,7 +304,6 @@ od_organizations_page_class_init (OdOrganizationsPageClass *klass)
   list_class->editor_is_dirty = (OdListEditorCheck) od_organization_editor_is_dirty;
   list_class->editor_save = (OdListEditorCheck) od_organization_editor_save;
   list_class->editor_revert = (OdListEditorFunc) od_organization_editor_revert;
-  list_class->reveal_editor = reveal_editor;
 
   g_type_ensure (OD_TYPE_ORGANIZATION_EDITOR);
   od_list_page_class_set_template_from_resource (list_class,
@@ -324,7 +315,6 @@ od_organizations_page_class_init (OdOrganizationsPageClass *klass)
   BIND (status_dropdown);
   BIND (membership_dropdown);
   BIND (party_dropdown);
-  BIND (flap);
 #undef BIND
 
   od_list_page_class_install_actions (list_class, "organizations");
