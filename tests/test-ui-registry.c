@@ -85,19 +85,19 @@ test_create_edit_search_delete_undo (OdTestFixture *f,
   set_row (editor, "name_row", "宝鸡市测试公益服务中心");
   set_row (editor, "credit_code_row", "52610300MJ0000000X");
   set_row (editor, "phone_row", "0917-3212345");
-  g_assert_cmpuint (od_organization_editor_get_n_problems (editor), >, 0);
-  g_assert_false (od_organization_editor_save (editor));
+  g_assert_cmpuint (od_record_editor_get_n_problems (OD_RECORD_EDITOR (editor)), >, 0);
+  g_assert_false (od_record_editor_save (OD_RECORD_EDITOR (editor)));
   g_assert_cmpint (od_organization_count (db, NULL), ==, total);
   set_row (editor, "override_row", "证书上即为此代码");
-  g_assert_true (od_organization_editor_save (editor));
-  id = od_organization_editor_get_id (editor);
+  g_assert_true (od_record_editor_save (OD_RECORD_EDITOR (editor)));
+  id = od_record_editor_get_id (OD_RECORD_EDITOR (editor));
   g_assert_cmpint (id, >, 0);
   g_assert_cmpint (od_organization_count (db, NULL), ==, total + 1);
 
   /* Edit and save: the change is stored and in the history. */
   set_row (editor, "legal_rep_row", "王芳");
-  g_assert_true (od_organization_editor_is_dirty (editor));
-  g_assert_true (od_organization_editor_save (editor));
+  g_assert_true (od_record_editor_is_dirty (OD_RECORD_EDITOR (editor)));
+  g_assert_true (od_record_editor_save (OD_RECORD_EDITOR (editor)));
   saved = od_organization_load (db, id, NULL);
   g_assert_cmpstr (saved->legal_representative, ==, "王芳");
   g_assert_cmpstr (saved->credit_code_override, ==, "证书上即为此代码");
@@ -117,14 +117,14 @@ test_create_edit_search_delete_undo (OdTestFixture *f,
   /* Delete, then undo. */
   od_list_page_select_id (OD_LIST_PAGE (page), id);
   od_test_spin (20);
-  g_assert_cmpint (od_organization_editor_get_id (editor), ==, id);
+  g_assert_cmpint (od_record_editor_get_id (OD_RECORD_EDITOR (editor)), ==, id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
   od_test_spin (20);
   g_assert_cmpint (od_organization_count (db, NULL), ==, total);
   g_assert_cmpuint (od_list_page_get_n_shown (OD_LIST_PAGE (page)), ==, (guint) total);
   od_list_page_undo_delete (OD_LIST_PAGE (page));
   g_assert_cmpint (od_organization_count (db, NULL), ==, total + 1);
-  g_assert_cmpint (od_organization_editor_get_id (editor), ==, id);
+  g_assert_cmpint (od_record_editor_get_id (OD_RECORD_EDITOR (editor)), ==, id);
 
   gtk_window_destroy (GTK_WINDOW (window));
   od_test_spin (20);
@@ -198,7 +198,7 @@ test_hostile_text_shown (OdTestFixture *f,
   g_assert_cmpstr (gtk_label_get_text (title), ==, hostile);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_of (editor, OD_TYPE_ORGANIZATION_EDITOR,
                                                                   "name_row"))), ==, hostile);
-  g_assert_false (od_organization_editor_is_dirty (editor));
+  g_assert_false (od_record_editor_is_dirty (OD_RECORD_EDITOR (editor)));
   gtk_window_destroy (GTK_WINDOW (window));
   od_test_spin (20);
 }

@@ -494,10 +494,10 @@ test_people_create_and_mask (Fixture       *f,
                                                              "organization_row")), 1);
   gtk_editable_set_text (id_row, "61030219850317123");
   /* 17 characters: a problem, said before saving. */
-  g_assert_cmpuint (od_person_editor_get_n_problems (editor), >, 0);
+  g_assert_cmpuint (od_record_editor_get_n_problems (OD_RECORD_EDITOR (editor)), >, 0);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (id_row), "error"));
   gtk_editable_set_text (id_row, full);
-  g_assert_cmpuint (od_person_editor_get_n_problems (editor), ==, 0);
+  g_assert_cmpuint (od_record_editor_get_n_problems (OD_RECORD_EDITOR (editor)), ==, 0);
   /* The 17th digit is odd: a man, filled in since no gender was given. */
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (template_child (editor,
                                                                               OD_TYPE_PERSON_EDITOR,
@@ -505,9 +505,9 @@ test_people_create_and_mask (Fixture       *f,
                     ==, od_label_index (od_labels_gender, "male"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  id = od_person_editor_get_id (editor);
+  id = od_record_editor_get_id (OD_RECORD_EDITOR (editor));
   g_assert_cmpint (id, >, 0);
-  g_assert_false (od_person_editor_is_dirty (editor));
+  g_assert_false (od_record_editor_is_dirty (OD_RECORD_EDITOR (editor)));
   stored = od_person_load (db, id, NULL);
   g_assert_cmpstr (stored->id_number, ==, full);
 
@@ -532,7 +532,7 @@ test_people_create_and_mask (Fixture       *f,
   gtk_toggle_button_set_active (reveal, TRUE);
   g_assert_cmpstr (gtk_editable_get_text (id_row), ==, full);
   g_assert_true (gtk_editable_get_editable (id_row));
-  g_assert_false (od_person_editor_is_dirty (editor));
+  g_assert_false (od_record_editor_is_dirty (OD_RECORD_EDITOR (editor)));
   gtk_toggle_button_set_active (reveal, FALSE);
   g_assert_cmpstr (gtk_editable_get_text (id_row), ==, masked);
 

@@ -5,7 +5,8 @@
  *
  * The organizations and people sections are list pages. A subclass brings
  * its template (with the ids bound in od_list_page_class_set_template_from_resource),
- * its own filters, the columns, the queries and the editor's operations;
+ * its own filters, the columns, the queries and its editor (an
+ * OdRecordEditor, "editor" in the template);
  * the list page runs the list, its sorting, the selection, the count and
  * the empty states, unsaved changes, deleting with Undo, and exporting
  * the rows as shown (their search, filters and sort) to CSV, XLSX or JSON.
@@ -17,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "od-list-page.h"
+#include "od-record-editor.h"
 #include "od-registry-store.h"
 
 typedef struct
@@ -34,7 +36,7 @@ typedef struct
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
   AdwFlap            *flap;          /* list and editor side by side, or folded */
-  GtkWidget          *editor;
+  OdRecordEditor     *editor;
 } OdListPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (OdListPage, od_list_page, OD_TYPE_PAGE)
@@ -265,7 +267,7 @@ show_record (OdListPage *self,
              gint64      id)
 {
   PRIV (self)->shown_id = id;
-  CLASS (self)->editor_load (PRIV (self)->editor, id);
+  od_record_editor_load (PRIV (self)->editor, id);
   /* On a narrow window the editor slides over the list. */
   if (id != 0)
     adw_flap_set_reveal_flap (PRIV (self)->flap, TRUE);
@@ -295,7 +297,7 @@ on_unsaved_response_cb (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "save"))
     {
-      if (!CLASS (self)->editor_save (PRIV (self)->editor))
+      if (!od_record_editor_save (PRIV (self)->editor))
         return;
       show_record (self, wanted);
     }
@@ -312,7 +314,7 @@ request_record (OdListPage *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
 
-  if (!CLASS (self)->editor_is_dirty (PRIV (self)->editor))
+  if (!od_record_editor_is_dirty (PRIV (self)->editor))
     {
       show_record (self, id);
       return;
@@ -341,7 +343,7 @@ on_selection_changed_cb (OdListPage *self)
   if (priv->updating || position == GTK_INVALID_LIST_POSITION)
     return;
   id = od_id_list_model_get_id (priv->model, position);
-  if (id != priv->shown_id || CLASS (self)->editor_get_id (priv->editor) != id)
+  if (id != priv->shown_id || od_record_editor_get_id (priv->editor) != id)
     request_record (self, id);
 }
 
@@ -390,7 +392,7 @@ new_action (GtkWidget  *widget,
   gtk_single_selection_set_selected (priv->selection, GTK_INVALID_LIST_POSITION);
   priv->updating = FALSE;
   priv->shown_id = 0;
-  CLASS (self)->editor_new (priv->editor);
+  od_record_editor_new_record (priv->editor);
   adw_flap_set_reveal_flap (priv->flap, TRUE);
 }
 
@@ -632,7 +634,7 @@ reload (OdPage *page)
 
   priv->updating = TRUE;
   od_id_list_model_set_db (priv->model, db);
-  CLASS (self)->editor_set_db (priv->editor, db);
+  od_record_editor_set_db (priv->editor, db);
   if (CLASS (self)->reload_filters != NULL)
     CLASS (self)->reload_filters (self);
   priv->updating = FALSE;
@@ -643,19 +645,19 @@ reload (OdPage *page)
 static gboolean
 is_dirty (OdPage *page)
 {
-  return CLASS (page)->editor_is_dirty (PRIV (page)->editor);
+  return od_record_editor_is_dirty (PRIV (page)->editor);
 }
 
 static gboolean
 save (OdPage *page)
 {
-  return CLASS (page)->editor_save (PRIV (page)->editor);
+  return od_record_editor_save (PRIV (page)->editor);
 }
 
 static void
 discard (OdPage *page)
 {
-  CLASS (page)->editor_revert (PRIV (page)->editor);
+  od_record_editor_revert (PRIV (page)->editor);
 }
 
 static void
@@ -808,7 +810,7 @@ GtkWidget *
 od_list_page_get_editor (OdListPage *self)
 {
   g_return_val_if_fail (OD_IS_LIST_PAGE (self), NULL);
-  return PRIV (self)->editor;
+  return GTK_WIDGET (PRIV (self)->editor);
 }
 
 /* Reads the rows again, which may have changed elsewhere. */
@@ -878,7 +880,7 @@ od_list_page_delete_selected (OdListPage *self)
 
   g_return_val_if_fail (OD_IS_LIST_PAGE (self), 0);
   db = od_page_get_db (OD_PAGE (self));
-  id = CLASS (self)->editor_get_id (PRIV (self)->editor);
+  id = od_record_editor_get_id (PRIV (self)->editor);
 
   if (db == NULL || id == 0)
     return 0;
@@ -890,7 +892,7 @@ od_list_page_delete_selected (OdListPage *self)
     }
   PRIV (self)->deleted_id = id;
   PRIV (self)->shown_id = 0;
-  CLASS (self)->editor_load (PRIV (self)->editor, 0);
+  od_record_editor_load (PRIV (self)->editor, 0);
   refresh (self);
 
   message = g_strdup_printf (_("“%s” moved to the trash"), name);
@@ -922,10 +924,10 @@ od_list_page_undo_delete (OdListPage *self)
       return;
     }
   /* Shown again, unless the user is already busy with another record. */
-  if (!CLASS (self)->editor_is_dirty (priv->editor))
+  if (!od_record_editor_is_dirty (priv->editor))
     {
       priv->shown_id = priv->deleted_id;
-      CLASS (self)->editor_load (priv->editor, priv->shown_id);
+      od_record_editor_load (priv->editor, priv->shown_id);
     }
   priv->deleted_id = 0;
   od_id_list_model_invalidate (priv->model);

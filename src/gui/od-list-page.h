@@ -30,17 +30,6 @@ typedef struct
   OdListColumnFlags  flags;
 } OdListColumn;
 
-/* An editor's functions, its instance the first argument. They are
- * the editor type's own functions cast to these, as with GDestroyNotify:
- * the list page knows the editor as a GtkWidget. */
-typedef void     (*OdListEditorFunc)  (GtkWidget *editor);
-typedef void     (*OdListEditorSetDb) (GtkWidget *editor,
-                                       OdDb      *db);
-typedef void     (*OdListEditorLoad)  (GtkWidget *editor,
-                                       gint64     id);
-typedef gint64   (*OdListEditorGetId) (GtkWidget *editor);
-typedef gboolean (*OdListEditorCheck) (GtkWidget *editor);
-
 #define OD_TYPE_LIST_PAGE (od_list_page_get_type ())
 G_DECLARE_DERIVABLE_TYPE (OdListPage, od_list_page, OD, LIST_PAGE, OdPage)
 
@@ -97,17 +86,6 @@ struct _OdListPageClass
   gboolean (*delete_record)   (OdDb        *db,
                                gint64       id,
                                GError     **error);
-
-  /* --- the editor ("editor" in the template) --- */
-
-  /* Its own functions, cast: (OdListEditorLoad) od_person_editor_load, … */
-  OdListEditorSetDb   editor_set_db;
-  OdListEditorLoad    editor_load;
-  OdListEditorFunc    editor_new;       /* a new record, not saved yet */
-  OdListEditorGetId   editor_get_id;
-  OdListEditorCheck   editor_is_dirty;
-  OdListEditorCheck   editor_save;      /* FALSE: not saved, the editor says why */
-  OdListEditorFunc    editor_revert;
 };
 
 /* For subclasses' class_init */

@@ -13,25 +13,20 @@
 
 #include "od-audit.h"
 #include "od-form.h"
-#include "od-history.h"
 #include "od-labels.h"
 #include "od-organization-editor.h"
+#include "od-record-editor.h"
 #include "od-registry-store.h"
 #include "od-validate.h"
 
 struct _OdOrganizationEditor
 {
-  AdwBin          parent_instance;
+  OdRecordEditor  parent_instance;
 
-  OdDb           *db;
   OdOrgFields    *loaded;      /* as saved; NULL when nothing is shown */
   GArray         *area_ids;    /* combo position → area id (0 = none) */
   GArray         *category_ids;
-  gboolean        loading;     /* filling the form: changes are not the user's */
-  gboolean        dirty;
-  guint           n_problems;
 
-  GtkStack       *editor_stack;
   GtkLabel       *title_label;
   GtkLabel       *subtitle_label;
   GtkStack       *tabs;
@@ -64,29 +59,28 @@ struct _OdOrganizationEditor
   AdwActionRow   *coverage_row;
   AdwEntryRow    *notes_row;
   GtkListBox     *people_list;
-  GtkListBox     *history_list;
   GtkButton      *delete_button;
 };
 
 enum {
-  SAVED,
-  DELETE_REQUESTED,
-  OPEN_RECORD,
   ADD_PERSON,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (OdOrganizationEditor, od_organization_editor, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (OdOrganizationEditor, od_organization_editor, OD_TYPE_RECORD_EDITOR)
+
+#define RECORD_EDITOR(self) OD_RECORD_EDITOR (self)
 
 /* --- helpers --- */
 
 static void
 fill_lookup_combos (OdOrganizationEditor *self)
 {
-  g_autoptr(GtkStringList) area_names = od_form_area_choices (self->db, _("Not set"), &self->area_ids);
-  g_autoptr(GtkStringList) category_names = od_form_category_choices (self->db, _("Not set"),
+  OdDb *db = od_record_editor_get_db (RECORD_EDITOR (self));
+  g_autoptr(GtkStringList) area_names = od_form_area_choices (db, _("Not set"), &self->area_ids);
+  g_autoptr(GtkStringList) category_names = od_form_category_choices (db, _("Not set"),
                                                                        &self->category_ids);
 
   adw_combo_row_set_model (self->area_row, G_LIST_MODEL (area_names));
@@ -177,9 +171,10 @@ update_coverage (OdOrganizationEditor *self,
 }
 
 /* Checks the form and lists the problems; marks the rows concerned. */
-static void
-check_form (OdOrganizationEditor *self)
+static guint
+check_form (OdRecordEditor *editor)
 {
+  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
   g_autoptr(OdOrgFields) f = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   gboolean code_warning = FALSE;
@@ -190,15 +185,13 @@ check_form (OdOrganizationEditor *self)
     GTK_WIDGET (self->status_date_row), GTK_WIDGET (self->member_since_row),
     GTK_WIDGET (self->legal_rep_row), GTK_WIDGET (self->website_row),
   };
-
-  if (self->db == NULL || self->loaded == NULL)
-    return;
+  guint n_problems = 0;
 
   f = form_to_fields (self);
   /* The override is only for a failing code: judge the code without it. */
   g_free (f->credit_code_override);
   f->credit_code_override = g_strdup ("");
-  problems = od_organization_validate (self->db, f);
+  problems = od_organization_validate (od_record_editor_get_db (editor), f);
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
@@ -206,7 +199,6 @@ check_form (OdOrganizationEditor *self)
       gtk_widget_remove_css_class (rows[i], "warning");
     }
   od_form_clear_list (self->problems_list);
-  self->n_problems = 0;
   for (guint i = 0; i < problems->len; i++)
     {
       OdProblem *problem = g_ptr_array_index (problems, i);
@@ -214,7 +206,7 @@ check_form (OdOrganizationEditor *self)
 
       gtk_list_box_append (self->problems_list, od_form_problem_row (problem, GTK_WIDGET (self), NULL));
       if (problem->severity != OD_PROBLEM_HINT)
-        self->n_problems++;
+        n_problems++;
       if (row != NULL && problem->severity != OD_PROBLEM_HINT)
         gtk_widget_add_css_class (GTK_WIDGET (row),
                                   problem->severity == OD_PROBLEM_ERROR ? "error" : "warning");
@@ -224,6 +216,7 @@ check_form (OdOrganizationEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->override_row), code_warning);
   update_coverage (self, f);
+  return n_problems;
 }
 
 static void
@@ -259,9 +252,9 @@ fill_people (OdOrganizationEditor *self)
 
   od_person_filter_init (&filter);
   filter.organization_id = self->loaded->id;
-  ids = od_person_query_ids (self->db, &filter, NULL);
+  ids = od_person_query_ids (od_record_editor_get_db (RECORD_EDITOR (self)), &filter, NULL);
   if (ids != NULL && ids->len > 0)
-    people = od_person_load_items (self->db, &g_array_index (ids, gint64, 0), ids->len, NULL);
+    people = od_person_load_items (od_record_editor_get_db (RECORD_EDITOR (self)), &g_array_index (ids, gint64, 0), ids->len, NULL);
   for (guint i = 0; people != NULL && i < people->len; i++)
     {
       const OdPersonFields *p = od_person_get_fields (g_ptr_array_index (people, i));
@@ -285,18 +278,11 @@ fill_people (OdOrganizationEditor *self)
 }
 
 static void
-fill_history (OdOrganizationEditor *self)
+fill_form (OdRecordEditor *editor)
 {
-  od_history_fill (self->history_list, self->db, "organizations",
-                   self->loaded != NULL ? self->loaded->id : 0);
-}
-
-static void
-fill_form (OdOrganizationEditor *self)
-{
+  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
   const OdOrgFields *f = self->loaded;
 
-  self->loading = TRUE;
   od_form_set_text (self->name_row, f->name);
   od_form_set_text (self->short_name_row, f->short_name);
   od_form_set_text (self->credit_code_row, f->credit_code);
@@ -322,57 +308,80 @@ fill_form (OdOrganizationEditor *self)
   gtk_spin_button_set_value (self->party_members_spin, (double) f->party_members);
   od_form_set_text (self->instructor_row, f->party_instructor);
   od_form_set_text (self->notes_row, f->notes);
-  self->loading = FALSE;
-  self->dirty = FALSE;
 
   update_header (self);
-  check_form (self);
   fill_people (self);
-  fill_history (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), f->id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-person", f->id != 0);
-  gtk_stack_set_visible_child_name (self->editor_stack, "record");
 }
 
-/* --- callbacks --- */
+/* --- record editor hooks --- */
+
+static gint64
+get_record_id (OdRecordEditor *editor)
+{
+  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
+
+  return self->loaded != NULL ? self->loaded->id : -1;
+}
 
 static void
-on_changed_cb (OdOrganizationEditor *self)
+clear_record (OdRecordEditor *editor)
 {
-  if (self->loading)
-    return;
-  self->dirty = TRUE;
-  check_form (self);
+  g_clear_pointer (&OD_ORGANIZATION_EDITOR (editor)->loaded, od_org_fields_free);
+}
+
+static gboolean
+load_record (OdRecordEditor *editor,
+             gint64          id,
+             GError        **error)
+{
+  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
+
+  g_clear_pointer (&self->loaded, od_org_fields_free);
+  self->loaded = od_organization_load (od_record_editor_get_db (editor), id, error);
+  return self->loaded != NULL;
+}
+
+static void
+new_record (OdRecordEditor *editor)
+{
+  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
+
+  g_clear_pointer (&self->loaded, od_org_fields_free);
+  self->loaded = od_org_fields_new ();
+  od_record_editor_show_record (editor);
+  gtk_stack_set_visible_child_name (self->tabs, "details");
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static gint64
+form_to_save (OdRecordEditor *editor)
+{
+  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
+  g_autoptr(OdOrgFields) f = form_to_fields (self);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = od_organization_save (od_record_editor_get_db (editor), f, &error);
+  if (id == 0)
+    {
+      od_record_editor_check (editor);
+      gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
+      if (g_error_matches (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_NEEDS_REASON))
+        gtk_widget_grab_focus (GTK_WIDGET (self->override_row));
+      gtk_stack_set_visible_child_name (self->tabs, "details");
+    }
+  return id;
+}
+
+static void
+db_changed (OdRecordEditor *editor)
+{
+  fill_lookup_combos (OD_ORGANIZATION_EDITOR (editor));
 }
 
 /* --- actions --- */
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  od_organization_editor_save (OD_ORGANIZATION_EDITOR (widget));
-}
-
-static void
-revert_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  od_organization_editor_revert (OD_ORGANIZATION_EDITOR (widget));
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (widget);
-
-  if (self->loaded != NULL && self->loaded->id != 0)
-    g_signal_emit (self, signals[DELETE_REQUESTED], 0, self->loaded->id);
-}
 
 static void
 add_person_action (GtkWidget  *widget,
@@ -392,7 +401,6 @@ od_organization_editor_dispose (GObject *object)
 {
   OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (object);
 
-  g_clear_object (&self->db);
   g_clear_pointer (&self->loaded, od_org_fields_free);
   g_clear_pointer (&self->area_ids, g_array_unref);
   g_clear_pointer (&self->category_ids, g_array_unref);
@@ -404,23 +412,25 @@ static void
 od_organization_editor_class_init (OdOrganizationEditorClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  OdRecordEditorClass *editor_class = OD_RECORD_EDITOR_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = od_organization_editor_dispose;
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
-                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                            G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[OPEN_RECORD] = g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  editor_class->history_table = "organizations";
+  editor_class->get_record_id = get_record_id;
+  editor_class->clear_record = clear_record;
+  editor_class->load_record = load_record;
+  editor_class->new_record = new_record;
+  editor_class->fill_form = fill_form;
+  editor_class->check_form = check_form;
+  editor_class->form_to_save = form_to_save;
+  editor_class->db_changed = db_changed;
+
   signals[ADD_PERSON] = g_signal_new ("add-person", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/od-organization-editor.ui");
+  od_record_editor_class_set_template (widget_class, RESOURCE_PREFIX "/od-organization-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, OdOrganizationEditor, name)
-  BIND (editor_stack);
   BIND (title_label);
   BIND (subtitle_label);
   BIND (tabs);
@@ -453,16 +463,10 @@ od_organization_editor_class_init (OdOrganizationEditorClass *klass)
   BIND (coverage_row);
   BIND (notes_row);
   BIND (people_list);
-  BIND (history_list);
   BIND (delete_button);
 #undef BIND
-  gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.revert", NULL, revert_action);
-  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "editor.add-person", NULL, add_person_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
 static void
@@ -477,7 +481,7 @@ od_organization_editor_init (OdOrganizationEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->loading = TRUE;
+  od_record_editor_set_loading (RECORD_EDITOR (self), TRUE);
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
   adw_combo_row_set_model (self->level_row, G_LIST_MODEL (levels));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
@@ -485,122 +489,5 @@ od_organization_editor_init (OdOrganizationEditor *self)
   adw_combo_row_set_model (self->member_status_row, G_LIST_MODEL (member_statuses));
   adw_combo_row_set_model (self->party_form_row, G_LIST_MODEL (forms));
   fill_lookup_combos (self);
-  self->loading = FALSE;
-}
-
-/* --- public API --- */
-
-void
-od_organization_editor_set_db (OdOrganizationEditor *self,
-                               OdDb                 *db)
-{
-  g_return_if_fail (OD_IS_ORGANIZATION_EDITOR (self));
-
-  g_set_object (&self->db, db);
-  g_clear_pointer (&self->loaded, od_org_fields_free);
-  self->dirty = FALSE;
-  self->loading = TRUE;
-  fill_lookup_combos (self);
-  self->loading = FALSE;
-  gtk_stack_set_visible_child_name (self->editor_stack, "none");
-}
-
-/* Shows organization ID (0: nothing). Unsaved changes are the caller's to guard. */
-void
-od_organization_editor_load (OdOrganizationEditor *self,
-                             gint64                id)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (OD_IS_ORGANIZATION_EDITOR (self));
-
-  g_clear_pointer (&self->loaded, od_org_fields_free);
-  self->dirty = FALSE;
-  if (id == 0 || self->db == NULL
-      || (self->loaded = od_organization_load (self->db, id, &error)) == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->editor_stack, "none");
-      return;
-    }
-  fill_form (self);
-}
-
-void
-od_organization_editor_new_record (OdOrganizationEditor *self)
-{
-  g_return_if_fail (OD_IS_ORGANIZATION_EDITOR (self));
-
-  g_clear_pointer (&self->loaded, od_org_fields_free);
-  self->loaded = od_org_fields_new ();
-  fill_form (self);
-  gtk_stack_set_visible_child_name (self->tabs, "details");
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-}
-
-gint64
-od_organization_editor_get_id (OdOrganizationEditor *self)
-{
-  g_return_val_if_fail (OD_IS_ORGANIZATION_EDITOR (self), 0);
-  return self->loaded != NULL ? self->loaded->id : 0;
-}
-
-gboolean
-od_organization_editor_is_dirty (OdOrganizationEditor *self)
-{
-  g_return_val_if_fail (OD_IS_ORGANIZATION_EDITOR (self), FALSE);
-  return self->loaded != NULL && (self->dirty || self->loaded->id == 0);
-}
-
-guint
-od_organization_editor_get_n_problems (OdOrganizationEditor *self)
-{
-  g_return_val_if_fail (OD_IS_ORGANIZATION_EDITOR (self), 0);
-  return self->n_problems;
-}
-
-/* Saves the form. On a problem the form stays as typed and says what to do. */
-gboolean
-od_organization_editor_save (OdOrganizationEditor *self)
-{
-  g_autoptr(OdOrgFields) f = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (OD_IS_ORGANIZATION_EDITOR (self), FALSE);
-
-  if (self->loaded == NULL || self->db == NULL)
-    return FALSE;
-
-  f = form_to_fields (self);
-  id = od_organization_save (self->db, f, &error);
-  if (id == 0)
-    {
-      check_form (self);
-      gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
-      if (g_error_matches (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_NEEDS_REASON))
-        gtk_widget_grab_focus (GTK_WIDGET (self->override_row));
-      gtk_stack_set_visible_child_name (self->tabs, "details");
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return FALSE;
-    }
-  od_organization_editor_load (self, id);
-  g_signal_emit (self, signals[SAVED], 0, id);
-  return TRUE;
-}
-
-void
-od_organization_editor_revert (OdOrganizationEditor *self)
-{
-  g_return_if_fail (OD_IS_ORGANIZATION_EDITOR (self));
-
-  if (self->loaded == NULL)
-    return;
-  if (self->loaded->id == 0)
-    {
-      g_clear_pointer (&self->loaded, od_org_fields_free);
-      self->dirty = FALSE;
-      gtk_stack_set_visible_child_name (self->editor_stack, "none");
-      return;
-    }
-  fill_form (self);
+  od_record_editor_set_loading (RECORD_EDITOR (self), FALSE);
 }

@@ -149,13 +149,12 @@ on_person_added_cb (OdOrganizationsPage *self,
                     gint64               person_id,
                     OdPersonDialog      *dialog)
 {
-  OdOrganizationEditor *editor =
-    OD_ORGANIZATION_EDITOR (od_list_page_get_editor (OD_LIST_PAGE (self)));
+  OdRecordEditor *editor = OD_RECORD_EDITOR (od_list_page_get_editor (OD_LIST_PAGE (self)));
   gint64 org_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "organization-id"));
 
   /* Shows the new person on the People tab; never drops unsaved edits. */
-  if (od_organization_editor_get_id (editor) == org_id && !od_organization_editor_is_dirty (editor))
-    od_organization_editor_load (editor, org_id);
+  if (od_record_editor_get_id (editor) == org_id && !od_record_editor_is_dirty (editor))
+    od_record_editor_load (editor, org_id);
 }
 
 static void
@@ -297,13 +296,6 @@ od_organizations_page_class_init (OdOrganizationsPageClass *klass)
   list_class->reload_filters = reload_filters;
   list_class->dup_record_name = dup_record_name;
   list_class->delete_record = od_organization_delete;
-  list_class->editor_set_db = (OdListEditorSetDb) od_organization_editor_set_db;
-  list_class->editor_load = (OdListEditorLoad) od_organization_editor_load;
-  list_class->editor_new = (OdListEditorFunc) od_organization_editor_new_record;
-  list_class->editor_get_id = (OdListEditorGetId) od_organization_editor_get_id;
-  list_class->editor_is_dirty = (OdListEditorCheck) od_organization_editor_is_dirty;
-  list_class->editor_save = (OdListEditorCheck) od_organization_editor_save;
-  list_class->editor_revert = (OdListEditorFunc) od_organization_editor_revert;
 
   g_type_ensure (OD_TYPE_ORGANIZATION_EDITOR);
   od_list_page_class_set_template_from_resource (list_class,

@@ -182,13 +182,6 @@ od_people_page_class_init (OdPeoplePageClass *klass)
   list_class->clear_filters = clear_filters;
   list_class->dup_record_name = dup_record_name;
   list_class->delete_record = od_person_delete;
-  list_class->editor_set_db = (OdListEditorSetDb) od_person_editor_set_db;
-  list_class->editor_load = (OdListEditorLoad) od_person_editor_load;
-  list_class->editor_new = (OdListEditorFunc) od_person_editor_new_record;
-  list_class->editor_get_id = (OdListEditorGetId) od_person_editor_get_id;
-  list_class->editor_is_dirty = (OdListEditorCheck) od_person_editor_is_dirty;
-  list_class->editor_save = (OdListEditorCheck) od_person_editor_save;
-  list_class->editor_revert = (OdListEditorFunc) od_person_editor_revert;
 
   g_type_ensure (OD_TYPE_PERSON_EDITOR);
   od_list_page_class_set_template_from_resource (list_class, RESOURCE_PREFIX "/od-people-page.ui");

@@ -43,7 +43,7 @@ add_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   /* On a problem the editor lists it and the dialog stays open. */
-  od_person_editor_save (OD_PERSON_DIALOG (widget)->editor);
+  od_record_editor_save (OD_RECORD_EDITOR (OD_PERSON_DIALOG (widget)->editor));
 }
 
 /* --- overrides --- */
@@ -90,7 +90,7 @@ od_person_dialog_new (GtkWindow *parent,
   g_return_val_if_fail (OD_IS_DB (db), NULL);
 
   self = g_object_new (OD_TYPE_PERSON_DIALOG, "transient-for", parent, NULL);
-  od_person_editor_set_db (self->editor, db);
+  od_record_editor_set_db (OD_RECORD_EDITOR (self->editor), db);
   od_person_editor_new_record_for_organization (self->editor, organization_id);
   if (organization_id != 0)
     organization = od_organization_load (db, organization_id, NULL);

@@ -17,27 +17,22 @@
 
 #include "od-audit.h"
 #include "od-form.h"
-#include "od-history.h"
 #include "od-labels.h"
 #include "od-person-editor.h"
+#include "od-record-editor.h"
 #include "od-registry-store.h"
 #include "od-validate.h"
 
 struct _OdPersonEditor
 {
-  AdwBin          parent_instance;
+  OdRecordEditor  parent_instance;
 
-  OdDb           *db;
   OdPersonFields *loaded;           /* as saved; NULL when nothing is shown */
   GArray         *organization_ids; /* combo position → organization id (0 = none) */
   char           *id_number;        /* the full number as edited; never shown unless revealed */
-  gboolean        loading;          /* filling the form: changes are not the user's */
-  gboolean        dirty;
   gboolean        tried_saving; /* problems of a new, untouched form are shown from then on */
   gboolean        in_dialog;
-  guint           n_problems;
 
-  GtkStack       *editor_stack;
   GtkWidget      *header_box;
   GtkLabel       *title_label;
   GtkLabel       *subtitle_label;
@@ -53,7 +48,6 @@ struct _OdPersonEditor
   AdwEntryRow    *id_number_row;
   GtkToggleButton *reveal_button;
   AdwEntryRow    *notes_row;
-  GtkListBox     *history_list;
   GtkActionBar   *action_bar;
 };
 
@@ -65,16 +59,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  SAVED,
-  DELETE_REQUESTED,
-  OPEN_RECORD,
-  N_SIGNALS
-};
+G_DEFINE_FINAL_TYPE (OdPersonEditor, od_person_editor, OD_TYPE_RECORD_EDITOR)
 
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (OdPersonEditor, od_person_editor, ADW_TYPE_BIN)
+#define RECORD_EDITOR(self) OD_RECORD_EDITOR (self)
 
 /* --- helpers --- */
 
@@ -85,6 +72,19 @@ clear_secret (char **secret)
   if (*secret != NULL)
     memset (*secret, 0, strlen (*secret));
   g_clear_pointer (secret, g_free);
+}
+
+static gboolean
+is_loading (OdPersonEditor *self)
+{
+  return od_record_editor_get_loading (RECORD_EDITOR (self));
+}
+
+static void
+set_loading (OdPersonEditor *self,
+             gboolean        loading)
+{
+  od_record_editor_set_loading (RECORD_EDITOR (self), loading);
 }
 
 static gboolean
@@ -132,7 +132,8 @@ fill_organizations (OdPersonEditor *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  gboolean was_loading = self->loading;
+  OdDb *db = od_record_editor_get_db (RECORD_EDITOR (self));
+  gboolean was_loading = is_loading (self);
   gint64 current = get_organization_id (self);
   gint64 none = 0;
 
@@ -141,15 +142,15 @@ fill_organizations (OdPersonEditor *self)
   g_array_append_val (self->organization_ids, none);
   gtk_string_list_append (names, _("No organization"));
 
-  if (self->db != NULL)
+  if (db != NULL)
     {
       OdOrgFilter filter;
 
       od_org_filter_init (&filter);
-      ids = od_organization_query_ids (self->db, &filter, NULL);
+      ids = od_organization_query_ids (db, &filter, NULL);
     }
   if (ids != NULL && ids->len > 0)
-    items = od_organization_load_items (self->db, &g_array_index (ids, gint64, 0), ids->len, NULL);
+    items = od_organization_load_items (db, &g_array_index (ids, gint64, 0), ids->len, NULL);
   for (guint i = 0; items != NULL && i < items->len; i++)
     {
       const OdOrgFields *f = od_organization_get_fields (g_ptr_array_index (items, i));
@@ -158,12 +159,12 @@ fill_organizations (OdPersonEditor *self)
       gtk_string_list_append (names, f->name);
     }
 
-  self->loading = TRUE;
+  set_loading (self, TRUE);
   adw_combo_row_set_model (self->organization_row, G_LIST_MODEL (names));
   select_organization (self, current,
                        self->loaded != NULL && self->loaded->organization_id == current
                        ? self->loaded->organization_name : NULL);
-  self->loading = was_loading;
+  set_loading (self, was_loading);
 }
 
 /* Shows the ID number masked, or in full while the reveal button is on;
@@ -172,17 +173,17 @@ static void
 show_id_number (OdPersonEditor *self)
 {
   gboolean revealed = is_revealed (self);
-  gboolean was_loading = self->loading;
+  gboolean was_loading = is_loading (self);
   g_autofree char *masked = od_id_number_mask (self->id_number != NULL ? self->id_number : "");
 
-  self->loading = TRUE;
+  set_loading (self, TRUE);
   od_form_set_text (self->id_number_row, revealed ? self->id_number : masked);
   gtk_editable_set_editable (GTK_EDITABLE (self->id_number_row), revealed);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->id_number_row),
                                revealed ? NULL : _("Reveal the ID number to change it"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->reveal_button),
                                revealed ? _("Hide the ID Number") : _("Reveal the Full ID Number"));
-  self->loading = was_loading;
+  set_loading (self, was_loading);
 }
 
 /* The form as fields, on top of what was loaded (keeps id, uuid, …). */
@@ -246,22 +247,22 @@ problem_row (OdPersonEditor  *self,
 }
 
 /* Checks the form and lists the problems; marks the rows concerned. */
-static void
-check_form (OdPersonEditor *self)
+static guint
+check_form (OdRecordEditor *editor)
 {
+  OdPersonEditor *self = OD_PERSON_EDITOR (editor);
   g_autoptr(OdPersonFields) f = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   const char *fields[] = { "name", "gender", "organization_id", "position", "mobile",
                            "id_number", "notes" };
+  guint n_problems = 0;
   gboolean shown;
 
-  if (self->db == NULL || self->loaded == NULL)
-    return;
   /* An empty new form is not wrong yet: no "name required" before typing. */
-  shown = self->loaded->id != 0 || self->dirty || self->tried_saving;
+  shown = self->loaded->id != 0 || od_record_editor_get_changed (editor) || self->tried_saving;
 
   f = form_to_fields (self);
-  problems = od_person_validate (self->db, f);
+  problems = od_person_validate (od_record_editor_get_db (editor), f);
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
@@ -271,7 +272,6 @@ check_form (OdPersonEditor *self)
       gtk_widget_remove_css_class (row, "warning");
     }
   od_form_clear_list (self->problems_list);
-  self->n_problems = 0;
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       OdProblem *problem = g_ptr_array_index (problems, i);
@@ -279,12 +279,13 @@ check_form (OdPersonEditor *self)
 
       gtk_list_box_append (self->problems_list, problem_row (self, problem));
       if (problem->severity != OD_PROBLEM_HINT)
-        self->n_problems++;
+        n_problems++;
       if (shown && row != NULL && problem->severity != OD_PROBLEM_HINT)
         gtk_widget_add_css_class (row, problem->severity == OD_PROBLEM_ERROR ? "error" : "warning");
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group),
                           shown && problems != NULL && problems->len > 0);
+  return n_problems;
 }
 
 static void
@@ -315,19 +316,12 @@ update_header (OdPersonEditor *self)
 }
 
 static void
-fill_history (OdPersonEditor *self)
+fill_form (OdRecordEditor *editor)
 {
-  od_history_fill (self->history_list, self->db, "people",
-                   self->loaded != NULL ? self->loaded->id : 0);
-}
-
-static void
-fill_form (OdPersonEditor *self)
-{
+  OdPersonEditor *self = OD_PERSON_EDITOR (editor);
   const OdPersonFields *f = self->loaded;
   guint gender = od_label_index (od_labels_gender, f->gender);
 
-  self->loading = TRUE;
   od_form_set_text (self->name_row, f->name);
   adw_combo_row_set_selected (self->gender_row,
                               od_label_key_at (od_labels_gender, gender) != NULL ? gender : 0);
@@ -341,31 +335,16 @@ fill_form (OdPersonEditor *self)
   gtk_toggle_button_set_active (self->reveal_button,
                                 self->id_number == NULL || *self->id_number == '\0');
   show_id_number (self);
-  self->loading = FALSE;
-  self->dirty = FALSE;
   self->tried_saving = FALSE;
 
   update_header (self);
-  check_form (self);
-  fill_history (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", f->id != 0);
   /* A new record has no history yet. */
   gtk_widget_set_visible (GTK_WIDGET (self->tab_switcher), f->id != 0);
   if (f->id == 0)
     gtk_stack_set_visible_child_name (self->tabs, "details");
-  gtk_stack_set_visible_child_name (self->editor_stack, "record");
 }
 
 /* --- callbacks --- */
-
-static void
-on_changed_cb (OdPersonEditor *self)
-{
-  if (self->loading)
-    return;
-  self->dirty = TRUE;
-  check_form (self);
-}
 
 static void
 on_id_number_changed_cb (OdPersonEditor *self)
@@ -373,7 +352,7 @@ on_id_number_changed_cb (OdPersonEditor *self)
   OdCodeResult result;
 
   /* The masked text is set by us, under loading; only the full one is typed. */
-  if (self->loading || !is_revealed (self))
+  if (is_loading (self) || !is_revealed (self))
     return;
   clear_secret (&self->id_number);
   self->id_number = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->id_number_row)));
@@ -382,48 +361,88 @@ on_id_number_changed_cb (OdPersonEditor *self)
   if (od_validate_id_number (self->id_number, &result)
       && g_strcmp0 (od_form_get_combo_key (self->gender_row, od_labels_gender), "unknown") == 0)
     {
-      self->loading = TRUE;
+      set_loading (self, TRUE);
       od_form_set_combo_key (self->gender_row, od_labels_gender, result.male ? "male" : "female");
-      self->loading = FALSE;
+      set_loading (self, FALSE);
     }
-  on_changed_cb (self);
+  od_record_editor_changed (RECORD_EDITOR (self));
 }
 
 static void
 on_reveal_toggled_cb (OdPersonEditor *self)
 {
   show_id_number (self);
-  if (is_revealed (self) && !self->loading)
+  if (is_revealed (self) && !is_loading (self))
     gtk_widget_grab_focus (GTK_WIDGET (self->id_number_row));
 }
 
-/* --- actions --- */
+/* --- record editor hooks --- */
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+static gint64
+get_record_id (OdRecordEditor *editor)
 {
-  od_person_editor_save (OD_PERSON_EDITOR (widget));
+  OdPersonEditor *self = OD_PERSON_EDITOR (editor);
+
+  return self->loaded != NULL ? self->loaded->id : -1;
 }
 
 static void
-revert_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+clear_record (OdRecordEditor *editor)
 {
-  od_person_editor_revert (OD_PERSON_EDITOR (widget));
+  OdPersonEditor *self = OD_PERSON_EDITOR (editor);
+
+  g_clear_pointer (&self->loaded, od_person_fields_free);
+  clear_secret (&self->id_number);
+}
+
+static gboolean
+load_record (OdRecordEditor *editor,
+             gint64          id,
+             GError        **error)
+{
+  OdPersonEditor *self = OD_PERSON_EDITOR (editor);
+
+  clear_record (editor);
+  self->loaded = od_person_load (od_record_editor_get_db (editor), id, error);
+  return self->loaded != NULL;
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+new_record (OdRecordEditor *editor)
 {
-  OdPersonEditor *self = OD_PERSON_EDITOR (widget);
+  od_person_editor_new_record_for_organization (OD_PERSON_EDITOR (editor), 0);
+}
 
-  if (self->loaded != NULL && self->loaded->id != 0)
-    g_signal_emit (self, signals[DELETE_REQUESTED], 0, self->loaded->id);
+static gint64
+form_to_save (OdRecordEditor *editor)
+{
+  OdPersonEditor *self = OD_PERSON_EDITOR (editor);
+  g_autoptr(OdPersonFields) f = form_to_fields (self);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = od_person_save (od_record_editor_get_db (editor), f, &error);
+  if (id == 0)
+    {
+      self->tried_saving = TRUE;
+      od_record_editor_check (editor);
+      /* A refusal the checks did not foresee (e.g. the disk) is still said. */
+      if (od_record_editor_get_n_problems (editor) == 0 && error != NULL)
+        {
+          OdProblem problem = { (char *) "", OD_PROBLEM_ERROR, error->message, 0 };
+
+          gtk_list_box_append (self->problems_list, problem_row (self, &problem));
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
+      gtk_stack_set_visible_child_name (self->tabs, "details");
+    }
+  return id;
+}
+
+static void
+db_changed (OdRecordEditor *editor)
+{
+  fill_organizations (OD_PERSON_EDITOR (editor));
 }
 
 /* --- overrides --- */
@@ -478,7 +497,6 @@ od_person_editor_dispose (GObject *object)
 {
   OdPersonEditor *self = OD_PERSON_EDITOR (object);
 
-  g_clear_object (&self->db);
   g_clear_pointer (&self->loaded, od_person_fields_free);
   g_clear_pointer (&self->organization_ids, g_array_unref);
   clear_secret (&self->id_number);
@@ -491,11 +509,22 @@ od_person_editor_class_init (OdPersonEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  OdRecordEditorClass *editor_class = OD_RECORD_EDITOR_CLASS (klass);
 
   object_class->dispose = od_person_editor_dispose;
   object_class->get_property = od_person_editor_get_property;
   object_class->set_property = od_person_editor_set_property;
   widget_class->map = od_person_editor_map;
+
+  editor_class->history_table = "people";
+  editor_class->get_record_id = get_record_id;
+  editor_class->clear_record = clear_record;
+  editor_class->load_record = load_record;
+  editor_class->new_record = new_record;
+  editor_class->fill_form = fill_form;
+  editor_class->check_form = check_form;
+  editor_class->form_to_save = form_to_save;
+  editor_class->db_changed = db_changed;
 
   /* In a dialog, whose header bar has the title and the buttons, the
    * editor hides its own title and Delete / Cancel / Save bar. */
@@ -504,18 +533,8 @@ od_person_editor_class_init (OdPersonEditorClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
-                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                            G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[OPEN_RECORD] = g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/od-person-editor.ui");
+  od_record_editor_class_set_template (widget_class, RESOURCE_PREFIX "/od-person-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, OdPersonEditor, name)
-  BIND (editor_stack);
   BIND (header_box);
   BIND (title_label);
   BIND (subtitle_label);
@@ -531,17 +550,10 @@ od_person_editor_class_init (OdPersonEditorClass *klass)
   BIND (id_number_row);
   BIND (reveal_button);
   BIND (notes_row);
-  BIND (history_list);
   BIND (action_bar);
 #undef BIND
-  gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_id_number_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reveal_toggled_cb);
-
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.revert", NULL, revert_action);
-  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
 static void
@@ -551,59 +563,13 @@ od_person_editor_init (OdPersonEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->loading = TRUE;
+  set_loading (self, TRUE);
   adw_combo_row_set_model (self->gender_row, G_LIST_MODEL (genders));
   fill_organizations (self);
-  self->loading = FALSE;
+  set_loading (self, FALSE);
 }
 
 /* --- public API --- */
-
-void
-od_person_editor_set_db (OdPersonEditor *self,
-                         OdDb           *db)
-{
-  g_return_if_fail (OD_IS_PERSON_EDITOR (self));
-
-  g_set_object (&self->db, db);
-  g_clear_pointer (&self->loaded, od_person_fields_free);
-  clear_secret (&self->id_number);
-  self->dirty = FALSE;
-  self->loading = TRUE;
-  fill_organizations (self);
-  self->loading = FALSE;
-  gtk_stack_set_visible_child_name (self->editor_stack, "none");
-}
-
-/* Shows person ID (0: nothing), its ID number masked. Unsaved changes are
- * the caller's to guard. */
-void
-od_person_editor_load (OdPersonEditor *self,
-                       gint64          id)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (OD_IS_PERSON_EDITOR (self));
-
-  g_clear_pointer (&self->loaded, od_person_fields_free);
-  self->dirty = FALSE;
-  if (id == 0 || self->db == NULL
-      || (self->loaded = od_person_load (self->db, id, &error)) == NULL)
-    {
-      clear_secret (&self->id_number);
-      gtk_stack_set_visible_child_name (self->editor_stack, "none");
-      return;
-    }
-  fill_form (self);
-}
-
-void
-od_person_editor_new_record (OdPersonEditor *self)
-{
-  g_return_if_fail (OD_IS_PERSON_EDITOR (self));
-
-  od_person_editor_new_record_for_organization (self, 0);
-}
 
 /* A new person, working for ORGANIZATION_ID (0: none chosen yet). */
 void
@@ -612,86 +578,11 @@ od_person_editor_new_record_for_organization (OdPersonEditor *self,
 {
   g_return_if_fail (OD_IS_PERSON_EDITOR (self));
 
-  g_clear_pointer (&self->loaded, od_person_fields_free);
+  clear_record (RECORD_EDITOR (self));
   self->loaded = od_person_fields_new ();
   self->loaded->organization_id = organization_id;
-  fill_form (self);
+  od_record_editor_show_record (RECORD_EDITOR (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-}
-
-gint64
-od_person_editor_get_id (OdPersonEditor *self)
-{
-  g_return_val_if_fail (OD_IS_PERSON_EDITOR (self), 0);
-  return self->loaded != NULL ? self->loaded->id : 0;
-}
-
-gboolean
-od_person_editor_is_dirty (OdPersonEditor *self)
-{
-  g_return_val_if_fail (OD_IS_PERSON_EDITOR (self), FALSE);
-  return self->loaded != NULL && (self->dirty || self->loaded->id == 0);
-}
-
-guint
-od_person_editor_get_n_problems (OdPersonEditor *self)
-{
-  g_return_val_if_fail (OD_IS_PERSON_EDITOR (self), 0);
-  return self->n_problems;
-}
-
-/* Saves the form. On a problem the form stays as typed and says what to do. */
-gboolean
-od_person_editor_save (OdPersonEditor *self)
-{
-  g_autoptr(OdPersonFields) f = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (OD_IS_PERSON_EDITOR (self), FALSE);
-
-  if (self->loaded == NULL || self->db == NULL)
-    return FALSE;
-
-  f = form_to_fields (self);
-  id = od_person_save (self->db, f, &error);
-  if (id == 0)
-    {
-      self->tried_saving = TRUE;
-      check_form (self);
-      /* A refusal the checks did not foresee (e.g. the disk) is still said. */
-      if (self->n_problems == 0 && error != NULL)
-        {
-          OdProblem problem = { (char *) "", OD_PROBLEM_ERROR, error->message, 0 };
-
-          gtk_list_box_append (self->problems_list, problem_row (self, &problem));
-        }
-      gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
-      gtk_stack_set_visible_child_name (self->tabs, "details");
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return FALSE;
-    }
-  od_person_editor_load (self, id);
-  g_signal_emit (self, signals[SAVED], 0, id);
-  return TRUE;
-}
-
-void
-od_person_editor_revert (OdPersonEditor *self)
-{
-  g_return_if_fail (OD_IS_PERSON_EDITOR (self));
-
-  if (self->loaded == NULL)
-    return;
-  if (self->loaded->id == 0)
-    {
-      g_clear_pointer (&self->loaded, od_person_fields_free);
-      clear_secret (&self->id_number);
-      self->dirty = FALSE;
-      gtk_stack_set_visible_child_name (self->editor_stack, "none");
-      return;
-    }
-  fill_form (self);
 }
 
 gboolean

@@ -1,0 +1,353 @@
+/* od-record-editor.c — what the record editors share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The organization and person editors show one record in a form that checks
+ * as the user types. This base class keeps what they do alike: the database,
+ * whether the form has unsaved changes, loading, saving and reverting through
+ * the subclass's hooks, the History tab, and the editor.* actions.
+ */
+#include "config.h"
+
+#include "od-history.h"
+#include "od-record-editor.h"
+
+typedef struct
+{
+  OdDb       *db;
+  gboolean    loading;     /* filling the form: changes are not the user's */
+  gboolean    dirty;
+  guint       n_problems;
+
+  GtkStack   *editor_stack;
+  GtkListBox *history_list;
+} OdRecordEditorPrivate;
+
+enum {
+  SAVED,
+  DELETE_REQUESTED,
+  OPEN_RECORD,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (OdRecordEditor, od_record_editor, ADW_TYPE_BIN)
+
+#define GET_CLASS(self) OD_RECORD_EDITOR_GET_CLASS (self)
+
+static gint64
+record_id (OdRecordEditor *self)
+{
+  return GET_CLASS (self)->get_record_id (self);
+}
+
+/* Nothing shown. */
+static void
+show_none (OdRecordEditor *self)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+
+  GET_CLASS (self)->clear_record (self);
+  priv->dirty = FALSE;
+  gtk_stack_set_visible_child_name (priv->editor_stack, "none");
+}
+
+/* --- callbacks --- */
+
+static void
+on_changed_cb (OdRecordEditor *self)
+{
+  od_record_editor_changed (self);
+}
+
+/* --- actions --- */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  od_record_editor_save (OD_RECORD_EDITOR (widget));
+}
+
+static void
+revert_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  od_record_editor_revert (OD_RECORD_EDITOR (widget));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  OdRecordEditor *self = OD_RECORD_EDITOR (widget);
+  gint64 id = record_id (self);
+
+  if (id > 0)
+    g_signal_emit (self, signals[DELETE_REQUESTED], 0, id);
+}
+
+/* --- overrides --- */
+
+static void
+od_record_editor_dispose (GObject *object)
+{
+  OdRecordEditor *self = OD_RECORD_EDITOR (object);
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+
+  g_clear_object (&priv->db);
+
+  G_OBJECT_CLASS (od_record_editor_parent_class)->dispose (object);
+}
+
+static void
+od_record_editor_class_init (OdRecordEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = od_record_editor_dispose;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[OPEN_RECORD] = g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+}
+
+static void
+od_record_editor_init (OdRecordEditor *self)
+{
+}
+
+/* --- for subclasses --- */
+
+/* Sets a subclass's template and binds what this class uses of it:
+ * "editor_stack", "history_list" and the "on_changed_cb" handler. */
+void
+od_record_editor_class_set_template (GtkWidgetClass *widget_class,
+                                     const char     *resource_name)
+{
+  g_return_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (widget_class), OD_TYPE_RECORD_EDITOR));
+
+  gtk_widget_class_set_template_from_resource (widget_class, resource_name);
+  gtk_widget_class_bind_template_child_full (widget_class, "editor_stack", FALSE,
+                                             G_PRIVATE_OFFSET (OdRecordEditor, editor_stack));
+  gtk_widget_class_bind_template_child_full (widget_class, "history_list", FALSE,
+                                             G_PRIVATE_OFFSET (OdRecordEditor, history_list));
+  gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
+}
+
+OdDb *
+od_record_editor_get_db (OdRecordEditor *self)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+
+  g_return_val_if_fail (OD_IS_RECORD_EDITOR (self), NULL);
+  return priv->db;
+}
+
+gboolean
+od_record_editor_get_loading (OdRecordEditor *self)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+
+  g_return_val_if_fail (OD_IS_RECORD_EDITOR (self), FALSE);
+  return priv->loading;
+}
+
+void
+od_record_editor_set_loading (OdRecordEditor *self,
+                              gboolean        loading)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+
+  g_return_if_fail (OD_IS_RECORD_EDITOR (self));
+  priv->loading = !!loading;
+}
+
+/* Whether the user changed the form since it was filled. */
+gboolean
+od_record_editor_get_changed (OdRecordEditor *self)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+
+  g_return_val_if_fail (OD_IS_RECORD_EDITOR (self), FALSE);
+  return priv->dirty;
+}
+
+/* A field changed: unless the form is being filled, it is the user's change. */
+void
+od_record_editor_changed (OdRecordEditor *self)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+
+  g_return_if_fail (OD_IS_RECORD_EDITOR (self));
+
+  if (priv->loading)
+    return;
+  priv->dirty = TRUE;
+  od_record_editor_check (self);
+}
+
+/* Checks the form and lists the problems. */
+void
+od_record_editor_check (OdRecordEditor *self)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+
+  g_return_if_fail (OD_IS_RECORD_EDITOR (self));
+
+  if (priv->db == NULL || record_id (self) < 0)
+    return;
+  priv->n_problems = GET_CLASS (self)->check_form (self);
+}
+
+/* Fills the form from the record the subclass holds and shows it. */
+void
+od_record_editor_show_record (OdRecordEditor *self)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+  gint64 id;
+
+  g_return_if_fail (OD_IS_RECORD_EDITOR (self));
+
+  priv->loading = TRUE;
+  GET_CLASS (self)->fill_form (self);
+  priv->loading = FALSE;
+  priv->dirty = FALSE;
+
+  id = record_id (self);
+  od_record_editor_check (self);
+  od_history_fill (priv->history_list, priv->db, GET_CLASS (self)->history_table, MAX (id, 0));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", id > 0);
+  gtk_stack_set_visible_child_name (priv->editor_stack, "record");
+}
+
+/* --- public API --- */
+
+void
+od_record_editor_set_db (OdRecordEditor *self,
+                         OdDb           *db)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+
+  g_return_if_fail (OD_IS_RECORD_EDITOR (self));
+
+  g_set_object (&priv->db, db);
+  show_none (self);
+  priv->loading = TRUE;
+  if (GET_CLASS (self)->db_changed != NULL)
+    GET_CLASS (self)->db_changed (self);
+  priv->loading = FALSE;
+}
+
+/* Shows record ID (0: nothing). Unsaved changes are the caller's to guard. */
+void
+od_record_editor_load (OdRecordEditor *self,
+                       gint64          id)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (OD_IS_RECORD_EDITOR (self));
+
+  GET_CLASS (self)->clear_record (self);
+  priv->dirty = FALSE;
+  if (id == 0 || priv->db == NULL || !GET_CLASS (self)->load_record (self, id, &error))
+    {
+      gtk_stack_set_visible_child_name (priv->editor_stack, "none");
+      return;
+    }
+  od_record_editor_show_record (self);
+}
+
+/* Shows a new record, not saved yet. */
+void
+od_record_editor_new_record (OdRecordEditor *self)
+{
+  g_return_if_fail (OD_IS_RECORD_EDITOR (self));
+
+  GET_CLASS (self)->new_record (self);
+}
+
+gint64
+od_record_editor_get_id (OdRecordEditor *self)
+{
+  g_return_val_if_fail (OD_IS_RECORD_EDITOR (self), 0);
+  return MAX (record_id (self), 0);
+}
+
+/* Whether a record is shown with changes to save (a new one always has). */
+gboolean
+od_record_editor_is_dirty (OdRecordEditor *self)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+  gint64 id;
+
+  g_return_val_if_fail (OD_IS_RECORD_EDITOR (self), FALSE);
+
+  id = record_id (self);
+  return id >= 0 && (priv->dirty || id == 0);
+}
+
+guint
+od_record_editor_get_n_problems (OdRecordEditor *self)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+
+  g_return_val_if_fail (OD_IS_RECORD_EDITOR (self), 0);
+  return priv->n_problems;
+}
+
+/* Saves the form. On a problem the form stays as typed and says what to do. */
+gboolean
+od_record_editor_save (OdRecordEditor *self)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+  gint64 id;
+
+  g_return_val_if_fail (OD_IS_RECORD_EDITOR (self), FALSE);
+
+  if (record_id (self) < 0 || priv->db == NULL)
+    return FALSE;
+
+  id = GET_CLASS (self)->form_to_save (self);
+  if (id == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+  od_record_editor_load (self, id);
+  g_signal_emit (self, signals[SAVED], 0, id);
+  return TRUE;
+}
+
+/* Back to the record as saved; a new one is dropped. */
+void
+od_record_editor_revert (OdRecordEditor *self)
+{
+  gint64 id;
+
+  g_return_if_fail (OD_IS_RECORD_EDITOR (self));
+
+  id = record_id (self);
+  if (id < 0)
+    return;
+  if (id == 0)
+    {
+      show_none (self);
+      return;
+    }
+  od_record_editor_show_record (self);
+}

@@ -1,0 +1,73 @@
+/* od-record-editor.h — what the record editors share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "od-db.h"
+
+G_BEGIN_DECLS
+
+#define OD_TYPE_RECORD_EDITOR (od_record_editor_get_type ())
+G_DECLARE_DERIVABLE_TYPE (OdRecordEditor, od_record_editor, OD, RECORD_EDITOR, AdwBin)
+
+/* A subclass keeps its record (as saved) and its form; the base class
+ * keeps the database, the dirty and loading flags, the problem count, the
+ * "saved", "delete-requested" and "open-record" signals, the editor.save,
+ * editor.revert and editor.delete actions and Ctrl+S. Its template has an
+ * "editor_stack" (pages "none" and "record") and a "history_list". */
+struct _OdRecordEditorClass
+{
+  AdwBinClass parent_class;
+
+  /* The audit log's table, for the History tab. */
+  const char *history_table;
+
+  /* The record shown: its id (0: new, not saved yet), -1 when none is. */
+  gint64   (*get_record_id) (OdRecordEditor *self);
+  /* Forgets the record shown (and what goes with it). */
+  void     (*clear_record)  (OdRecordEditor *self);
+  /* Loads record ID as the one shown; FALSE (nothing shown) if it cannot. */
+  gboolean (*load_record)   (OdRecordEditor *self,
+                             gint64          id,
+                             GError        **error);
+  /* Shows a new record, not saved yet (calls od_record_editor_show_record). */
+  void     (*new_record)    (OdRecordEditor *self);
+  /* Fills the form from the record shown (under the loading flag). */
+  void     (*fill_form)     (OdRecordEditor *self);
+  /* Checks the form, lists the problems; returns how many are not hints. */
+  guint    (*check_form)    (OdRecordEditor *self);
+  /* Saves the form: the id saved, or 0 with the editor showing why. */
+  gint64   (*form_to_save)  (OdRecordEditor *self);
+  /* The database changed: refills the choices taken from it. */
+  void     (*db_changed)    (OdRecordEditor *self);
+
+  gpointer padding[8];
+};
+
+void     od_record_editor_set_db          (OdRecordEditor *self,
+                                           OdDb           *db);
+void     od_record_editor_load            (OdRecordEditor *self,
+                                           gint64          id);
+void     od_record_editor_new_record      (OdRecordEditor *self);
+gint64   od_record_editor_get_id          (OdRecordEditor *self);
+gboolean od_record_editor_is_dirty        (OdRecordEditor *self);
+gboolean od_record_editor_save            (OdRecordEditor *self);
+void     od_record_editor_revert          (OdRecordEditor *self);
+guint    od_record_editor_get_n_problems  (OdRecordEditor *self);
+
+/* For subclasses. */
+void     od_record_editor_class_set_template (GtkWidgetClass *widget_class,
+                                              const char     *resource_name);
+OdDb    *od_record_editor_get_db          (OdRecordEditor *self);
+gboolean od_record_editor_get_loading     (OdRecordEditor *self);
+void     od_record_editor_set_loading     (OdRecordEditor *self,
+                                           gboolean        loading);
+gboolean od_record_editor_get_changed     (OdRecordEditor *self);
+void     od_record_editor_changed         (OdRecordEditor *self);
+void     od_record_editor_check           (OdRecordEditor *self);
+void     od_record_editor_show_record     (OdRecordEditor *self);
+
+G_END_DECLS
