@@ -45,82 +45,13 @@
 #include "od-db.h"
 #include "od-import.h"
 #include "od-registry-store.h"
+#include "od-bench-data.h"
 #include "od-test-util.h"
 #include "od-validate.h"
 
 /* Areas and the prefixes of names registered there. */
-static const struct
-{
-  const char *code;
-  const char *prefix;
-} areas[] = {
-  { "610300", "宝鸡市" }, { "610302", "渭滨区" }, { "610303", "金台区" }, { "610304", "陈仓区" },
-  { "610322", "凤翔县" }, { "610323", "岐山县" }, { "610324", "扶风县" }, { "610326", "眉县" },
-  { "610327", "陇县" }, { "610328", "千阳县" }, { "610329", "麟游县" }, { "610330", "凤县" },
-  { "610331", "太白县" },
-};
-
-/* Name suffixes, with the type digit of the credit code (GB 32100). */
-static const struct
-{
-  const char *suffix;
-  char        type_digit;
-} suffixes[] = {
-  { "协会", '1' }, { "商会", '1' }, { "学会", '1' }, { "研究会", '1' }, { "促进会", '1' },
-  { "行业协会", '1' }, { "产业协会", '1' }, { "文化研究会", '1' }, { "书法家协会", '1' },
-  { "体育协会", '1' }, { "养生协会", '1' }, { "志愿者协会", '1' }, { "老年协会", '1' },
-  { "联合会", '1' }, { "联谊会", '1' }, { "猕猴桃产业协会", '1' }, { "养蜂协会", '1' },
-  { "服务中心", '2' }, { "社会工作服务中心", '2' }, { "公益服务中心", '2' },
-  { "养老服务中心", '2' }, { "居家养老服务中心", '2' }, { "康复中心", '2' }, { "幼儿园", '2' },
-  { "培训学校", '2' }, { "职业技能培训学校", '2' }, { "心理咨询服务中心", '2' },
-  { "公益发展中心", '2' }, { "社区服务中心", '2' }, { "文化艺术中心", '2' }, { "养老院", '2' },
-  { "基金会", '3' }, { "教育基金会", '3' },
-};
-
-/* Characters of shop-sign words ("瑞丰", "嘉和"…): two of them make a brand. */
-static const char *const word_chars[] = {
-  "阳", "光", "爱", "心", "同", "仁", "和", "善", "德", "春", "晖", "启", "航", "彩", "虹",
-  "暖", "美", "众", "合", "博", "夕", "金", "色", "华", "青", "禾", "明", "乐", "群", "福",
-  "缘", "晨", "曦", "新", "希", "望", "蓝", "天", "长", "康", "宁", "颐", "惠", "民", "秦",
-  "岭", "渭", "水", "炎", "周", "原", "红", "叶", "星", "火", "雨", "露", "馨", "苑", "童",
-  "智", "慧", "树", "夏", "正", "道", "大", "益", "家", "安", "慈", "恩", "朝", "瑞", "丰",
-  "嘉", "泰", "盛", "隆", "兴", "鑫", "源", "诚", "信", "宏", "达", "恒", "汇", "通", "顺",
-};
-
-static const char *const surnames[] = {
-  "王", "李", "张", "刘", "杨", "赵", "陈", "马", "郭", "任", "周", "吴", "徐", "孙", "朱",
-  "胡", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
-};
-
-static const char *const given_chars[] = {
-  "伟", "芳", "娜", "秀", "英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰",
-  "娟", "涛", "明", "超", "霞", "平", "刚", "桂", "华", "建", "国", "文", "辉", "玲", "红",
-};
-
-#define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
 
 /* --- helpers --- */
-
-static double
-ms_since (gint64 start)
-{
-  return (double) (g_get_monotonic_time () - start) / 1000.0;
-}
-
-/* A field of /proc/self/status ("VmRSS:", "VmHWM:") in MB, or -1. */
-static double
-status_mb (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, field);
-  if (line == NULL)
-    return -1;
-  return g_ascii_strtod (line + strlen (field), NULL) / 1024.0;
-}
 
 static void
 die_on_error (GError *error)
@@ -132,24 +63,14 @@ die_on_error (GError *error)
     }
 }
 
-/* A valid unified social credit code, unique for each N below 10^8: the
- * organization-code body is N scrambled by a multiplication coprime with
- * 10^8, completed with its GB 11714 and GB 32100 checks (as bench-search.c). */
 static void
 append_credit_code (GString    *out,
                     char        type_digit,
                     const char *area_code,
                     guint       n)
 {
-  char code[19];
-  OdCodeResult result;
-  guint body = (guint) (((guint64) n * 7919u + 12345u) % 100000000u);
+  g_autofree char *code = od_bench_credit_code (type_digit, area_code, n);
 
-  g_snprintf (code, sizeof code, "5%c%s%08u00", type_digit, area_code, body);
-  od_validate_credit_code (code, &result);
-  code[16] = result.inner_expected;
-  od_validate_credit_code (code, &result);
-  code[17] = result.expected_check;
   g_string_append (out, code);
 }
 
@@ -157,10 +78,9 @@ static void
 append_person_name (GString *out,
                     GRand   *rand)
 {
-  g_string_append (out, PICK (rand, surnames));
-  g_string_append (out, PICK (rand, given_chars));
-  if (g_rand_boolean (rand))
-    g_string_append (out, PICK (rand, given_chars));
+  g_autofree char *name = od_bench_person_name (rand);
+
+  g_string_append (out, name);
 }
 
 /* N_ROWS rows after the header, UTF-8, CRLF (as Excel writes CSV). */
@@ -223,7 +143,7 @@ run_ours (const char *dir,
 
   start = g_get_monotonic_time ();
   result = od_import_file (db, "organizations", csv_path, &options, &error);
-  ms = ms_since (start);
+  ms = od_bench_ms_since (start);
   die_on_error (g_steal_pointer (&error));
 
   printf ("ours:  od_import_file   %8.2f s  %9.0f rows/s  (%u rows: %u inserted, %u errors,"
@@ -246,7 +166,7 @@ run_ours (const char *dir,
   printf ("       organizations in the database: %" G_GINT64_FORMAT "\n",
           od_organization_count (db, NULL));
   printf ("       RSS after the import: %.1f MB (VmRSS), peak %.1f MB (VmHWM)\n",
-          status_mb ("VmRSS:"), status_mb ("VmHWM:"));
+          od_bench_status_mb ("VmRSS:"), od_bench_status_mb ("VmHWM:"));
   return ms;
 }
 
@@ -277,7 +197,7 @@ run_sqlite3 (const char        *sqlite3,
       printf ("floor: sqlite3 could not be run: %s\n", error->message);
       return -1;
     }
-  ms = ms_since (start);
+  ms = od_bench_ms_since (start);
   if (!g_spawn_check_wait_status (status, &error) || (err != NULL && err[0] != '\0'))
     {
       printf ("floor: sqlite3 failed: %s %s\n", error != NULL ? error->message : "",
@@ -388,7 +308,7 @@ main (int    argc,
   g_file_set_contents (gb_path, gb18030, (gssize) gb_len, &error);
   die_on_error (g_steal_pointer (&error));
   printf ("file:  %s, %.1f MB, generated in %.2f s\n", gb_path,
-          (double) gb_len / (1024.0 * 1024.0), ms_since (start) / 1000.0);
+          (double) gb_len / (1024.0 * 1024.0), od_bench_ms_since (start) / 1000.0);
 
   /* The floor's file: the same bytes converted back to UTF-8 (not timed). */
   utf8 = g_convert (gb18030, (gssize) gb_len, "UTF-8", "GB18030", NULL, &utf8_len, &error);
@@ -399,7 +319,7 @@ main (int    argc,
   g_string_free (g_steal_pointer (&csv), TRUE);
   g_clear_pointer (&gb18030, g_free);
   g_clear_pointer (&utf8, g_free);
-  printf ("       RSS before the import: %.1f MB (VmRSS)\n\n", status_mb ("VmRSS:"));
+  printf ("       RSS before the import: %.1f MB (VmRSS)\n\n", od_bench_status_mb ("VmRSS:"));
 
   floor_ms = run_floor (dir, utf8_path, (guint) n_rows);
   ours = run_ours (dir, gb_path, (guint) n_rows);
@@ -407,8 +327,8 @@ main (int    argc,
   if (floor_ms > 0)
     printf ("\nratio: ours ÷ floor = %.1f (%.1f µs per row vs %.1f µs per row)\n",
             ours / floor_ms, ours * 1000.0 / n_rows, floor_ms * 1000.0 / n_rows);
-  printf ("RSS at the end: %.1f MB (VmRSS), peak %.1f MB (VmHWM)\n", status_mb ("VmRSS:"),
-          status_mb ("VmHWM:"));
+  printf ("RSS at the end: %.1f MB (VmRSS), peak %.1f MB (VmHWM)\n", od_bench_status_mb ("VmRSS:"),
+          od_bench_status_mb ("VmHWM:"));
 
   if (keep == NULL)
     od_test_remove_tree (dir);

@@ -43,6 +43,7 @@
 #include "od-organization.h"
 #include "od-pinyin.h"
 #include "od-registry-store.h"
+#include "od-bench-data.h"
 #include "od-validate.h"
 
 #define N_RUNS 5
@@ -59,54 +60,6 @@ static const char *const person_queries[] = {
 };
 
 /* Areas and the prefixes of names registered there. */
-static const struct
-{
-  const char *code;
-  const char *prefix;
-} areas[] = {
-  { "610300", "宝鸡市" }, { "610302", "渭滨区" }, { "610303", "金台区" }, { "610304", "陈仓区" },
-  { "610322", "凤翔县" }, { "610323", "岐山县" }, { "610324", "扶风县" }, { "610326", "眉县" },
-  { "610327", "陇县" }, { "610328", "千阳县" }, { "610329", "麟游县" }, { "610330", "凤县" },
-  { "610331", "太白县" },
-};
-
-/* Name suffixes, with the type digit of the credit code (GB 32100). */
-static const struct
-{
-  const char *suffix;
-  char        type_digit;
-} suffixes[] = {
-  { "协会", '1' }, { "商会", '1' }, { "学会", '1' }, { "研究会", '1' }, { "促进会", '1' },
-  { "行业协会", '1' }, { "产业协会", '1' }, { "文化研究会", '1' }, { "书法家协会", '1' },
-  { "体育协会", '1' }, { "养生协会", '1' }, { "志愿者协会", '1' }, { "老年协会", '1' },
-  { "联合会", '1' }, { "联谊会", '1' }, { "猕猴桃产业协会", '1' }, { "养蜂协会", '1' },
-  { "服务中心", '2' }, { "社会工作服务中心", '2' }, { "公益服务中心", '2' },
-  { "养老服务中心", '2' }, { "居家养老服务中心", '2' }, { "康复中心", '2' }, { "幼儿园", '2' },
-  { "培训学校", '2' }, { "职业技能培训学校", '2' }, { "心理咨询服务中心", '2' },
-  { "公益发展中心", '2' }, { "社区服务中心", '2' }, { "文化艺术中心", '2' }, { "养老院", '2' },
-  { "基金会", '3' }, { "教育基金会", '3' },
-};
-
-/* Characters of shop-sign words ("瑞丰", "嘉和"…): two of them make a brand. */
-static const char *const word_chars[] = {
-  "阳", "光", "爱", "心", "同", "仁", "和", "善", "德", "春", "晖", "启", "航", "彩", "虹",
-  "暖", "美", "众", "合", "博", "夕", "金", "色", "华", "青", "禾", "明", "乐", "群", "福",
-  "缘", "晨", "曦", "新", "希", "望", "蓝", "天", "长", "康", "宁", "颐", "惠", "民", "秦",
-  "岭", "渭", "水", "炎", "周", "原", "红", "叶", "星", "火", "雨", "露", "馨", "苑", "童",
-  "智", "慧", "树", "夏", "正", "道", "大", "益", "家", "安", "慈", "恩", "朝", "瑞", "丰",
-  "嘉", "泰", "盛", "隆", "兴", "鑫", "源", "诚", "信", "宏", "达", "恒", "汇", "通", "顺",
-};
-
-static const char *const surnames[] = {
-  "王", "李", "张", "刘", "杨", "赵", "陈", "马", "郭", "任", "周", "吴", "徐", "孙", "朱",
-  "胡", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
-};
-
-static const char *const given_chars[] = {
-  "伟", "芳", "娜", "秀", "英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰",
-  "娟", "涛", "明", "超", "霞", "平", "刚", "桂", "华", "建", "国", "文", "辉", "玲", "红",
-};
-
 static const char *const mobile_prefixes[] = {
   "130", "131", "133", "135", "136", "137", "138", "139", "150", "151", "153", "155", "158",
   "159", "177", "180", "181", "186", "187", "188", "189",
@@ -133,13 +86,6 @@ typedef struct
 
 /* --- helpers --- */
 
-#define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
-
-static double
-ms_since (gint64 start)
-{
-  return (double) (g_get_monotonic_time () - start) / 1000.0;
-}
 
 static int
 compare_doubles (gconstpointer a,
@@ -161,15 +107,7 @@ median (double *values,
 static double
 rss_mb (void)
 {
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmRSS:");
-  if (line == NULL)
-    return -1;
-  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
+  return od_bench_status_mb ("VmRSS:");
 }
 
 static void
@@ -180,35 +118,6 @@ die_on_error (GError *error)
       g_printerr ("bench-search: %s\n", error->message);
       exit (1);
     }
-}
-
-/* A valid unified social credit code, unique for each N below 10^8: the
- * organization-code body is N scrambled by a multiplication coprime with
- * 10^8, completed with its GB 11714 and GB 32100 checks. */
-static char *
-credit_code (char        type_digit,
-             const char *area_code,
-             guint       n)
-{
-  char code[19];
-  OdCodeResult result;
-  guint body = (guint) (((guint64) n * 7919u + 12345u) % 100000000u);
-
-  g_snprintf (code, sizeof code, "5%c%s%08u00", type_digit, area_code, body);
-  od_validate_credit_code (code, &result);
-  code[16] = result.inner_expected;
-  od_validate_credit_code (code, &result);
-  code[17] = result.expected_check;
-  return g_strdup (code);
-}
-
-static char *
-person_name (GRand *rand)
-{
-  if (g_rand_boolean (rand))
-    return g_strconcat (PICK (rand, surnames), PICK (rand, given_chars), NULL);
-  return g_strconcat (PICK (rand, surnames), PICK (rand, given_chars), PICK (rand, given_chars),
-                      NULL);
 }
 
 static char *
@@ -323,12 +232,12 @@ generate_org (Bench        *bench,
         }
     }
   g_hash_table_add (bench->names, g_strdup (org->name));
-  org->code = credit_code (type_digit, areas[area].code, n);
+  org->code = od_bench_credit_code (type_digit, areas[area].code, n);
   org->type = type_digit == '1' ? OD_ORG_TYPE_SOCIAL_GROUP
               : type_digit == '2' ? OD_ORG_TYPE_SOCIAL_SERVICE : OD_ORG_TYPE_FOUNDATION;
   org->area_id = bench->area_ids[area];
-  org->representative = person_name (bench->rand);
-  org->contact = person_name (bench->rand);
+  org->representative = od_bench_person_name (bench->rand);
+  org->contact = od_bench_person_name (bench->rand);
   org->phone = g_strdup_printf ("0917-3%06d", g_rand_int_range (bench->rand, 0, 1000000));
 }
 
@@ -436,7 +345,7 @@ fill_people_cb (OdDb      *db,
 
   for (guint n = 0; n < bench->n_people; n++)
     {
-      g_autofree char *name = person_name (bench->rand);
+      g_autofree char *name = od_bench_person_name (bench->rand);
       g_autofree char *phone = NULL;
       guint org = (guint) g_rand_int_range (bench->rand, 0, (gint32) bench->org_names->len);
       const char *org_name = g_ptr_array_index (bench->org_names, org);
@@ -529,7 +438,7 @@ time_sql (Bench      *bench,
       while (od_stmt_step (stmt, &error) == OD_STEP_ROW)
         ;
       die_on_error (error);
-      times[run] = ms_since (start);
+      times[run] = od_bench_ms_since (start);
     }
   return median (times, N_RUNS);
 }
@@ -553,7 +462,7 @@ time_org_query (Bench      *bench,
       filter.sort = OD_ORG_SORT_NAME;
       start = g_get_monotonic_time ();
       ids = od_organization_query_ids (bench->db, &filter, &error);
-      times[run] = ms_since (start);
+      times[run] = od_bench_ms_since (start);
       die_on_error (error);
       *hits = ids->len;
     }
@@ -579,7 +488,7 @@ time_person_query (Bench      *bench,
       filter.sort = OD_PERSON_SORT_NAME;
       start = g_get_monotonic_time ();
       ids = od_person_query_ids (bench->db, &filter, &error);
-      times[run] = ms_since (start);
+      times[run] = od_bench_ms_since (start);
       die_on_error (error);
       *hits = ids->len;
     }
@@ -677,7 +586,7 @@ main (int    argc,
   start = g_get_monotonic_time ();
   od_db_transaction (db, fill_orgs_cb, &bench, &error);
   die_on_error (g_steal_pointer (&error));
-  load_ms = ms_since (start);
+  load_ms = od_bench_ms_since (start);
   printf ("load: %d organizations in %.2f s (%.1f µs each)\n", n_orgs, load_ms / 1000.0,
            load_ms * 1000.0 / n_orgs);
   if (n_people > 0)
@@ -685,7 +594,7 @@ main (int    argc,
       start = g_get_monotonic_time ();
       od_db_transaction (db, fill_people_cb, &bench, &error);
       die_on_error (g_steal_pointer (&error));
-      load_ms = ms_since (start);
+      load_ms = od_bench_ms_since (start);
       printf ("load: %d people in %.2f s (%.1f µs each)\n", n_people, load_ms / 1000.0,
                load_ms * 1000.0 / n_people);
     }
