@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -18,11 +19,16 @@
 #include "od-export.h"
 #include "od-import.h"
 #include "od-json.h"
+#include "od-output.h"
 #include "od-paths.h"
 #include "od-i18n.h"
 #include "od-render-registry.h"
 #include "od-settings-store.h"
 #include "od-validate.h"
+
+/* A script's command waits this long for another program's write (an
+ * import started at the same moment) before it gives up. */
+#define CLI_BUSY_TIMEOUT_MS 60000
 
 typedef struct
 {
@@ -93,6 +99,7 @@ open_database (OdCli         *cli,
       *exit_code = fail (g_steal_pointer (&error));
       return NULL;
     }
+  od_db_set_busy_timeout (db, CLI_BUSY_TIMEOUT_MS);
   if (od_db_get_backup_path (db) != NULL)
     g_print (_("A backup was taken before updating the database: %s\n"),
              od_db_get_backup_path (db));
@@ -316,7 +323,8 @@ cmd_backup (OdCli  *cli,
     return code;
   if (!od_db_backup_to (db, output, &error))
     return fail (g_steal_pointer (&error));
-  g_print (_("Backup written to %s\n"), output);
+  if (!g_str_equal (output, "-"))
+    g_print (_("Backup written to %s\n"), output);
   return OD_CLI_OK;
 }
 
@@ -359,6 +367,26 @@ apply_language (const char *lang)
   g_setenv ("LANGUAGE", lang, TRUE);
   od_i18n_init ();
   return TRUE;
+}
+
+/* "-" (standard output), or an existing device or pipe: written directly. */
+static gboolean
+output_is_stream (const char *output)
+{
+  GStatBuf st;
+
+  if (g_str_equal (output, "-"))
+    return TRUE;
+  return g_stat (output, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode);
+}
+
+/* What was written, unless it went to standard output among the data. */
+static void
+print_written (const char *output)
+{
+  if (g_str_equal (output, "-"))
+    return;
+  g_print (_("Written to %s\n"), output);
 }
 
 static gboolean
@@ -416,6 +444,7 @@ cmd_chart_or_report (OdCli    *cli,
   const char *const chart_extensions[] = { ".png", ".pdf", ".svg", NULL };
   const char *const report_extensions[] = { ".pdf", ".png", ".svg", NULL };
   g_autofree char *output = NULL;
+  g_autofree char *format = NULL;
   g_autofree char *lang = NULL;
   gboolean list = FALSE;
   int year = 0, width = 800, height = 500;
@@ -432,8 +461,11 @@ cmd_chart_or_report (OdCli    *cli,
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (points for PDF and SVG)"),
       N_("H") },
     { "list", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the kinds that can be made"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("png, pdf or svg, when FILE does not say (-o - is standard output)"), N_("FORMAT") },
     G_OPTION_ENTRY_NULL
   };
+  const char *const format_names[] = { "png", "pdf", "svg", NULL };
   /* Reports take no size: they are A4 pages. */
   const GOptionEntry *entries = chart_entries;
   GOptionEntry report_entries[G_N_ELEMENTS (chart_entries)];
@@ -452,7 +484,8 @@ cmd_chart_or_report (OdCli    *cli,
         if (chart_entries[i].long_name == NULL
             || (!g_str_equal (chart_entries[i].long_name, "width")
                 && !g_str_equal (chart_entries[i].long_name, "height")
-                && !g_str_equal (chart_entries[i].long_name, "org")))
+                && !g_str_equal (chart_entries[i].long_name, "org")
+                && !g_str_equal (chart_entries[i].long_name, "format")))
           report_entries[n++] = chart_entries[i];
       entries = report_entries;
     }
@@ -476,10 +509,23 @@ cmd_chart_or_report (OdCli    *cli,
       print_error (_("Say where to write it: -o FILE"));
       return OD_CLI_USAGE;
     }
-  if (!output_has_extension (output, chart ? chart_extensions : report_extensions))
+  if (format != NULL && !g_strv_contains (format_names, format))
     {
-      print_error (_("“%s” must end in .png, .pdf or .svg."), output);
+      print_error (_("Unknown format “%s”: use png, pdf or svg."), format);
       return OD_CLI_USAGE;
+    }
+  if (format == NULL && !output_has_extension (output, chart ? chart_extensions : report_extensions))
+    {
+      /* Standard output, a device or a pipe has no name to tell the type by:
+       * a report goes there as PDF, a chart as the format asked for. */
+      if (!output_is_stream (output) || chart)
+        {
+          if (chart && output_is_stream (output))
+            print_error (_("Say the file type for “%s”: add --format png, pdf or svg."), output);
+          else
+            print_error (_("“%s” must end in .png, .pdf or .svg."), output);
+          return OD_CLI_USAGE;
+        }
     }
   if (width < 100 || height < 100 || width > 10000 || height > 10000)
     {
@@ -506,7 +552,7 @@ cmd_chart_or_report (OdCli    *cli,
     {
       g_autoptr(OdChart) result = od_render_build_chart (argv[1], &request, &error);
 
-      if (result == NULL || !od_chart_save (result, output, width, height, &error))
+      if (result == NULL || !od_chart_save_as (result, output, format, width, height, &error))
         return fail (g_steal_pointer (&error));
     }
   else
@@ -516,7 +562,7 @@ cmd_chart_or_report (OdCli    *cli,
       if (result == NULL || !od_document_save (result, output, &error))
         return fail (g_steal_pointer (&error));
     }
-  g_print (_("Written to %s\n"), output);
+  print_written (output);
   return OD_CLI_OK;
 }
 
@@ -536,8 +582,7 @@ cmd_report (OdCli  *cli,
   return cmd_chart_or_report (cli, argc, argv, FALSE);
 }
 
-/* Writes to memory first, so a failed export leaves no half-written file
- * and nothing but the data reaches standard output. */
+/* Nothing but the data reaches standard output. */
 static int
 cmd_export (OdCli  *cli,
             int     argc,
@@ -560,7 +605,6 @@ cmd_export (OdCli  *cli,
   OdExportFormat format = OD_EXPORT_FORMAT_CSV;
   g_autofree char *path = NULL;
   g_autoptr(OdDb) db = NULL;
-  g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!parse_options ("export", _("ENTITY"), entries, &argc, &argv))
@@ -612,42 +656,27 @@ cmd_export (OdCli  *cli,
   db = od_db_open (path, OD_DB_OPEN_DEFAULT, &error);
   if (db == NULL)
     return fail (g_steal_pointer (&error));
+  od_db_set_busy_timeout (db, CLI_BUSY_TIMEOUT_MS);
   if (od_db_get_backup_path (db) != NULL)
     g_printerr (_("A backup was taken before updating the database: %s\n"),
                 od_db_get_backup_path (db));
 
-  stream = g_memory_output_stream_new_resizable ();
-  if (!od_export_write (db, argv[1], format, full_id_numbers, stream, &error)
-      || !g_output_stream_close (stream, NULL, &error))
+  /* Streamed as it is made (nothing is held in memory); a file is written
+   * beside its place and renamed, so a failure leaves no half-written file. */
+  if (!od_export_write_file (db, argv[1], format, full_id_numbers,
+                             output != NULL ? output : "-", &error))
     return fail (g_steal_pointer (&error));
-
   if (output != NULL)
-    {
-      GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (stream);
-
-      if (!g_file_set_contents (output, g_memory_output_stream_get_data (memory),
-                                (gssize) g_memory_output_stream_get_data_size (memory), &error))
-        {
-          /* Translators: the first %s is a file name, the second the system's reason */
-          print_error (_("Could not write “%s”: %s. Check that the folder exists and can be "
-                         "written to."), output, error->message);
-          return OD_CLI_REJECTED;
-        }
-      g_print (_("Written to %s\n"), output);
-    }
-  else
-    {
-      GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (stream);
-      gsize size = g_memory_output_stream_get_data_size (memory);
-
-      if (fwrite (g_memory_output_stream_get_data (memory), 1, size, stdout) != size
-          || fflush (stdout) != 0)
-        {
-          print_error (_("Writing to standard output failed."));
-          return OD_CLI_REJECTED;
-        }
-    }
+    print_written (output);
   return OD_CLI_OK;
+}
+
+/* Only when one was taken: an import that wrote nothing takes none. */
+static void
+print_import_backup (const OdImportResult *result)
+{
+  if (result->backup_path != NULL)
+    g_print (_("A backup was taken before the import: %s\n"), result->backup_path);
 }
 
 /* Every row is checked before anything is written. Problems go to stderr
@@ -790,7 +819,7 @@ cmd_import (OdCli  *cli,
                          "with errors were left out.\n", result->n_error_rows),
                result->path, result->entity, result->n_inserted, result->n_updated,
                result->n_error_rows);
-      g_print (_("A backup was taken before the import: %s\n"), result->backup_path);
+      print_import_backup (result);
       /* Some rows were still rejected: scripts see it in the exit status. */
       return OD_CLI_REJECTED;
     }
@@ -819,6 +848,9 @@ cmd_import (OdCli  *cli,
                        "leave %u unchanged, skip %u; 0 errors.\n", result->n_rows),
              result->path, result->n_rows, result->n_inserted, result->n_updated,
              result->n_unchanged, result->n_skipped);
+  else if (result->n_rows == 0)
+    g_print (_("%s: there are no rows below the headers, so nothing was imported.\n"),
+             result->path);
   else
     {
       g_print (ngettext ("%s: imported %u row into %s: inserted %u, updated %u, unchanged %u, "
@@ -827,7 +859,7 @@ cmd_import (OdCli  *cli,
                          "skipped %u.\n", result->n_rows),
                result->path, result->n_rows, result->entity, result->n_inserted,
                result->n_updated, result->n_unchanged, result->n_skipped);
-      g_print (_("A backup was taken before the import: %s\n"), result->backup_path);
+      print_import_backup (result);
     }
   return OD_CLI_OK;
 }

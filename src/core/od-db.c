@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -18,12 +19,17 @@
 
 #include "od-core-resources.h"
 #include "od-db.h"
+#include "od-output.h"
 
 /* "OrDk": marks a file as ours (PRAGMA application_id), so another program's
  * SQLite file is refused instead of being migrated into an OrgDesk database. */
 #define OD_DB_APPLICATION_ID 0x4F72446B
 
 #define SQL_RESOURCE_PATH RESOURCE_PREFIX "/sql"
+
+/* How long a writer waits for another one, unless od_db_set_busy_timeout()
+ * says otherwise: short enough that a window does not seem to hang. */
+#define OD_DB_BUSY_TIMEOUT_MS 5000
 
 struct _OdDb
 {
@@ -35,6 +41,7 @@ struct _OdDb
   char    *fixed_now;
   guint    schema_version;
   guint    savepoint_depth;
+  int      busy_timeout_ms;
 };
 
 struct _OdStmt
@@ -113,6 +120,53 @@ set_read_only_error (GError     **error,
   g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_READ_ONLY,
                _("“%s” cannot be written: the file or its folder is read-only. Copy it to a "
                  "folder you can write to, or allow writing to it, then open it again."), name);
+}
+
+/* A device, a FIFO or a socket is refused before anything reads it: reading
+ * a FIFO's header would wait forever for a writer. */
+static gboolean
+check_regular_file (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *name = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || S_ISREG (st.st_mode))
+    return TRUE;   /* a missing file is someone else's message */
+  name = display_name (path);
+  if (S_ISDIR (st.st_mode))
+    g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_OPEN,
+                 _("“%s” is a folder, not a database file. Choose a file."), name);
+  else
+    g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_OPEN,
+                 _("“%s” is not a regular file (it is a device, a pipe or a socket). Choose a "
+                   "database file."), name);
+  return FALSE;
+}
+
+/* A new database holds personal data: only its owner may read it, whatever
+ * the umask. SQLite gives the -wal and -shm files the database's mode. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = display_name (path);
+
+      g_set_error (error, OD_DB_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM
+                   ? OD_DB_ERROR_READ_ONLY : OD_DB_ERROR_OPEN,
+                   _("“%s” cannot be created: %s. Choose a folder you can write to."),
+                   name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (fd >= 0)
+    g_close (fd, NULL);
+  return TRUE;
 }
 
 /* Root ignores permission bits, so also honour a mode that allows nobody to
@@ -294,8 +348,9 @@ get_default_migrations (void)
           g_assert (bytes != NULL);
           m.version = (guint) version;
           m.name = g_strdup (names[i]);
-          /* Resource data is NUL-terminated and lives as long as the program. */
-          m.sql = g_bytes_get_data (bytes, NULL);
+          /* A copy: the resource's bytes are only borrowed while BYTES is held, and
+           * would point into freed memory if the resource were ever compressed. */
+          m.sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
           g_array_append_val (array, m);
         }
       g_array_sort (array, compare_migrations);
@@ -428,6 +483,7 @@ od_db_open_with_migrations (const char         *path,
                             GError            **error)
 {
   g_autoptr(OdDb) self = NULL;
+  g_autofree char *absolute = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
   guint latest = latest_version_of (migrations, n_migrations);
@@ -438,16 +494,16 @@ od_db_open_with_migrations (const char         *path,
   g_return_val_if_fail (path != NULL && *path != '\0', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* Absolute from here on: a relative name would change meaning with the
+   * working folder, and SQLite URIs (used for checks) need one. */
+  absolute = g_canonicalize_filename (path, NULL);
+  path = absolute;
   name = display_name (path);
   dir = g_path_get_dirname (path);
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
 
-  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_OPEN,
-                   _("“%s” is a folder, not a database file. Choose a file."), name);
-      return NULL;
-    }
+  if (exists && !check_regular_file (path, error))
+    return NULL;
   if (!exists)
     {
       if (!(flags & OD_DB_OPEN_CREATE))
@@ -468,13 +524,13 @@ od_db_open_with_migrations (const char         *path,
       set_read_only_error (error, path);
       return NULL;
     }
+  if (!exists && !create_private_file (path, error))
+    return NULL;
 
   self = g_object_new (OD_TYPE_DB, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->handle,
-                        SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE)
-                        | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, OD_DB_ERROR, error_code_from_sqlite (rc),
@@ -483,7 +539,7 @@ od_db_open_with_migrations (const char         *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, 5000);
+  od_db_set_busy_timeout (self, OD_DB_BUSY_TIMEOUT_MS);
 
   if (!check_open_handle (self->handle, path, latest, &version, error))
     return NULL;
@@ -625,8 +681,23 @@ od_db_transaction (OdDb                 *self,
                                   self->savepoint_depth, self->savepoint_depth);
     }
 
-  if (!od_db_exec (self, begin, error))
-    return FALSE;
+  if (!od_db_exec (self, begin, &local_error))
+    {
+      /* BEGIN IMMEDIATE waits (busy_timeout) for another writer to finish;
+       * a writer that is still busy after that gets one clear message. */
+      if (g_error_matches (local_error, OD_DB_ERROR, OD_DB_ERROR_BUSY))
+        {
+          g_autofree char *name = display_name (self->path);
+
+          g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_BUSY,
+                       _("Another program is writing to “%s” (an import, a restore or OrgDesk "
+                         "on another computer); it was waited for %d seconds. Try again when it "
+                         "has finished."), name, MAX (self->busy_timeout_ms / 1000, 1));
+          return FALSE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   self->savepoint_depth++;
   ok = func (self, user_data, &local_error);
@@ -704,38 +775,27 @@ od_db_list_tables (OdDb     *self,
   return g_steal_pointer (&names);
 }
 
-/* Online backup into DEST_PATH: written beside it first and renamed, so a
- * failed backup never leaves a half-written file under the final name. */
-gboolean
-od_db_backup_to (OdDb        *self,
-                 const char  *dest_path,
-                 GError     **error)
+/* SQLite's online backup of SOURCE into the new file PATH. */
+typedef struct
 {
-  g_autofree char *partial = NULL;
-  g_autofree char *name = NULL;
-  sqlite3 *dest = NULL;
+  sqlite3 *source;
+  char    *message;   /* SQLite's reason when it failed */
+} BackupData;
+
+static gboolean
+backup_into_path_cb (const char  *path,
+                     gpointer     user_data,
+                     GError     **error)
+{
+  BackupData *data = user_data;
   sqlite3_backup *backup;
+  sqlite3 *dest = NULL;
   int rc;
 
-  g_return_val_if_fail (OD_IS_DB (self), FALSE);
-  g_return_val_if_fail (dest_path != NULL, FALSE);
-
-  name = display_name (dest_path);
-  if (g_strcmp0 (dest_path, self->path) == 0)
-    {
-      g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_BACKUP,
-                   _("A backup cannot replace the database itself. Choose another file name."));
-      return FALSE;
-    }
-  if (!ensure_parent_folder (dest_path, error))
-    return FALSE;
-
-  partial = g_strconcat (dest_path, ".part", NULL);
-  g_unlink (partial);
-  rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
     {
-      backup = sqlite3_backup_init (dest, "main", self->handle, "main");
+      backup = sqlite3_backup_init (dest, "main", data->source, "main");
       if (backup != NULL)
         {
           rc = sqlite3_backup_step (backup, -1);
@@ -749,29 +809,89 @@ od_db_backup_to (OdDb        *self,
   if (rc == SQLITE_OK)
     /* A backup is a single file: no WAL beside it. */
     rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_BACKUP,
-                   _("The backup to “%s” failed: %s. Check the free space and that the folder "
-                     "can be written."), name, dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
-      sqlite3_close (dest);
-      g_unlink (partial);
-      return FALSE;
+      data->message = g_strdup (dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      g_set_error_literal (error, OD_DB_ERROR, OD_DB_ERROR_BACKUP, data->message);
     }
   sqlite3_close (dest);
+  return rc == SQLITE_OK;
+}
 
-  if (g_rename (partial, dest_path) != 0)
+/* An empty regular file: a name reserved by od_db_backup_file_name(). */
+static gboolean
+is_empty_file (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0;
+}
+
+/* Online backup into DEST_PATH: written beside it first and renamed, so a
+ * failed backup never leaves a half-written file under the final name; a
+ * device or a pipe ("-" is standard output) gets the bytes directly. The
+ * file is private (0600): it holds everything the database holds. */
+gboolean
+od_db_backup_to (OdDb        *self,
+                 const char  *dest_path,
+                 GError     **error)
+{
+  g_autoptr(OdOutput) output = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  BackupData data = { self->handle, NULL };
+  gboolean reserved;
+
+  g_return_val_if_fail (OD_IS_DB (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  name = display_name (dest_path);
+  /* By identity, not by name: "./s.db" and "$PWD/s.db" are the database too. */
+  if (g_strcmp0 (dest_path, self->path) == 0 || od_output_same_file (dest_path, self->path))
     {
-      int saved_errno = errno;
-
-      g_unlink (partial);
       g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_BACKUP,
-                   _("The backup to “%s” failed: %s. Check that the folder can be written."),
-                   name, g_strerror (saved_errno));
+                   _("A backup cannot replace the database itself. Choose another file name."));
       return FALSE;
     }
-  return TRUE;
+  if (strcmp (dest_path, "-") != 0 && !ensure_parent_folder (dest_path, error))
+    return FALSE;
+
+  reserved = is_empty_file (dest_path);
+  output = od_output_new (dest_path, OD_OUTPUT_PRIVATE, &local_error);
+  if (output != NULL
+      && od_output_write_with_path (output, backup_into_path_cb, &data, &local_error)
+      && od_output_commit (output, &local_error))
+    return TRUE;
+
+  /* A name reserved for this backup is given back; an older file stays. */
+  g_clear_pointer (&output, od_output_free);
+  if (reserved && is_empty_file (dest_path))
+    g_unlink (dest_path);
+  g_free (data.message);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    {
+      g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_BACKUP,
+                   _("“%s” is a folder. Give a file name for the backup."), name);
+      return FALSE;
+    }
+  g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_BACKUP,
+               _("The backup to “%s” failed: %s. Check the free space and that the folder "
+                 "can be written."), name, local_error->message);
+  return FALSE;
+}
+
+/* How long a write waits for another program's write to finish before it
+ * fails with OD_DB_ERROR_BUSY. A batch command waits longer than a window:
+ * an import in another process holds the lock for as long as it writes. */
+void
+od_db_set_busy_timeout (OdDb *self,
+                        int   milliseconds)
+{
+  g_return_if_fail (OD_IS_DB (self));
+  g_return_if_fail (self->handle != NULL);
+
+  self->busy_timeout_ms = milliseconds;
+  sqlite3_busy_timeout (self->handle, milliseconds);
 }
 
 /* ISO-8601 UTC, as every created_at / updated_at / audit time is stored. */
@@ -805,6 +925,7 @@ gboolean
 od_db_check_file (const char  *path,
                   GError     **error)
 {
+  g_autofree char *absolute = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *sqlite_uri = NULL;
   guint version = 0;
@@ -825,7 +946,19 @@ od_db_check_file (const char  *path,
   if (!check_header (path, error))
     return FALSE;
 
-  uri = g_filename_to_uri (path, NULL, NULL);
+  /* A URI needs an absolute name: "backup.db" alone gave no URI, and SQLite
+   * then opened an empty temporary database instead of the file. */
+  absolute = g_canonicalize_filename (path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, NULL);
+  if (uri == NULL)
+    {
+      g_autofree char *name = display_name (path);
+
+      g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_OPEN,
+                   _("“%s” cannot be opened: its name cannot be used. Rename the file and try "
+                     "again."), name);
+      return FALSE;
+    }
   sqlite_uri = g_strconcat (uri, "?immutable=1", NULL);
   rc = sqlite3_open_v2 (sqlite_uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
@@ -844,42 +977,63 @@ od_db_check_file (const char  *path,
   return ok;
 }
 
-/* backups/<name>-YYYYmmdd-HHMMSS-<reason>.db beside the database. */
+/* backups/<name>-YYYYmmdd-HHMMSS-<reason>.db beside the database, the name
+ * reserved by creating it empty (O_EXCL): two processes backing up in the
+ * same second get two names ("-2", "-3", …), never the same one.
+ * od_db_backup_to() fills the reserved file, or removes it when it fails. */
 char *
 od_db_backup_file_name (const char *db_path,
                         const char *reason)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *dir = g_path_get_dirname (db_path);
-  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *absolute = g_canonicalize_filename (db_path, NULL);
+  g_autofree char *dir = g_path_get_dirname (absolute);
+  g_autofree char *base = g_path_get_basename (absolute);
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *folder = g_build_filename (dir, "backups", NULL);
   g_autofree char *file = NULL;
   char *dot = strrchr (base, '.');
 
   if (dot != NULL && dot != base)
     *dot = '\0';
+  g_mkdir_with_parents (folder, 0700);
   file = g_strdup_printf ("%s-%s-%s.db", base, stamp, reason);
   for (guint n = 2; ; n++)
     {
-      char *candidate = g_build_filename (dir, "backups", file, NULL);
+      char *candidate = g_build_filename (folder, file, NULL);
+      int fd = g_open (candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 
-      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
-        return candidate;
+      /* Any error but "taken" is for the backup itself to report. */
+      if (fd >= 0 || errno != EEXIST || n > 999999)
+        {
+          if (fd >= 0)
+            g_close (fd, NULL);
+          return candidate;
+        }
       g_free (candidate);
       g_free (file);
       file = g_strdup_printf ("%s-%s-%s-%u.db", base, stamp, reason, n);
     }
 }
 
+/* FROM's bytes into TO, replaced whole and private (0600). */
 static gboolean
 copy_file (const char  *from,
            const char  *to,
            GError     **error)
 {
   g_autoptr(GFile) source = g_file_new_for_path (from);
-  g_autoptr(GFile) dest = g_file_new_for_path (to);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(OdOutput) output = NULL;
 
-  return g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+  in = g_file_read (source, NULL, error);
+  if (in == NULL)
+    return FALSE;
+  output = od_output_new (to, OD_OUTPUT_PRIVATE, error);
+  return output != NULL
+         && g_output_stream_splice (od_output_get_stream (output), G_INPUT_STREAM (in),
+                                    G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, NULL, error) >= 0
+         && od_output_commit (output, error);
 }
 
 /* Replaces the database at DB_PATH with the backup FROM_PATH. The backup is
@@ -894,7 +1048,10 @@ od_db_restore_file (const char  *db_path,
                     GError     **error)
 {
   g_autofree char *kept = NULL;
-  g_autofree char *partial = NULL;
+  g_autofree char *absolute = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(OdOutput) output = NULL;
   g_autofree char *wal = NULL;
   g_autofree char *shm = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -904,6 +1061,15 @@ od_db_restore_file (const char  *db_path,
 
   if (!od_db_check_file (from_path, error))
     return FALSE;
+  if (od_output_same_file (from_path, db_path))
+    {
+      g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_BACKUP,
+                   _("That file is the database itself. Choose a backup file."));
+      return FALSE;
+    }
+  absolute = g_canonicalize_filename (db_path, NULL);
+  db_path = absolute;
+  source = g_file_new_for_path (from_path);
   if (!ensure_parent_folder (db_path, error))
     return FALSE;
 
@@ -917,9 +1083,6 @@ od_db_restore_file (const char  *db_path,
       current = od_db_open (db_path, OD_DB_OPEN_DEFAULT, NULL);
       if (current == NULL || !od_db_backup_to (current, kept, NULL))
         {
-          g_autofree char *kept_dir = g_path_get_dirname (kept);
-
-          g_mkdir_with_parents (kept_dir, 0700);
           if (!copy_file (db_path, kept, &local_error))
             {
               g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_BACKUP,
@@ -931,29 +1094,29 @@ od_db_restore_file (const char  *db_path,
       g_clear_object (&current);
     }
 
-  partial = g_strconcat (db_path, ".restoring", NULL);
-  if (!copy_file (from_path, partial, &local_error))
+  /* The copy is written beside the database and renamed into place; a WAL
+   * left from the old file must never be replayed into the new one, so it
+   * goes once the new file is complete and before it takes the name. */
+  output = od_output_new (db_path, OD_OUTPUT_PRIVATE, &local_error);
+  in = output != NULL ? g_file_read (source, NULL, &local_error) : NULL;
+  if (in == NULL
+      || g_output_stream_splice (od_output_get_stream (output), G_INPUT_STREAM (in),
+                                 G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, NULL, &local_error) < 0)
     {
-      g_unlink (partial);
       g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_BACKUP,
                    _("The backup could not be copied (%s); the database was not changed."),
                    local_error->message);
       return FALSE;
     }
-
-  /* A WAL left from the old file must never be replayed into the new one. */
   wal = g_strconcat (db_path, "-wal", NULL);
   shm = g_strconcat (db_path, "-shm", NULL);
   g_unlink (wal);
   g_unlink (shm);
-  if (g_rename (partial, db_path) != 0)
+  if (!od_output_commit (output, &local_error))
     {
-      int saved_errno = errno;
-
-      g_unlink (partial);
       g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_BACKUP,
                    _("The restored file could not be put in place: %s. The database was not "
-                     "changed."), g_strerror (saved_errno));
+                     "changed."), local_error->message);
       return FALSE;
     }
 

@@ -93,6 +93,8 @@ GPtrArray   *od_db_list_tables          (OdDb                 *db,
 gboolean     od_db_backup_to            (OdDb                 *db,
                                          const char           *dest_path,
                                          GError              **error);
+void         od_db_set_busy_timeout     (OdDb                 *db,
+                                         int                   milliseconds);
 char        *od_db_now                  (OdDb                 *db);
 void         od_db_set_fixed_now        (OdDb                 *db,
                                          const char           *iso_time);

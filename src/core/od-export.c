@@ -33,6 +33,7 @@
 #include <xlsxwriter.h>
 
 #include "od-export.h"
+#include "od-output.h"
 #include "od-json.h"
 #include "od-money.h"
 #include "od-organization.h"
@@ -734,27 +735,6 @@ write_xlsx (OdDb          *db,
   return ok;
 }
 
-/* An empty new file beside PATH, hidden, for writing there and renaming:
- * the same folder, so the rename is atomic; the mode a new file gets. */
-static char *
-create_temp_beside (const char  *path,
-                    GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s-XXXXXX.part", base);
-  g_autofree char *temp = g_build_filename (dir, name, NULL);
-  int fd = g_mkstemp_full (temp, O_RDWR, 0666);
-
-  if (fd < 0)
-    {
-      set_write_error (error, path, g_strerror (errno));
-      return NULL;
-    }
-  g_close (fd, NULL);
-  return g_steal_pointer (&temp);
-}
-
 /* The XLSX workbook into OUT, through a temporary file (libxlsxwriter
  * writes to paths only). */
 static gboolean
@@ -819,8 +799,29 @@ write_stream (OdDb            *db,
   return flush (&writer, error);
 }
 
-/* IDS[0..N_IDS) of ENTITY (checked) into the file PATH, written beside it
- * and renamed into place. */
+typedef struct
+{
+  OdDb          *db;
+  const char    *entity;
+  gboolean       full_id_numbers;
+  const gint64  *ids;
+  guint          n_ids;
+} XlsxJob;
+
+static gboolean
+write_xlsx_cb (const char  *path,
+               gpointer     user_data,
+               GError     **error)
+{
+  XlsxJob *job = user_data;
+
+  return write_xlsx (job->db, job->entity, job->full_id_numbers, job->ids, job->n_ids, path,
+                     error);
+}
+
+/* IDS[0..N_IDS) of ENTITY (checked) into PATH (od-output.h: a regular file
+ * is written beside and renamed into place; "-", a device or a pipe gets
+ * the bytes as they are made). A file with full ID numbers is private. */
 static gboolean
 write_file (OdDb            *db,
             const char      *entity,
@@ -831,32 +832,33 @@ write_file (OdDb            *db,
             const char      *path,
             GError         **error)
 {
-  g_autofree char *temp = create_temp_beside (path, error);
+  g_autoptr(OdOutput) output = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
-  if (temp == NULL)
-    return FALSE;
+  output = od_output_new (path, full_id_numbers ? OD_OUTPUT_PRIVATE : OD_OUTPUT_DEFAULT,
+                          &local_error);
+  if (output == NULL)
+    {
+      set_write_error (error, path, local_error->message);
+      return FALSE;
+    }
 
   if (format == OD_EXPORT_FORMAT_XLSX)
-    ok = write_xlsx (db, entity, full_id_numbers, ids, n_ids, temp, error);
-  else
     {
-      g_autoptr(GFile) file = g_file_new_for_path (temp);
-      g_autoptr(GFileOutputStream) out = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, error);
+      XlsxJob job = { db, entity, full_id_numbers, ids, n_ids };
 
-      ok = out != NULL
-           && write_stream (db, entity, format, full_id_numbers, ids, n_ids,
-                            G_OUTPUT_STREAM (out), error)
-           && g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+      ok = od_output_write_with_path (output, write_xlsx_cb, &job, error);
     }
+  else
+    ok = write_stream (db, entity, format, full_id_numbers, ids, n_ids,
+                       od_output_get_stream (output), error);
 
-  if (ok && g_rename (temp, path) != 0)
+  if (ok && !od_output_commit (output, &local_error))
     {
-      set_write_error (error, path, g_strerror (errno));
+      set_write_error (error, path, local_error->message);
       ok = FALSE;
     }
-  if (!ok)
-    g_unlink (temp);
   return ok;
 }
 

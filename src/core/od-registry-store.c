@@ -40,6 +40,7 @@
 #include "od-json.h"
 #include "od-pinyin.h"
 #include "od-registry-store.h"
+#include "od-text.h"
 #include "od-validate.h"
 
 /* Rows per `id IN (…)` when loading items: well below SQLite's limit of
@@ -286,14 +287,15 @@ dup_column_or_empty (OdStmt *stmt,
   return g_strdup (text != NULL ? text : "");
 }
 
-/* Replaces *FIELD by a stripped copy ("" for NULL). */
+/* Replaces *FIELD by its normal form ("" for NULL): what a person sees,
+ * without invisible characters or spaces at the ends (od-text.h). */
 static void
 strip_field (char **field)
 {
-  char *value = g_strdup (*field != NULL ? *field : "");
+  char *value = od_text_normalize (*field);
 
   g_free (*field);
-  *field = g_strstrip (value);
+  *field = value;
 }
 
 /* Like strip_field(), and "" becomes NULL (dates, optional keys). */
@@ -594,6 +596,37 @@ add_problem (GPtrArray         *problems,
              char              *message)
 {
   g_ptr_array_add (problems, problem_new (field, severity, other_id, message));
+}
+
+/* A control character (ESC, BEL, a line break in a name) cannot be shown or
+ * printed: refused with a message, in every text field; notes may have
+ * line breaks and tabs. */
+static void
+check_control_chars (GPtrArray       *problems,
+                     const FieldSpec *specs,
+                     guint            n_specs,
+                     gconstpointer    record)
+{
+  for (guint i = 0; i < n_specs; i++)
+    {
+      const FieldSpec *spec = &specs[i];
+      g_autofree char *shown = NULL;
+      gunichar c;
+
+      if (spec->kind != FIELD_TEXT && spec->kind != FIELD_NULLABLE
+          && spec->kind != FIELD_ID_NUMBER)
+        continue;
+      c = od_text_find_control (spec_text (record, spec), g_str_equal (spec->name, "notes"));
+      if (c == 0)
+        continue;
+      shown = od_text_describe_char (c);
+      add_problem (problems, spec->name, OD_PROBLEM_ERROR, 0,
+                   /* Translators: %s is a character code such as U+001B */
+                   g_strdup_printf (_("This field contains a control character (%s), such as a "
+                                      "line break or a code copied from another program, that "
+                                      "cannot be shown or printed. Remove it and type the text "
+                                      "again."), shown));
+    }
 }
 
 static GPtrArray *
@@ -1250,6 +1283,7 @@ validate_org (OdDb               *db,
   memset (code, 0, sizeof *code);
   code->status = OD_CODE_EMPTY;
   get_today (db, &today);
+  check_control_chars (problems, org_field_specs, G_N_ELEMENTS (org_field_specs), f);
 
   /* Name: required and unique among live organizations (the index
    * organizations_name would refuse it too, less helpfully). */
@@ -1757,6 +1791,7 @@ validate_person (OdDb                  *db,
 {
   memset (id_result, 0, sizeof *id_result);
   id_result->status = OD_CODE_EMPTY;
+  check_control_chars (problems, person_field_specs, G_N_ELEMENTS (person_field_specs), f);
 
   if (f->name[0] == '\0')
     add_problem (problems, "name", OD_PROBLEM_ERROR, 0, g_strdup (_("The name is required.")));

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "od-chart-private.h"
+#include "od-output.h"
 #include "od-money.h"
 
 #define RGB(hex) \
@@ -1130,6 +1131,30 @@ od_chart_save (OdChart     *chart,
                double       height,
                GError     **error)
 {
+  return od_chart_save_as (chart, path, NULL, width, height, error);
+}
+
+/**
+ * od_chart_save_as:
+ * @chart: the chart
+ * @path: where to write; "-" is standard output, a device or a pipe is written directly
+ * @format: (nullable): "png", "pdf" or "svg"; %NULL: from the end of @path
+ * @width: the width in points (pixels for PNG)
+ * @height: the height
+ * @error: return location for an error
+ *
+ * Like od_chart_save(), in the format asked for.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+od_chart_save_as (OdChart     *chart,
+                  const char  *path,
+                  const char  *format,
+                  double       width,
+                  double       height,
+                  GError     **error)
+{
   g_autoptr(GByteArray) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   cairo_surface_t *surface;
@@ -1142,7 +1167,14 @@ od_chart_save (OdChart     *chart,
   g_return_val_if_fail (width > 0 && height > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  kind = file_kind_from_path (path);
+  if (format != NULL)
+    {
+      g_autofree char *dotted = g_strconcat (".", format, NULL);
+
+      kind = file_kind_from_path (dotted);
+    }
+  else
+    kind = file_kind_from_path (path);
   if (kind == FILE_KIND_UNKNOWN)
     {
       g_autofree char *display = g_filename_display_name (path);
@@ -1198,7 +1230,7 @@ od_chart_save (OdChart     *chart,
   if (status != CAIRO_STATUS_SUCCESS)
     return set_write_error (error, path, cairo_status_to_string (status));
 
-  if (!g_file_set_contents (path, (const char *) bytes->data, bytes->len, &local_error))
+  if (!od_output_write_bytes (path, OD_OUTPUT_DEFAULT, bytes->data, bytes->len, &local_error))
     return set_write_error (error, path, local_error->message);
 
   return TRUE;

@@ -130,6 +130,12 @@ gboolean      od_chart_save             (OdChart           *chart,
                                          double             width,
                                          double             height,
                                          GError           **error);
+gboolean      od_chart_save_as          (OdChart           *chart,
+                                         const char        *path,
+                                         const char        *format,
+                                         double             width,
+                                         double             height,
+                                         GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OdChart, od_chart_unref)
 

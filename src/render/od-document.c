@@ -13,13 +13,16 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
 #include "od-document.h"
+#include "od-output.h"
 
 #define MM (72.0 / 25.4)
 
@@ -1397,6 +1400,16 @@ check_cairo (cairo_status_t   status,
   return FALSE;
 }
 
+static gboolean
+is_stream_target (const char *path)
+{
+  GStatBuf st;
+
+  if (g_str_equal (path, "-"))
+    return TRUE;
+  return g_stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode);
+}
+
 /* Whole files only: the contents go to a temporary file that replaces PATH
  * when complete, so a failed save leaves no half-written file behind. */
 static gboolean
@@ -1407,8 +1420,7 @@ write_file (const char  *path,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
-  if (g_file_set_contents_full (path, (const char *) bytes->data, bytes->len,
-                                G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
+  if (od_output_write_bytes (path, OD_OUTPUT_DEFAULT, bytes->data, bytes->len, &local_error))
     return TRUE;
 
   name = g_filename_display_name (path);
@@ -1891,6 +1903,9 @@ od_document_save (OdDocument  *doc,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   format = format_from_path (path, &stem, &extension);
+  /* Standard output, a device or a pipe takes one stream: the PDF. */
+  if (format == FORMAT_UNKNOWN && is_stream_target (path))
+    format = FORMAT_PDF;
   switch (format)
     {
     case FORMAT_PDF:
