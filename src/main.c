@@ -8,6 +8,7 @@
 
 #include "od-application.h"
 #include "od-i18n.h"
+#include "od-paths.h"
 
 int
 main (int    argc,
@@ -15,6 +16,7 @@ main (int    argc,
 {
   g_autoptr(OdApplication) app = NULL;
 
+  od_paths_use_build_tree (argv[0]);
   od_i18n_init ();
   app = od_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

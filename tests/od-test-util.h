@@ -7,6 +7,21 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+/* The full path of PROGRAM, which build-aux/dev test installs (from the Debian
+ * package PACKAGE): in this project a missing tool fails the test rather
+ * than skipping what it checks. */
+static inline char *
+od_test_require_program (const char *program,
+                         const char *package)
+{
+  char *found = g_find_program_in_path (program);
+
+  if (found == NULL)
+    g_error ("%s is not installed: run the tests with build-aux/dev test, which installs "
+             "the Debian package %s", program, package);
+  return found;
+}
+
 /* A fresh folder per test, removed with everything in it at the end. */
 static inline char *
 od_test_make_dir (void)

@@ -148,6 +148,8 @@ test_backup_restore (OdTestFixture *f,
 {
   g_autofree char *backup = g_build_filename (f->dir, "saved.db", NULL);
   g_autofree char *garbage = g_build_filename (f->dir, "garbage.db", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "new.csv", NULL);
+  g_autofree char *kept = NULL;
   OdTestRun r = od_test_run_cli ("--db", f->path, "demo", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
@@ -162,18 +164,47 @@ test_backup_restore (OdTestFixture *f,
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   od_test_run_clear (&r);
 
-  /* Change the database, then restore: the change is gone, the old file kept. */
-  r = od_test_run_cli ("--db", f->path, "demo", "--force", NULL);
-  od_test_run_clear (&r);
-  r = od_test_run_cli ("--db", f->path, "restore", backup, NULL);
+  /* Change the database for real (a new organization), then restore: the
+   * change is gone, and the file replaced is kept with the change in it. */
+  g_assert_true (g_file_set_contents (csv, "单位名称,所属区县\n宝鸡市恢复测试新协会,渭滨区\n", -1,
+                                      NULL));
+  r = od_test_run_cli ("--db", f->path, "import", "organizations", csv, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "before-restore"));
+  od_test_run_clear (&r);
+  r = od_test_run_cli ("--db", f->path, "export", "organizations", NULL);
+  g_assert_nonnull (strstr (r.out, "宝鸡市恢复测试新协会"));
   od_test_run_clear (&r);
 
+  r = od_test_run_cli ("--db", f->path, "restore", backup, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  kept = strstr (r.out, "before-restore") != NULL ? g_strdup (r.out) : NULL;
+  g_assert_nonnull (kept);
+  od_test_run_clear (&r);
+
+  r = od_test_run_cli ("--db", f->path, "export", "organizations", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.out, "宝鸡市恢复测试新协会"));
+  g_assert_nonnull (strstr (r.out, "宝鸡市江苏商会"));
+  od_test_run_clear (&r);
   r = od_test_run_cli ("--db", f->path, "info", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "宝鸡市社会组织促进会"));
   od_test_run_clear (&r);
+
+  /* The kept file is the database as it was, with the new organization. */
+  {
+    const char *start = strstr (kept, "/backups/");
+    g_autofree char *kept_path = NULL;
+    g_autofree char *kept_name = NULL;
+
+    g_assert_nonnull (start);
+    kept_name = g_strndup (start + strlen ("/backups/"), strcspn (start, "\n") - strlen ("/backups/"));
+    kept_path = g_build_filename (f->dir, "backups", kept_name, NULL);
+    r = od_test_run_cli ("--db", kept_path, "export", "organizations", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "宝鸡市恢复测试新协会"));
+    od_test_run_clear (&r);
+  }
 
   g_assert_true (g_file_set_contents (garbage, "PK\003\004 an xlsx, not a backup", -1, NULL));
   r = od_test_run_cli ("--db", f->path, "restore", garbage, NULL);
@@ -258,11 +289,7 @@ test_report (OdTestFixture *f,
   g_assert_true (file_starts_with (pdf, "%PDF", 4));
   od_test_run_clear (&r);
 
-  if (g_find_program_in_path ("pdfinfo") == NULL)
-    {
-      g_test_skip ("pdfinfo (poppler-utils) is not installed");
-      return;
-    }
+  g_free (od_test_require_program ("pdfinfo", "poppler-utils"));
   command = g_strdup_printf ("pdfinfo '%s'", pdf);
   g_assert_true (g_spawn_command_line_sync (command, &out, NULL, NULL, NULL));
   /* Ten charts and a 300-row table make many pages. */

@@ -53,16 +53,7 @@ require_tools (const char *first,
   va_start (args, first);
   for (const char *tool = first; tool != NULL; tool = va_arg (args, const char *))
     {
-      g_autofree char *found = g_find_program_in_path (tool);
-
-      if (found == NULL)
-        {
-          g_autofree char *message = g_strdup_printf ("%s (poppler-utils) is not installed", tool);
-
-          g_test_skip (message);
-          ok = FALSE;
-          break;
-        }
+      g_autofree char *found = od_test_require_program (tool, "poppler-utils");
     }
   va_end (args);
   return ok;

@@ -1567,7 +1567,7 @@ static void
 test_libreoffice (OdTestFixture *f,
                   gconstpointer  data)
 {
-  g_autofree char *program = g_find_program_in_path ("libreoffice");
+  g_autofree char *program = od_test_require_program ("libreoffice", "libreoffice-calc-nogui");
   g_autoptr(OdDb) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -1584,14 +1584,6 @@ test_libreoffice (OdTestFixture *f,
   g_autofree char *err = NULL;
   int status = -1;
 
-  if (program == NULL)
-    program = g_find_program_in_path ("soffice");
-  if (program == NULL)
-    {
-      g_test_skip ("libreoffice is not installed; install it (apt install libreoffice-calc) "
-                   "to check that another program reads OrgDesk's .xlsx");
-      return;
-    }
 
   db = open_demo_db (f, "office.db");
   path = export_xlsx (f, db, "organizations", "organizations.xlsx");

@@ -24,12 +24,16 @@ od_audit_record (OdDb        *db,
                  GError     **error)
 {
   g_autoptr(OdStmt) stmt = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *now = od_db_now (db);
-  g_autofree char *actor = od_audit_actor ();
+  g_autofree char *uuid = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *actor = NULL;
 
   g_return_val_if_fail (OD_IS_DB (db), FALSE);
   g_return_val_if_fail (table_name != NULL && action != NULL, FALSE);
+
+  uuid = g_uuid_string_random ();
+  now = od_db_now (db);
+  actor = od_audit_actor ();
 
   stmt = od_db_prepare (db,
                         "INSERT INTO audit_log (uuid, at, actor, table_name, row_id, row_uuid,"

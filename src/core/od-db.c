@@ -880,6 +880,27 @@ od_db_backup_to (OdDb        *self,
   return FALSE;
 }
 
+/* NAME as an SQL identifier, in double quotes with inner ones doubled: the
+ * one way OrgDesk puts a table or column name (always from the schema or
+ * from code, never from user text) into SQL. */
+char *
+od_db_quote_identifier (const char *name)
+{
+  GString *quoted;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  quoted = g_string_new ("\"");
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (quoted, '"');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '"');
+  return g_string_free (quoted, FALSE);
+}
+
 /* How long a write waits for another program's write to finish before it
  * fails with OD_DB_ERROR_BUSY. A batch command waits longer than a window:
  * an import in another process holds the lock for as long as it writes. */

@@ -93,6 +93,7 @@ GPtrArray   *od_db_list_tables          (OdDb                 *db,
 gboolean     od_db_backup_to            (OdDb                 *db,
                                          const char           *dest_path,
                                          GError              **error);
+char        *od_db_quote_identifier     (const char           *name);
 void         od_db_set_busy_timeout     (OdDb                 *db,
                                          int                   milliseconds);
 char        *od_db_now                  (OdDb                 *db);

@@ -87,12 +87,13 @@ clear_content (OdDb    *db,
   for (guint i = 0; i < tables->len; i++)
     {
       const char *table = g_ptr_array_index (tables, i);
+      g_autofree char *quoted = od_db_quote_identifier (table);
       g_autofree char *sql = NULL;
 
       if (is_bookkeeping (table))
         continue;
       /* Table names come from sqlite_master, never from user text. */
-      sql = g_strdup_printf ("DELETE FROM \"%s\"", table);
+      sql = g_strdup_printf ("DELETE FROM %s", quoted);
       if (!od_db_exec (db, sql, error))
         return FALSE;
     }
@@ -150,12 +151,13 @@ od_demo_database_is_empty (OdDb      *db,
   for (guint i = 0; i < tables->len; i++)
     {
       const char *table = g_ptr_array_index (tables, i);
+      g_autofree char *quoted = od_db_quote_identifier (table);
       g_autofree char *sql = NULL;
       gint64 n = 0;
 
       if (is_bookkeeping (table))
         continue;
-      sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM \"%s\")", table);
+      sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)", quoted);
       if (!od_db_query_int64 (db, sql, &n, error))
         return FALSE;
       if (n > 0)

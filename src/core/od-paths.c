@@ -5,6 +5,39 @@
 #include "od-paths.h"
 
 /* $XDG_DATA_HOME/orgdesk/orgdesk.db (DESIGN.md §3). */
+/* A program run from its meson build folder (build/src/orgdesk) finds the
+ * build's compiled GSettings schema and translations, as an installed one
+ * finds the system's: without this, GLib aborts on the missing schema.
+ * The build folder is recognised by its build.ninja; variables already set
+ * are left alone. */
+void
+od_paths_use_build_tree (const char *argv0)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *bindir = NULL;
+  g_autofree char *root = NULL;
+  g_autofree char *ninja = NULL;
+  g_autofree char *schemas = NULL;
+  g_autofree char *po = NULL;
+
+  if (exe == NULL && argv0 != NULL)
+    exe = g_canonicalize_filename (argv0, NULL);
+  if (exe == NULL)
+    return;
+  bindir = g_path_get_dirname (exe);
+  root = g_path_get_dirname (bindir);
+  ninja = g_build_filename (root, "build.ninja", NULL);
+  schemas = g_build_filename (root, "data", "gschemas.compiled", NULL);
+  if (!g_file_test (ninja, G_FILE_TEST_IS_REGULAR)
+      || !g_file_test (schemas, G_FILE_TEST_IS_REGULAR))
+    return;
+  g_clear_pointer (&schemas, g_free);
+  schemas = g_build_filename (root, "data", NULL);
+  po = g_build_filename (root, "po", NULL);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, FALSE);
+  g_setenv ("ORGDESK_LOCALEDIR", po, FALSE);
+}
+
 char *
 od_paths_default_database (void)
 {

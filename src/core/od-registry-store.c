@@ -2469,22 +2469,6 @@ check_org_unreferenced_by_people (OdDb        *db,
   return FALSE;
 }
 
-/* Quotes an SQL identifier read from the schema. */
-static char *
-quote_identifier (const char *name)
-{
-  GString *quoted = g_string_new ("\"");
-
-  for (const char *p = name; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (quoted, '"');
-      g_string_append_c (quoted, *p);
-    }
-  g_string_append_c (quoted, '"');
-  return g_string_free (quoted, FALSE);
-}
-
 /* Refuses (REFERENCED) purging a row that rows of other tables refer to by
  * a foreign key without ON DELETE CASCADE / SET NULL.  The tables come from
  * the schema itself, so that tables added by later migrations (inspections,
@@ -2523,8 +2507,8 @@ check_unreferenced (OdDb        *db,
         continue;
 
       /* Identifiers from sqlite_master, not user text; quoted all the same. */
-      quoted_table = quote_identifier (table);
-      quoted_column = quote_identifier (column);
+      quoted_table = od_db_quote_identifier (table);
+      quoted_column = od_db_quote_identifier (column);
       sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?1", quoted_table, quoted_column);
       count = od_db_prepare (db, sql, error);
       if (count == NULL || !od_stmt_bind_int64 (count, 1, row_id, error)
