@@ -186,7 +186,10 @@ main (int    argc,
   {
     OdWindow *narrow = window_sized (app, demo_db, FALSE, 400, 700);
 
+    /* Folded: the sidebar, then a section chosen in it, with its back button. */
     shoot (GTK_WIDGET (narrow), "05-narrow");
+    od_window_show_section (narrow, "organizations");
+    shoot (GTK_WIDGET (narrow), "05-narrow-organizations");
     gtk_window_destroy (GTK_WINDOW (narrow));
   }
 

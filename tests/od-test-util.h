@@ -124,30 +124,61 @@ od_test_run_clear (OdTestRun *r)
   g_clear_pointer (&r->err, g_free);
 }
 
-/* Runs orgdesk-cli with the NULL-terminated arguments. */
+/* Runs orgdesk-cli in the folder CWD (NULL: this one) with ARGS, under
+ * timeout(1) so that a command that hangs fails the test after a minute. */
 static inline OdTestRun
-od_test_run_cli (const char *first,
-                 ...)
+od_test_run_cli_valist (const char *cwd,
+                        const char *first,
+                        va_list     args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   const char *cli = g_getenv ("ORGDESK_CLI");
   OdTestRun r = { 0 };
   int wait_status = 0;
-  va_list args;
 
   g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) "timeout");
+  g_ptr_array_add (argv, (char *) "60");
   g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (cwd, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                 &r.out, &r.err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   r.status = WEXITSTATUS (wait_status);
+  g_assert_cmpint (r.status, !=, 124);   /* timeout's: it hung */
+  return r;
+}
+
+/* Runs orgdesk-cli with the NULL-terminated arguments. */
+static inline OdTestRun
+od_test_run_cli (const char *first,
+                 ...)
+{
+  OdTestRun r;
+  va_list args;
+
+  va_start (args, first);
+  r = od_test_run_cli_valist (NULL, first, args);
+  va_end (args);
+  return r;
+}
+
+/* The same in the folder CWD, for relative names. */
+static inline OdTestRun
+od_test_run_cli_in (const char *cwd,
+                    const char *first,
+                    ...)
+{
+  OdTestRun r;
+  va_list args;
+
+  va_start (args, first);
+  r = od_test_run_cli_valist (cwd, first, args);
+  va_end (args);
   return r;
 }

@@ -471,6 +471,88 @@ test_invalid_encoding (void)
   assert_contains (ff_fe_fd, "UTF-16");
 }
 
+/* UTF-8 with a stray byte (a no-break space pasted as Latin-1 A0) reads as
+ * GB18030 without an error, every Chinese character as mojibake (宝鸡门球
+ * as 瀹濋浮闂ㄧ悆): automatic detection reports the byte instead. */
+static void
+test_utf8_stray_byte (void)
+{
+  const char *stray = "name,phone\n"
+                      "宝鸡门球协会,0917-3212345\n"
+                      "宝鸡市\xA0老年大学,0917-3212346\n";
+  /* "协" cut after two of its three bytes at the end (two invalid bytes). */
+  const char *cut = "单位名称,联系电话\n宝鸡门球协会,0917-3212345\n宝鸡老年大学\xE5\x8D";
+  g_autofree char *message = read_error (stray, -1, OD_CSV_ENCODING_AUTO,
+                                         OD_CSV_ERROR_ENCODING);
+  g_autofree char *cut_message = read_error (cut, -1, OD_CSV_ENCODING_AUTO,
+                                             OD_CSV_ERROR_ENCODING);
+  g_autoptr(OdCsvTable) forced = NULL;
+
+  assert_contains (message, "Line 3:");
+  assert_contains (message, "offset 52 (0xA0) cannot be read as UTF-8 text.");
+  assert_contains (message, "--encoding gb18030");
+  assert_contains (message, "Import window");
+  assert_contains (cut_message, "Line 3:");
+  assert_contains (cut_message, "ends in the middle of a character");
+  assert_contains (cut_message, "as UTF-8 text");
+
+  /* Chosen by the user, GB18030 is what it says: the bytes do read so. */
+  forced = read_ok (stray, -1, OD_CSV_ENCODING_GB18030);
+  g_assert_cmpint (od_csv_table_get_encoding (forced), ==, OD_CSV_ENCODING_GB18030);
+  assert_row (forced, 1, 2, "瀹濋浮闂ㄧ悆鍗忎細", "0917-3212345", NULL);
+}
+
+/* All 6,763 characters of GB2312 in GBK, a row per lead byte, ten to a
+ * field: read as GB18030 by automatic detection, though some pairs of
+ * them are well-formed UTF-8 sequences. */
+static void
+test_gbk_many (void)
+{
+  g_autoptr(GString) gbk = g_string_new ("\xB5\xA5\xCE\xBB\xC3\xFB\xB3\xC6\r\n");   /* 单位名称 */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdCsvTable) table = NULL;
+  g_autofree char *utf8 = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_characters = 0;
+
+  for (guint lead = 0xB0; lead <= 0xF7; lead++)
+    {
+      for (guint trail = 0xA1; trail <= 0xFE; trail++)
+        {
+          /* D7FA–D7FE are not assigned. */
+          if (lead == 0xD7 && trail >= 0xFA)
+            break;
+          if (trail > 0xA1 && (trail - 0xA1) % 10 == 0)
+            g_string_append_c (gbk, ',');
+          g_string_append_c (gbk, (char) lead);
+          g_string_append_c (gbk, (char) trail);
+          n_characters++;
+        }
+      g_string_append (gbk, "\r\n");
+    }
+  g_assert_cmpuint (n_characters, ==, 6763);
+  g_assert_false (g_utf8_validate (gbk->str, gbk->len, NULL));
+
+  table = read_ok (gbk->str, gbk->len, OD_CSV_ENCODING_AUTO);
+  g_assert_cmpint (od_csv_table_get_encoding (table), ==, OD_CSV_ENCODING_GB18030);
+  g_assert_cmpuint (od_csv_table_get_n_rows (table), ==, 1 + 0xF7 - 0xB0 + 1);
+  assert_row (table, 0, 1, "单位名称", NULL);
+  g_assert_cmpstr (od_csv_table_get_row (table, 1)[0], ==, "啊阿埃挨哎唉哀皑癌蔼");
+  /* Lead C3 with trails A1–BF is well-formed UTF-8 (U+00E1…): still GBK. */
+  g_assert_cmpstr (od_csv_table_get_row (table, 1 + 0xC3 - 0xB0)[0], ==, "谩芒茫盲氓忙莽猫茅锚");
+
+  /* Every row as iconv reads it. */
+  utf8 = g_convert (gbk->str, gbk->len, "UTF-8", "GB18030", NULL, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (utf8, "\r\n", -1);
+  for (guint r = 0; r < od_csv_table_get_n_rows (table); r++)
+    {
+      g_autofree char *joined = g_strjoinv (",", (char **) od_csv_table_get_row (table, r));
+
+      g_assert_cmpstr (joined, ==, lines[r]);
+    }
+}
+
 static void
 test_zero_byte (void)
 {
@@ -690,6 +772,8 @@ main (int    argc,
   g_test_add_func ("/csv/ragged-rows", test_ragged_rows);
   g_test_add_func ("/csv/unterminated-quote", test_unterminated_quote);
   g_test_add_func ("/csv/invalid-encoding", test_invalid_encoding);
+  g_test_add_func ("/csv/utf8-stray-byte", test_utf8_stray_byte);
+  g_test_add_func ("/csv/gbk-many", test_gbk_many);
   g_test_add_func ("/csv/zero-byte", test_zero_byte);
   g_test_add_func ("/csv/empty", test_empty);
   g_test_add_func ("/csv/too-large", test_too_large);

@@ -21,38 +21,6 @@
 
 /* --- helpers --- */
 
-/* orgdesk-cli in the folder CWD, killed after 60 s so that a hang fails. */
-static OdTestRun
-run_cli_in (const char *cwd,
-            const char *first,
-            ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ORGDESK_CLI");
-  OdTestRun r = { 0 };
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) "timeout");
-  g_ptr_array_add (argv, (char *) "60");
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (cwd, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &r.out, &r.err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r.status = WEXITSTATUS (wait_status);
-  g_assert_cmpint (r.status, !=, 124);   /* timeout's: it hung */
-  return r;
-}
-
 static gint64
 count_rows (const char *db_path,
             const char *table)
@@ -96,25 +64,25 @@ test_restore_relative (OdTestFixture *f,
 {
   OdTestRun r;
 
-  r = run_cli_in (f->dir, "--db", "office.db", "init", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", "office.db", "init", NULL);
   g_assert_cmpint (r.status, ==, 0);
   od_test_run_clear (&r);
-  r = run_cli_in (f->dir, "--db", "office.db", "backup", "-o", "empty.db", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", "office.db", "backup", "-o", "empty.db", NULL);
   g_assert_cmpint (r.status, ==, 0);
   od_test_run_clear (&r);
-  r = run_cli_in (f->dir, "--db", "office.db", "demo", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", "office.db", "demo", NULL);
   g_assert_cmpint (r.status, ==, 0);
   od_test_run_clear (&r);
   g_assert_cmpint (count_rows (f->path, "organizations"), >, 0);
 
   /* The backup, named as the user typed it, is a good backup. */
-  r = run_cli_in (f->dir, "--db", "office.db", "restore", "empty.db", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", "office.db", "restore", "empty.db", NULL);
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
   od_test_run_clear (&r);
   g_assert_cmpint (count_rows (f->path, "organizations"), ==, 0);
 
-  r = run_cli_in (f->dir, "--db", "./office.db", "restore", "./backups/../empty.db", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", "./office.db", "restore", "./backups/../empty.db", NULL);
   g_assert_cmpint (r.status, ==, 0);
   od_test_run_clear (&r);
 }
@@ -129,7 +97,7 @@ test_backup_not_over_itself (OdTestFixture *f,
   const char *names[] = { "./office.db", "office.db", dotted, "link.db" };
   OdTestRun r;
 
-  r = run_cli_in (f->dir, "--db", f->path, "demo", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", f->path, "demo", NULL);
   g_assert_cmpint (r.status, ==, 0);
   od_test_run_clear (&r);
   g_assert_cmpint (symlink ("office.db", link), ==, 0);
@@ -139,7 +107,7 @@ test_backup_not_over_itself (OdTestFixture *f,
     {
       g_autofree char *after = NULL;
 
-      r = run_cli_in (f->dir, "--db", f->path, "backup", "-o", names[i], NULL);
+      r = od_test_run_cli_in (f->dir, "--db", f->path, "backup", "-o", names[i], NULL);
       g_assert_cmpint (r.status, !=, 0);
       g_assert_nonnull (strstr (r.err, "database itself"));
       od_test_run_clear (&r);
@@ -159,11 +127,11 @@ test_fifo_database (OdTestFixture *f,
   OdTestRun r;
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  r = run_cli_in (f->dir, "--db", fifo, "info", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", fifo, "info", NULL);
   g_assert_cmpint (r.status, ==, 3);
   g_assert_nonnull (strstr (r.err, "not a regular file"));
   od_test_run_clear (&r);
-  r = run_cli_in (f->dir, "--db", f->path, "restore", fifo, NULL);
+  r = od_test_run_cli_in (f->dir, "--db", f->path, "restore", fifo, NULL);
   g_assert_cmpint (r.status, ==, 3);
   od_test_run_clear (&r);
 }
@@ -249,7 +217,7 @@ static void
 test_writers_keep_fifo (OdTestFixture *f,
                         gconstpointer  data)
 {
-  OdTestRun r = run_cli_in (f->dir, "--db", f->path, "demo", NULL);
+  OdTestRun r = od_test_run_cli_in (f->dir, "--db", f->path, "demo", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   od_test_run_clear (&r);
@@ -265,43 +233,43 @@ static void
 test_writers_stdout_and_folders (OdTestFixture *f,
                                  gconstpointer  data)
 {
-  OdTestRun r = run_cli_in (f->dir, "--db", f->path, "demo", NULL);
+  OdTestRun r = od_test_run_cli_in (f->dir, "--db", f->path, "demo", NULL);
   const char *folder = "a-folder";
 
   g_assert_cmpint (r.status, ==, 0);
   od_test_run_clear (&r);
 
   /* "-" is standard output, with nothing else on it. */
-  r = run_cli_in (f->dir, "--db", f->path, "backup", "-o", "-", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", f->path, "backup", "-o", "-", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_prefix (r.out, "SQLite format 3"));
   od_test_run_clear (&r);
-  r = run_cli_in (f->dir, "--db", f->path, "export", "organizations", "-o", "-", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", f->path, "export", "organizations", "-o", "-", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_prefix (r.out, "\xEF\xBB\xBF"));
   g_assert_null (strstr (r.out, "Written to"));
   od_test_run_clear (&r);
-  r = run_cli_in (f->dir, "report", "sample", "-o", "-", NULL);
+  r = od_test_run_cli_in (f->dir, "report", "sample", "-o", "-", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_prefix (r.out, "%PDF"));
   od_test_run_clear (&r);
   /* A chart needs to be told its type when the name cannot tell it. */
-  r = run_cli_in (f->dir, "chart", "sample-bar", "-o", "-", NULL);
+  r = od_test_run_cli_in (f->dir, "chart", "sample-bar", "-o", "-", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--format"));
   od_test_run_clear (&r);
 
   /* A folder is refused, and stays a folder. */
   g_assert_cmpint (g_mkdir (g_build_filename (f->dir, folder, NULL), 0700), ==, 0);
-  r = run_cli_in (f->dir, "--db", f->path, "export", "organizations", "-o", folder, NULL);
+  r = od_test_run_cli_in (f->dir, "--db", f->path, "export", "organizations", "-o", folder, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "folder"));
   od_test_run_clear (&r);
-  r = run_cli_in (f->dir, "--db", f->path, "backup", "-o", folder, NULL);
+  r = od_test_run_cli_in (f->dir, "--db", f->path, "backup", "-o", folder, NULL);
   g_assert_cmpint (r.status, !=, 0);
   g_assert_nonnull (strstr (r.err, "folder"));
   od_test_run_clear (&r);
-  r = run_cli_in (f->dir, "chart", "sample-bar", "-o", "a-folder/../a-folder/", "--format", "png",
+  r = od_test_run_cli_in (f->dir, "chart", "sample-bar", "-o", "a-folder/../a-folder/", "--format", "png",
                   NULL);
   g_assert_cmpint (r.status, !=, 0);
   od_test_run_clear (&r);
@@ -325,7 +293,7 @@ test_private_files (OdTestFixture *f,
   mode_t old_mask = umask (022);
   OdTestRun r;
 
-  r = run_cli_in (f->dir, "--db", f->path, "demo", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", f->path, "demo", NULL);
   g_assert_cmpint (r.status, ==, 0);
   od_test_run_clear (&r);
   g_assert_cmpuint (file_mode (f->path), ==, 0600);
@@ -339,24 +307,24 @@ test_private_files (OdTestFixture *f,
   g_assert_cmpuint (file_mode (shm), ==, 0600);
   g_clear_object (&db);
 
-  r = run_cli_in (f->dir, "--db", f->path, "backup", "-o", "copy.db", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", f->path, "backup", "-o", "copy.db", NULL);
   g_assert_cmpint (r.status, ==, 0);
   od_test_run_clear (&r);
   g_assert_cmpuint (file_mode (g_build_filename (f->dir, "copy.db", NULL)), ==, 0600);
 
   /* Full ID numbers are private; the masked list is an ordinary file. */
-  r = run_cli_in (f->dir, "--db", f->path, "export", "people", "--full-id-numbers", "-o",
+  r = od_test_run_cli_in (f->dir, "--db", f->path, "export", "people", "--full-id-numbers", "-o",
                   "full.csv", NULL);
   g_assert_cmpint (r.status, ==, 0);
   od_test_run_clear (&r);
   g_assert_cmpuint (file_mode (g_build_filename (f->dir, "full.csv", NULL)), ==, 0600);
-  r = run_cli_in (f->dir, "--db", f->path, "export", "people", "-o", "masked.csv", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", f->path, "export", "people", "-o", "masked.csv", NULL);
   g_assert_cmpint (r.status, ==, 0);
   od_test_run_clear (&r);
   g_assert_cmpuint (file_mode (g_build_filename (f->dir, "masked.csv", NULL)), ==, 0644);
 
   /* Restore keeps the database private, and its backups folder too. */
-  r = run_cli_in (f->dir, "--db", f->path, "restore", "copy.db", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", f->path, "restore", "copy.db", NULL);
   g_assert_cmpint (r.status, ==, 0);
   od_test_run_clear (&r);
   g_assert_cmpuint (file_mode (f->path), ==, 0600);
@@ -378,7 +346,7 @@ test_private_files (OdTestFixture *f,
   }
 
   /* Folders OrgDesk makes for a new database are its owner's alone. */
-  r = run_cli_in (f->dir, "--db", nested, "init", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", nested, "init", NULL);
   g_assert_cmpint (r.status, ==, 0);
   od_test_run_clear (&r);
   g_assert_cmpuint (file_mode (nested_dir), ==, 0700);
@@ -407,7 +375,7 @@ test_concurrent_imports (OdTestFixture *f,
 
   write_text (a, org_csv);
   write_text (b, "单位名称,所属区县\n宝鸡市测试三协会,陈仓区\n");
-  r = run_cli_in (f->dir, "--db", f->path, "init", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", f->path, "init", NULL);
   g_assert_cmpint (r.status, ==, 0);
   od_test_run_clear (&r);
 
@@ -509,9 +477,9 @@ test_header_only_import (OdTestFixture *f,
   OdTestRun r;
 
   write_text (csv, "单位名称,统一社会信用代码\n");
-  r = run_cli_in (f->dir, "--db", f->path, "init", NULL);
+  r = od_test_run_cli_in (f->dir, "--db", f->path, "init", NULL);
   od_test_run_clear (&r);
-  r = run_cli_in (f->dir, "--db", f->path, "import", "organizations", csv, NULL);
+  r = od_test_run_cli_in (f->dir, "--db", f->path, "import", "organizations", csv, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_null (strstr (r.out, "(null)"));
   g_assert_nonnull (strstr (r.out, "no rows below the headers"));

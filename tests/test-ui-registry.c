@@ -14,12 +14,16 @@
 #include "od-list-page.h"
 #include "od-organization-editor.h"
 #include "od-organizations-page.h"
+#include "od-people-page.h"
+#include "od-person-editor.h"
 #include "od-registry-store.h"
 #include "od-test-util.h"
 #include "od-test-ui-util.h"
 #include "od-window.h"
 
 static OdApplication *app;
+/* The demo data, loaded once: each test opens a copy of it. */
+static OdDb *demo_db;
 
 static GObject *
 child_of (gpointer    widget,
@@ -46,13 +50,8 @@ open_demo_window (OdTestFixture *f)
   g_autoptr(GError) error = NULL;
   OdWindow *window;
 
-  {
-    g_autoptr(OdDb) db = od_db_open (f->path, OD_DB_OPEN_CREATE, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (od_demo_load (db, FALSE, &error));
-    g_assert_no_error (error);
-  }
+  g_assert_true (od_db_backup_to (demo_db, f->path, &error));
+  g_assert_no_error (error);
   window = od_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
   od_window_open_database (window, f->path, FALSE);
@@ -432,11 +431,182 @@ test_import_window_sheet (OdTestFixture *f,
   od_test_spin (20);
 }
 
+/* The rows of an editor's problems list, one title per line. */
+static char *
+problem_titles (gpointer editor,
+                GType    type)
+{
+  GtkListBox *list = GTK_LIST_BOX (child_of (editor, type, "problems_list"));
+  GString *titles = g_string_new (NULL);
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    g_string_append_printf (titles, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return g_string_free (titles, FALSE);
+}
+
+/* A save the database refuses (another program holds the write lock) is
+ * said in the problems list, in the organization editor as in the person
+ * editor; once the lock is gone, the same save goes through. */
+static void
+test_store_error_shown (OdTestFixture *f,
+                        gconstpointer  data)
+{
+  OdWindow *window = open_demo_window (f);
+  OdDb *db = od_window_get_db (window);
+  const struct { const char *section; GType page_type; GType editor_type; const char *row; } cases[] = {
+    { "organizations", OD_TYPE_ORGANIZATIONS_PAGE, OD_TYPE_ORGANIZATION_EDITOR, "notes_row" },
+    { "people", OD_TYPE_PEOPLE_PAGE, OD_TYPE_PERSON_EDITOR, "notes_row" },
+  };
+
+  /* Waiting for the lock would only slow the test down. */
+  od_db_set_busy_timeout (db, 50);
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      GtkWidget *page, *editor, *group;
+      g_autoptr(OdDb) other = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) expected = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *cleared = NULL;
+      gint64 id;
+
+      od_window_show_section (window, cases[c].section);
+      od_test_spin (20);
+      page = od_test_find_child (GTK_WIDGET (window), cases[c].page_type);
+      editor = od_list_page_get_editor (OD_LIST_PAGE (page));
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (editor, cases[c].editor_type));
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+                                           GTK_COLUMN_VIEW (od_test_find_child (page, GTK_TYPE_COLUMN_VIEW)))),
+                                         0);
+      od_test_spin (20);
+      id = od_record_editor_get_id (OD_RECORD_EDITOR (editor));
+      g_assert_cmpint (id, >, 0);
+      gtk_editable_set_text (GTK_EDITABLE (child_of (editor, cases[c].editor_type, cases[c].row)),
+                             "测试：保存时数据库被占用");
+      g_assert_true (od_record_editor_is_dirty (OD_RECORD_EDITOR (editor)));
+      before = problem_titles (editor, cases[c].editor_type);
+
+      /* Another connection holds the write lock: what the store says then. */
+      other = od_db_open (f->path, OD_DB_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_true (od_db_exec (other, "BEGIN IMMEDIATE", &error));
+      g_assert_no_error (error);
+      if (cases[c].editor_type == OD_TYPE_ORGANIZATION_EDITOR)
+        {
+          g_autoptr(OdOrgFields) fields = od_organization_load (db, id, NULL);
+
+          g_free (fields->notes);
+          fields->notes = g_strdup ("直接保存");
+          g_assert_cmpint (od_organization_save (db, fields, &expected), ==, 0);
+        }
+      else
+        {
+          g_autoptr(OdPersonFields) fields = od_person_load (db, id, NULL);
+
+          g_free (fields->notes);
+          fields->notes = g_strdup ("直接保存");
+          g_assert_cmpint (od_person_save (db, fields, &expected), ==, 0);
+        }
+      g_assert_error (expected, OD_DB_ERROR, OD_DB_ERROR_BUSY);
+      g_assert_null (strstr (before, expected->message));
+
+      g_assert_false (od_record_editor_save (OD_RECORD_EDITOR (editor)));
+      group = GTK_WIDGET (child_of (editor, cases[c].editor_type, "problems_group"));
+      g_assert_true (gtk_widget_get_visible (group));
+      g_assert_true (gtk_widget_is_drawable (group));
+      after = problem_titles (editor, cases[c].editor_type);
+      g_assert_nonnull (strstr (after, expected->message));
+      /* The form stays as typed. */
+      g_assert_true (od_record_editor_is_dirty (OD_RECORD_EDITOR (editor)));
+      g_assert_cmpint (od_record_editor_get_id (OD_RECORD_EDITOR (editor)), ==, id);
+
+      g_assert_true (od_db_exec (other, "ROLLBACK", &error));
+      g_assert_no_error (error);
+      g_clear_object (&other);
+      g_assert_true (od_record_editor_save (OD_RECORD_EDITOR (editor)));
+      cleared = problem_titles (editor, cases[c].editor_type);
+      g_assert_null (strstr (cleared, expected->message));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  od_test_spin (20);
+}
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel)
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* Another row clicked with unsaved changes, "Save" chosen, and the save
+ * refused: the editor keeps the record, and the list highlights it again,
+ * not the row clicked. */
+static void
+test_failed_save_keeps_selection (OdTestFixture *f,
+                                  gconstpointer  data)
+{
+  OdWindow *window = open_demo_window (f);
+  GtkWidget *page = od_test_find_child (GTK_WIDGET (window), OD_TYPE_ORGANIZATIONS_PAGE);
+  OdOrganizationEditor *editor = OD_ORGANIZATION_EDITOR (od_list_page_get_editor (OD_LIST_PAGE (page)));
+  GtkColumnView *view = GTK_COLUMN_VIEW (od_test_find_child (page, GTK_TYPE_COLUMN_VIEW));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  g_autoptr(OdOrganization) first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  g_autoptr(OdOrganization) second = g_list_model_get_item (G_LIST_MODEL (selection), 1);
+  gint64 first_id = od_organization_get_fields (first)->id;
+  AdwMessageDialog *dialog;
+  const char *responses[] = { "save", "cancel" };
+
+  g_assert_cmpint (od_organization_get_fields (second)->id, !=, first_id);
+  gtk_single_selection_set_selected (selection, 0);
+  od_test_spin (20);
+  g_assert_cmpint (od_record_editor_get_id (OD_RECORD_EDITOR (editor)), ==, first_id);
+
+  /* A name is required: saving is refused. */
+  set_row (editor, "name_row", "");
+  g_assert_true (od_record_editor_is_dirty (OD_RECORD_EDITOR (editor)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+    {
+      /* The user clicks the second row: the list highlights it and asks. */
+      gtk_single_selection_set_selected (selection, 1);
+      od_test_spin (20);
+      dialog = find_message_dialog ("Save Changes?");
+      g_assert_nonnull (dialog);
+      g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+      adw_message_dialog_response (dialog, responses[i]);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      od_test_spin (20);
+
+      g_assert_cmpint (od_record_editor_get_id (OD_RECORD_EDITOR (editor)), ==, first_id);
+      g_assert_true (od_record_editor_is_dirty (OD_RECORD_EDITOR (editor)));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_of (editor, OD_TYPE_ORGANIZATION_EDITOR,
+                                                                      "name_row"))), ==, "");
+      g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  od_test_spin (20);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *demo_dir = NULL;
+  g_autofree char *demo_path = NULL;
   int status;
 
   g_setenv ("LANGUAGE", "en", TRUE);
@@ -449,6 +619,13 @@ main (int    argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
+  demo_dir = od_test_make_dir ();
+  demo_path = g_build_filename (demo_dir, "demo.db", NULL);
+  demo_db = od_db_open (demo_path, OD_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (od_demo_load (demo_db, FALSE, &error));
+  g_assert_no_error (error);
+
   OD_TEST_ADD ("/ui/organizations/create-edit-search-delete-undo", test_create_edit_search_delete_undo);
   OD_TEST_ADD ("/ui/organizations/sort-by-header", test_sort_by_header);
   OD_TEST_ADD ("/ui/organizations/hostile-text-shown", test_hostile_text_shown);
@@ -456,8 +633,12 @@ main (int    argc,
   OD_TEST_ADD ("/ui/import-window/sheet", test_import_window_sheet);
   OD_TEST_ADD ("/ui/import-window/mapping", test_import_window_mapping);
   OD_TEST_ADD ("/ui/organizations/export-shown-rows", test_export_shown_rows);
+  OD_TEST_ADD ("/ui/editors/store-error-shown", test_store_error_shown);
+  OD_TEST_ADD ("/ui/organizations/failed-save-keeps-selection", test_failed_save_keeps_selection);
 
   status = g_test_run ();
   g_clear_object (&app);
+  g_clear_object (&demo_db);
+  od_test_remove_tree (demo_dir);
   return status;
 }

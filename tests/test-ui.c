@@ -11,6 +11,7 @@
 #include "od-chart-view.h"
 #include "od-db.h"
 #include "od-gui-resources.h"
+#include "od-import-window.h"
 #include "od-labels.h"
 #include "od-lookups-page.h"
 #include "od-organization-editor.h"
@@ -671,6 +672,156 @@ test_trash (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (trash));
 }
 
+/* Restore replaces the database file: before it does, the windows that
+ * keep it open (the trash, an import, the preferences) are closed, and no connection to the
+ * old file is left; the window shows the restored database. */
+static void
+test_restore_closes_holders (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (f->dir, "backup.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  OdOrgFilter filter;
+  OdDb *old_db;
+  GtkWindow *trash, *import, *preferences;
+  AdwMessageDialog *dialog;
+  gint64 total;
+
+  f->window = open_window (f->path, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "welcome.load-demo", NULL);
+  od_test_spin (20);
+  old_db = od_window_get_db (f->window);
+  total = od_organization_count (old_db, NULL);
+  g_assert_true (od_db_backup_to (old_db, backup, &error));
+  g_assert_no_error (error);
+  /* After the backup: one organization fewer, which the restore brings back. */
+  od_org_filter_init (&filter);
+  ids = od_organization_query_ids (old_db, &filter, NULL);
+  g_assert_true (od_organization_delete (old_db, g_array_index (ids, gint64, 0), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "database.trash", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "database.import", NULL));
+  od_test_spin (50);
+  trash = find_toplevel (OD_TYPE_TRASH_WINDOW);
+  import = find_toplevel (OD_TYPE_IMPORT_WINDOW);
+  g_assert_nonnull (trash);
+  g_assert_nonnull (import);
+  preferences = GTK_WINDOW (od_preferences_window_new (GTK_WINDOW (f->window), old_db));
+  gtk_window_present (preferences);
+  g_object_add_weak_pointer (G_OBJECT (trash), (gpointer *) &trash);
+  g_object_add_weak_pointer (G_OBJECT (import), (gpointer *) &import);
+  g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *) &preferences);
+  g_object_add_weak_pointer (G_OBJECT (old_db), (gpointer *) &old_db);
+
+  /* What Restore a Backup… does once the file is chosen. */
+  od_window_restore_backup (f->window, backup);
+  od_test_spin (20);
+  dialog = find_message_dialog ("Restore This Backup?");
+  g_assert_nonnull (dialog);
+  /* The user is told those windows will close. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "are closed"));
+  adw_message_dialog_response (dialog, "restore");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  od_test_spin (50);
+
+  g_assert_null (trash);
+  g_assert_null (import);
+  g_assert_null (preferences);
+  g_assert_null (find_toplevel (OD_TYPE_TRASH_WINDOW));
+  g_assert_null (find_toplevel (OD_TYPE_IMPORT_WINDOW));
+  /* Nothing holds the old connection any more. */
+  g_assert_null (old_db);
+  g_assert_nonnull (od_window_get_db (f->window));
+  g_assert_cmpint (od_organization_count (od_window_get_db (f->window), NULL), ==, total);
+  g_assert_cmpstr (od_window_get_state (f->window), ==, "sections");
+}
+
+/* Below about 600 pixels the sidebar folds away: a section is shown alone,
+ * with a back button to the sidebar; choosing a section, also the one
+ * already selected, goes to it. Wide, both are side by side. */
+static void
+test_narrow_window_folds (Fixture       *f,
+                          gconstpointer  data)
+{
+  AdwLeaflet *leaflet;
+  GtkWidget *back, *sidebar, *sections;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  OdWindow *wide;
+
+  f->window = od_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 500, 700);
+  od_window_open_database (f->window, f->path, TRUE);
+  gtk_window_present (GTK_WINDOW (f->window));
+  od_test_wait_allocated (GTK_WIDGET (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "welcome.load-demo", NULL);
+  od_test_spin (100);
+  g_assert_cmpstr (od_window_get_state (f->window), ==, "sections");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <, 600);
+
+  leaflet = ADW_LEAFLET (template_child (f->window, OD_TYPE_WINDOW, "leaflet"));
+  back = GTK_WIDGET (template_child (f->window, OD_TYPE_WINDOW, "back_button"));
+  sidebar = GTK_WIDGET (template_child (f->window, OD_TYPE_WINDOW, "stack_sidebar"));
+  sections = GTK_WIDGET (template_child (f->window, OD_TYPE_WINDOW, "section_stack"));
+  list = GTK_LIST_BOX (od_test_find_child (sidebar, GTK_TYPE_LIST_BOX));
+  od_test_wait_allocated (GTK_WIDGET (leaflet));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_get_visible (back));
+
+  /* Choosing a section in the sidebar shows it, alone, with the back button. */
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  od_test_spin (20);
+  g_assert_true (gtk_widget_is_ancestor (sidebar, adw_leaflet_get_visible_child (leaflet)));
+  g_assert_true (gtk_widget_get_mapped (sidebar));
+  g_assert_false (gtk_widget_get_mapped (sections));
+  row = gtk_list_box_get_row_at_index (list, 1);
+  gtk_widget_activate (GTK_WIDGET (row));
+  od_test_spin (20);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (sections)), ==, "organizations");
+  g_assert_true (gtk_widget_is_ancestor (sections, adw_leaflet_get_visible_child (leaflet)));
+  g_assert_true (gtk_widget_get_mapped (sections));
+  g_assert_false (gtk_widget_get_mapped (sidebar));
+  g_assert_true (gtk_widget_get_mapped (back));
+
+  /* Back to the sidebar, and again to the section selected already. */
+  g_signal_emit_by_name (back, "clicked");
+  od_test_spin (20);
+  g_assert_true (gtk_widget_get_mapped (sidebar));
+  g_assert_false (gtk_widget_get_mapped (sections));
+  g_assert_true (gtk_list_box_get_selected_row (list) == row);
+  gtk_widget_activate (GTK_WIDGET (row));
+  od_test_spin (20);
+  g_assert_true (gtk_widget_get_mapped (sections));
+  g_assert_false (gtk_widget_get_mapped (sidebar));
+
+  /* Wide: side by side, no back button. */
+  wide = od_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (wide), 1200, 760);
+  od_window_open_database (wide, f->path, FALSE);
+  gtk_window_present (GTK_WINDOW (wide));
+  od_test_wait_allocated (GTK_WIDGET (wide));
+  od_test_spin (50);
+  leaflet = ADW_LEAFLET (template_child (wide, OD_TYPE_WINDOW, "leaflet"));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (template_child (wide, OD_TYPE_WINDOW,
+                                                                      "back_button"))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (template_child (wide, OD_TYPE_WINDOW,
+                                                                    "stack_sidebar"))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (template_child (wide, OD_TYPE_WINDOW,
+                                                                    "section_stack"))));
+  gtk_window_destroy (GTK_WINDOW (wide));
+
+  /* The size is remembered (GSettings): the next tests get the usual one. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_reset (settings, "window-width");
+    g_settings_reset (settings, "window-height");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -702,6 +853,8 @@ main (int    argc,
   g_test_add_func ("/ui/print-export", test_print_export);
   ADD ("/ui/people/create-and-mask", test_people_create_and_mask);
   ADD ("/ui/trash", test_trash);
+  ADD ("/ui/window/restore-closes-holders", test_restore_closes_holders);
+  ADD ("/ui/window/narrow-folds", test_narrow_window_folds);
 
 #undef ADD
   status = g_test_run ();

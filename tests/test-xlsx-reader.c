@@ -641,6 +641,187 @@ test_sparse (OdTestFixture *f,
   }
 }
 
+/* The sheet at @path read sparse, up to @max_columns. */
+static OdXlsxSheet *
+read_sparse (const char *path,
+             guint       max_columns)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdXlsxBook) book = od_xlsx_open (path, &error);
+  OdXlsxSheet *sheet;
+
+  g_assert_no_error (error);
+  sheet = od_xlsx_read_sheet_sparse (book, 0, max_columns, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sheet);
+  /* The book is closed here: the sheet keeps what it needs. */
+  return sheet;
+}
+
+static void
+test_sparse_far_cells (OdTestFixture *f,
+                       gconstpointer  data)
+{
+  const BookParts parts = { .shared_strings = "<si><t>名称</t></si>" };
+  /* AMJ is column 1024, the last an import reads; AMK and XFD are past it. */
+  g_autofree char *path = write_book (f, "far.xlsx", &parts,
+    "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"XFD1\"><v>1</v></c></row>"
+    "<row r=\"2\"><c r=\"XFD2\"><v>2</v></c></row>"
+    "<row r=\"3\"><c r=\"AMK3\"><v>3</v></c><c><v>4</v></c><c r=\"B3\"><v>5</v></c></row>"
+    "<row r=\"4\"><c r=\"AMJ4\" t=\"inlineStr\"><is><t>last</t></is></c>"
+    "<c t=\"inlineStr\"><is><t>past</t></is></c></row>");
+  g_autoptr(OdXlsxSheet) sheet = read_sparse (path, OD_XLSX_IMPORT_MAX_COLUMNS);
+  g_autoptr(OdXlsxSheet) all = read_sparse (path, OD_XLSX_MAX_COLUMNS);
+
+  /* Row 2 has nothing left of the limit: a blank row, left out. */
+  g_assert_cmpuint (od_xlsx_sheet_get_n_rows (sheet), ==, 3);
+  g_assert_cmpuint (od_xlsx_sheet_get_row_number (sheet, 0), ==, 1);
+  g_assert_cmpuint (od_xlsx_sheet_get_row_number (sheet, 1), ==, 3);
+  g_assert_cmpuint (od_xlsx_sheet_get_row_number (sheet, 2), ==, 4);
+
+  g_assert_cmpuint (od_xlsx_sheet_get_n_fields (sheet, 0), ==, 1);
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (sheet, 0, 0), ==, "名称");
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (sheet, 0, 16383), ==, "");
+  g_assert_cmpuint (od_xlsx_sheet_get_n_fields (sheet, 1), ==, 2);
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (sheet, 1, 0), ==, "");
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (sheet, 1, 1), ==, "5");
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (sheet, 1, 1024), ==, "");
+  g_assert_cmpuint (od_xlsx_sheet_get_n_fields (sheet, 2), ==, OD_XLSX_IMPORT_MAX_COLUMNS);
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (sheet, 2, 1023), ==, "last");
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (sheet, 2, 1024), ==, "");
+
+  /* Up to XFD, every cell is there. */
+  g_assert_cmpuint (od_xlsx_sheet_get_n_rows (all), ==, 4);
+  g_assert_cmpuint (od_xlsx_sheet_get_n_fields (all, 0), ==, 16384);
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (all, 0, 16383), ==, "1");
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (all, 1, 16383), ==, "2");
+  g_assert_cmpuint (od_xlsx_sheet_get_n_fields (all, 2), ==, 1026);
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (all, 2, 1024), ==, "3");
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (all, 2, 1025), ==, "4");
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (all, 3, 1024), ==, "past");
+}
+
+/* A shared string is kept once, however many cells show it, and cells
+ * given out of order or twice read as Excel shows them. */
+static void
+test_sparse_shared (OdTestFixture *f,
+                    gconstpointer  data)
+{
+  const BookParts parts = { .shared_strings = "<si><t>宝鸡市养生协会</t></si>" };
+  g_autofree char *path = write_book (f, "shared.xlsx", &parts,
+    "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>0</v></c></row>"
+    "<row r=\"2\"><c r=\"D2\" t=\"s\"><v>0</v></c><c r=\"A2\"><v>1</v></c>"
+    "<c r=\"D2\"><v>4</v></c><c r=\"B2\" t=\"b\"><v>1</v></c></row>");
+  g_autoptr(OdXlsxSheet) sheet = read_sparse (path, OD_XLSX_IMPORT_MAX_COLUMNS);
+  g_autoptr(GPtrArray) rows = read_only_sheet (path, NULL);
+
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (sheet, 0, 0), ==, "宝鸡市养生协会");
+  g_assert_true (od_xlsx_sheet_get_cell (sheet, 0, 0) == od_xlsx_sheet_get_cell (sheet, 0, 1));
+
+  g_assert_cmpuint (od_xlsx_sheet_get_n_fields (sheet, 1), ==, 4);
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (sheet, 1, 0), ==, "1");
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (sheet, 1, 1), ==, "TRUE");
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (sheet, 1, 2), ==, "");
+  g_assert_cmpstr (od_xlsx_sheet_get_cell (sheet, 1, 3), ==, "4");
+  assert_row (rows, 1, "1", "TRUE", "", "4", NULL);
+}
+
+/* --- limits --- */
+
+static void
+test_cell_too_long (OdTestFixture *f,
+                    gconstpointer  data)
+{
+  g_autofree char *long_text = g_strnfill (OD_XLSX_MAX_CELL_CHARS + 1, 'x');
+  g_autofree char *streamed_text = g_strnfill (10 * OD_XLSX_MAX_CELL_CHARS, 'x');
+  g_autoptr(GString) han = g_string_new (NULL);
+  g_autofree char *inline_path = NULL;
+  g_autofree char *streamed_path = NULL;
+  g_autofree char *shared_path = NULL;
+  g_autofree char *han_path = NULL;
+  g_autofree char *far_path = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(OdXlsxSheet) sheet = NULL;
+
+  {
+    g_autofree char *rows = g_strconcat ("<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>",
+                                         long_text, "</t></is></c></row>", NULL);
+    g_autofree char *streamed = g_strconcat ("<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>",
+                                             streamed_text, "</t></is></c></row>", NULL);
+    g_autofree char *strings = g_strconcat ("<si><t>", long_text, "</t></si>", NULL);
+    const BookParts parts = { .shared_strings = strings };
+    /* Past the columns read, no cell is looked at. */
+    g_autofree char *far = g_strconcat ("<row r=\"1\"><c r=\"A1\"><v>1</v></c>"
+                                        "<c r=\"AMK1\" t=\"inlineStr\"><is><t>", long_text,
+                                        "</t></is></c></row>", NULL);
+
+    inline_path = write_book (f, "inline.xlsx", NULL, rows);
+    streamed_path = write_book (f, "streamed.xlsx", NULL, streamed);
+    shared_path = write_book (f, "shared.xlsx", &parts,
+                              "<row r=\"3\"><c r=\"C3\" t=\"s\"><v>0</v></c></row>");
+    far_path = write_book (f, "far.xlsx", NULL, far);
+  }
+
+  message = assert_read_fails (inline_path, OD_XLSX_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (message, "inline.xlsx"));
+  g_assert_nonnull (strstr (message, "cell B2 holds more than 32767 characters"));
+  g_free (message);
+  message = assert_read_fails (streamed_path, OD_XLSX_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (message, "cell B2"));
+  g_free (message);
+  message = assert_read_fails (shared_path, OD_XLSX_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (message, "cell C3"));
+
+  /* 32,767 characters of Chinese are three times as many bytes: allowed. */
+  for (guint i = 0; i < OD_XLSX_MAX_CELL_CHARS; i++)
+    g_string_append (han, "鸡");
+  {
+    g_autofree char *rows = g_strconcat ("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>",
+                                         han->str, "</t></is></c></row>", NULL);
+    g_autoptr(GPtrArray) read = NULL;
+
+    han_path = write_book (f, "han.xlsx", NULL, rows);
+    read = read_only_sheet (han_path, NULL);
+    g_assert_cmpstr (((char **) g_ptr_array_index (read, 0))[0], ==, han->str);
+  }
+
+  sheet = read_sparse (far_path, OD_XLSX_IMPORT_MAX_COLUMNS);
+  g_assert_cmpuint (od_xlsx_sheet_get_n_fields (sheet, 0), ==, 1);
+}
+
+/* Every cell counts the text it shows, a shared string again in each. */
+static void
+test_too_much_text (OdTestFixture *f,
+                    gconstpointer  data)
+{
+  const guint length = 30000;
+  const guint under = (guint) (OD_XLSX_MAX_TEXT_SIZE / length);
+  g_autofree char *text = g_strnfill (length, 'y');
+  g_autofree char *strings = g_strconcat ("<si><t>", text, "</t></si>", NULL);
+  const BookParts parts = { .shared_strings = strings };
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autofree char *ok_path = NULL;
+  g_autofree char *large_path = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(OdXlsxSheet) sheet = NULL;
+
+  for (guint i = 1; i <= under; i++)
+    g_string_append_printf (rows, "<row r=\"%u\"><c r=\"A%u\" t=\"s\"><v>0</v></c></row>",
+                            i, i);
+  ok_path = write_book (f, "ok.xlsx", &parts, rows->str);
+  g_string_append_printf (rows, "<row r=\"%u\"><c r=\"A%u\" t=\"s\"><v>0</v></c></row>",
+                          under + 1, under + 1);
+  large_path = write_book (f, "large.xlsx", &parts, rows->str);
+
+  sheet = read_sparse (ok_path, OD_XLSX_IMPORT_MAX_COLUMNS);
+  g_assert_cmpuint (od_xlsx_sheet_get_n_rows (sheet), ==, under);
+
+  message = assert_read_fails (large_path, OD_XLSX_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (message, "large.xlsx"));
+  /* g_format_size() puts a no-break space before the unit */
+  g_assert_nonnull (strstr (message, "64.0\u00a0MB of text"));
+}
+
 static void
 test_empty_sheet (OdTestFixture *f,
                   gconstpointer  data)
@@ -1237,6 +1418,10 @@ main (int   argc,
   OD_TEST_ADD ("/xlsx/dates/custom", test_dates_custom);
   OD_TEST_ADD ("/xlsx/layout/sparse", test_sparse);
   OD_TEST_ADD ("/xlsx/layout/empty", test_empty_sheet);
+  OD_TEST_ADD ("/xlsx/layout/sparse-far-cells", test_sparse_far_cells);
+  OD_TEST_ADD ("/xlsx/layout/sparse-shared", test_sparse_shared);
+  OD_TEST_ADD ("/xlsx/limits/cell-too-long", test_cell_too_long);
+  OD_TEST_ADD ("/xlsx/limits/too-much-text", test_too_much_text);
   OD_TEST_ADD ("/xlsx/formulas/cached", test_formulas);
   OD_TEST_ADD ("/xlsx/formulas/not-calculated", test_formulas_not_calculated);
   OD_TEST_ADD ("/xlsx/package/relationships", test_relationships);

@@ -9,7 +9,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -369,17 +368,6 @@ apply_language (const char *lang)
   return TRUE;
 }
 
-/* "-" (standard output), or an existing device or pipe: written directly. */
-static gboolean
-output_is_stream (const char *output)
-{
-  GStatBuf st;
-
-  if (g_str_equal (output, "-"))
-    return TRUE;
-  return g_stat (output, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode);
-}
-
 /* What was written, unless it went to standard output among the data. */
 static void
 print_written (const char *output)
@@ -518,9 +506,9 @@ cmd_chart_or_report (OdCli    *cli,
     {
       /* Standard output, a device or a pipe has no name to tell the type by:
        * a report goes there as PDF, a chart as the format asked for. */
-      if (!output_is_stream (output) || chart)
+      if (!od_output_is_stream (output) || chart)
         {
-          if (chart && output_is_stream (output))
+          if (chart && od_output_is_stream (output))
             print_error (_("Say the file type for “%s”: add --format png, pdf or svg."), output);
           else
             print_error (_("“%s” must end in .png, .pdf or .svg."), output);

@@ -7,7 +7,10 @@
  * 936) and whose "Unicode text" is tab-separated UTF-16LE with a BOM.
  * GB18030 is a superset of GBK, so GBK files are read as GB18030
  * (DESIGN.md §8). A file that is valid UTF-8 is taken as UTF-8: GBK text
- * with Chinese characters is almost never valid UTF-8.
+ * with Chinese characters is almost never valid UTF-8. A file that is
+ * UTF-8 but for a stray byte or two is not guessed to be GBK either (that
+ * would import every Chinese character as mojibake): the stray byte is
+ * reported, as for a file read as UTF-8 (see looks_like_utf8 ()).
  *
  * The whole file is decoded into one UTF-8 buffer and the fields are
  * unescaped in place inside it (an unescaped field is never longer than its
@@ -20,6 +23,17 @@
 #include "od-csv-reader.h"
 
 #define READ_CHUNK (256 * 1024)
+
+/* Well-formed multi-byte UTF-8 sequences per invalid byte from which a file
+ * is taken for damaged UTF-8 rather than for GB18030. GBK text read as
+ * UTF-8 forms a sequence only where a lead byte C2–DF or E0–EF happens to
+ * be followed by 80–BF: over whole files (the zh_CN catalogue, the demo
+ * registry) about one sequence per four invalid bytes, and in samples of
+ * a handful of characters at most 3.5. UTF-8 text has one sequence per
+ * non-ASCII character and one invalid byte per stray byte, so 8 leaves a
+ * margin of more than two on the GBK side and needs only eight Chinese
+ * characters per stray byte — a header row has that. */
+#define UTF8_SEQUENCES_PER_INVALID_BYTE 8
 
 typedef struct
 {
@@ -92,8 +106,44 @@ set_too_large_error (GError **error)
                limit);
 }
 
+/* Whether DATA, which is not valid UTF-8, is still UTF-8 with a few stray
+ * bytes (UTF8_SEQUENCES_PER_INVALID_BYTE says why the ratio). */
+static gboolean
+looks_like_utf8 (const guchar *data,
+                 gsize         len)
+{
+  guint64 n_sequences = 0;
+  guint64 n_invalid = 0;
+  gsize i = 0;
+
+  while (i < len)
+    {
+      gunichar c;
+
+      if (data[i] < 0x80)
+        {
+          i++;
+          continue;
+        }
+      c = g_utf8_get_char_validated ((const char *) data + i, (gssize) (len - i));
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          n_invalid++;
+          i++;
+        }
+      else
+        {
+          n_sequences++;
+          i += g_utf8_skip[data[i]];
+        }
+    }
+
+  return n_invalid > 0 && n_sequences >= UTF8_SEQUENCES_PER_INVALID_BYTE * n_invalid;
+}
+
 /* OFFSET is where decoding stopped, in bytes from the start of the file
- * (BOM included); CUT_SHORT when the file ends inside the character there. */
+ * (BOM included); CUT_SHORT when the file ends inside the character there.
+ * ALMOST_UTF8: automatic detection found the file UTF-8 but for this. */
 static void
 set_encoding_error (GError        **error,
                     const guchar   *data,
@@ -103,14 +153,17 @@ set_encoding_error (GError        **error,
                     gboolean        cut_short,
                     OdCsvEncoding   tried,
                     OdCsvEncoding   asked,
-                    gboolean        had_bom)
+                    gboolean        had_bom,
+                    gboolean        almost_utf8)
 {
   guint line = line_at_offset (data, start, offset, tried);
   const char *name;
   g_autofree char *what = NULL;
   const char *todo;
 
-  if (asked == OD_CSV_ENCODING_AUTO && !had_bom)
+  if (almost_utf8)
+    name = "UTF-8";
+  else if (asked == OD_CSV_ENCODING_AUTO && !had_bom)
     name = _("UTF-8 or GB18030 (GBK)");
   else if (tried == OD_CSV_ENCODING_UTF8)
     name = "UTF-8";
@@ -140,6 +193,13 @@ set_encoding_error (GError        **error,
   else if (asked == OD_CSV_ENCODING_GB18030 && !had_bom)
     todo = _("Import it with automatic encoding detection, or save it in Excel as "
              "“CSV UTF-8 (Comma delimited)” and import that file.");
+  else if (almost_utf8)
+    /* Translators: keep --encoding gb18030, it is typed; “Text encoding
+     * (CSV files)” is the option's title in the Import window */
+    todo = _("The rest of the file is UTF-8 text, so it was not read as another encoding. "
+             "Correct or delete the character there and import the file again. If the file "
+             "really is GB18030 (GBK), choose that encoding: --encoding gb18030 with "
+             "orgdesk-cli, or “Text encoding (CSV files)” in the Import window.");
   else
     todo = _("Open it in Excel, save it as “CSV UTF-8 (Comma delimited)” and import "
              "that file.");
@@ -297,7 +357,15 @@ decode (OdCsvTable     *table,
       if (encoding == OD_CSV_ENCODING_UTF8)
         {
           set_encoding_error (error, data, len, start, utf8_stop, utf8_cut_short,
-                              OD_CSV_ENCODING_UTF8, asked, table->had_bom);
+                              OD_CSV_ENCODING_UTF8, asked, table->had_bom, FALSE);
+          return NULL;
+        }
+      /* GB18030 reads almost any bytes: never guess it for a UTF-8 file
+       * with a stray byte, whose Chinese would all turn to mojibake. */
+      if (looks_like_utf8 (data + start, len - start))
+        {
+          set_encoding_error (error, data, len, start, utf8_stop, utf8_cut_short,
+                              OD_CSV_ENCODING_UTF8, asked, table->had_bom, TRUE);
           return NULL;
         }
       encoding = OD_CSV_ENCODING_GB18030;
@@ -314,9 +382,10 @@ decode (OdCsvTable     *table,
    * likely, and its stopping place the more useful to name. */
   if (utf8_end != NULL && utf8_stop > stop)
     set_encoding_error (error, data, len, start, utf8_stop, utf8_cut_short, OD_CSV_ENCODING_UTF8,
-                        asked, table->had_bom);
+                        asked, table->had_bom, FALSE);
   else
-    set_encoding_error (error, data, len, start, stop, cut_short, encoding, asked, table->had_bom);
+    set_encoding_error (error, data, len, start, stop, cut_short, encoding, asked, table->had_bom,
+                        FALSE);
   return NULL;
 }
 

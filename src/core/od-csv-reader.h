@@ -28,7 +28,8 @@ typedef enum
  * with a UTF-16 BOM (Excel's "Unicode text") as UTF-16. */
 typedef enum
 {
-  OD_CSV_ENCODING_AUTO,      /* UTF-8 when the bytes are valid UTF-8, else GB18030 */
+  OD_CSV_ENCODING_AUTO,      /* UTF-8 when the bytes are valid UTF-8, else GB18030;
+                                UTF-8 with a few stray bytes is an error, not GB18030 */
   OD_CSV_ENCODING_UTF8,      /* also plain ASCII */
   OD_CSV_ENCODING_GB18030,   /* also GBK and GB2312, its subsets: Excel on Chinese Windows */
   OD_CSV_ENCODING_UTF16LE,

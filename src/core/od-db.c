@@ -691,8 +691,8 @@ od_db_transaction (OdDb                 *self,
 
           g_set_error (error, OD_DB_ERROR, OD_DB_ERROR_BUSY,
                        _("Another program is writing to “%s” (an import, a restore or OrgDesk "
-                         "on another computer); it was waited for %d seconds. Try again when it "
-                         "has finished."), name, MAX (self->busy_timeout_ms / 1000, 1));
+                         "on another computer), and OrgDesk waited %d seconds for it. Try again "
+                         "when it has finished."), name, MAX (self->busy_timeout_ms / 1000, 1));
           return FALSE;
         }
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -24,6 +24,7 @@
 #include "od-lookup-store.h"
 #include "od-organization.h"
 #include "od-registry-store.h"
+#include "od-text.h"
 #include "od-validate.h"
 #include "od-xlsx-reader.h"
 
@@ -333,9 +334,8 @@ typedef struct
 /* The cells of a sheet, from either reader. */
 typedef struct
 {
-  OdCsvTable *csv;
-  GPtrArray  *rows;          /* XLSX: a GStrv per row */
-  GArray     *row_numbers;   /* XLSX: guint */
+  OdCsvTable  *csv;
+  OdXlsxSheet *xlsx;         /* sparse: a far cell costs nothing */
 } Sheet;
 
 /* One cell, read as its column's kind. */
@@ -411,12 +411,13 @@ fold_width (const char *text)
 
 /* A cell as a value: the apostrophe that od-export.c puts before = + - @
  * (and a leading tab or CR) against formula injection taken off, then
- * blank characters trimmed at both ends. Invalid UTF-8 cannot come from
+ * blank characters trimmed at both ends and invisible ones removed. Invalid UTF-8 cannot come from
  * the readers; made valid anyway. */
 static char *
 clean_cell (const char *raw)
 {
   g_autofree char *valid = g_utf8_make_valid (raw != NULL ? raw : "", -1);
+  g_autofree char *trimmed = NULL;
   const char *start = valid;
   const char *end;
 
@@ -434,7 +435,10 @@ clean_cell (const char *raw)
         break;
       end = prev;
     }
-  return g_strndup (start, (gsize) (end - start));
+  trimmed = g_strndup (start, (gsize) (end - start));
+  /* The same normal form as the stores (od-text.h), so that a name with a
+   * zero-width space matches the one without it. */
+  return od_text_normalize (trimmed);
 }
 
 /* A header as it is compared: width folded, every blank removed ("姓  名"
@@ -697,14 +701,15 @@ static void
 sheet_clear (Sheet *sheet)
 {
   g_clear_pointer (&sheet->csv, od_csv_table_free);
-  g_clear_pointer (&sheet->rows, g_ptr_array_unref);
-  g_clear_pointer (&sheet->row_numbers, g_array_unref);
+  g_clear_pointer (&sheet->xlsx, od_xlsx_sheet_free);
 }
 
 static guint
 sheet_n_rows (const Sheet *sheet)
 {
-  return sheet->csv != NULL ? od_csv_table_get_n_rows (sheet->csv) : sheet->rows->len;
+  if (sheet->csv != NULL)
+    return od_csv_table_get_n_rows (sheet->csv);
+  return od_xlsx_sheet_get_n_rows (sheet->xlsx);
 }
 
 static guint
@@ -713,7 +718,7 @@ sheet_n_fields (const Sheet *sheet,
 {
   if (sheet->csv != NULL)
     return od_csv_table_get_n_fields (sheet->csv, row);
-  return g_strv_length (g_ptr_array_index (sheet->rows, row));
+  return od_xlsx_sheet_get_n_fields (sheet->xlsx, row);
 }
 
 static const char *
@@ -721,11 +726,13 @@ sheet_cell (const Sheet *sheet,
             guint        row,
             guint        column)
 {
-  if (column >= sheet_n_fields (sheet, row))
-    return "";
   if (sheet->csv != NULL)
-    return od_csv_table_get_row (sheet->csv, row)[column];
-  return ((char **) g_ptr_array_index (sheet->rows, row))[column];
+    {
+      if (column >= od_csv_table_get_n_fields (sheet->csv, row))
+        return "";
+      return od_csv_table_get_row (sheet->csv, row)[column];
+    }
+  return od_xlsx_sheet_get_cell (sheet->xlsx, row, column);
 }
 
 /* The row number the user sees. */
@@ -735,9 +742,7 @@ sheet_row_number (const Sheet *sheet,
 {
   if (sheet->csv != NULL)
     return od_csv_table_get_line (sheet->csv, row);
-  if (sheet->row_numbers != NULL)
-    return g_array_index (sheet->row_numbers, guint, row);
-  return row + 1;
+  return od_xlsx_sheet_get_row_number (sheet->xlsx, row);
 }
 
 /* --- helpers: problems --- */
@@ -1212,8 +1217,11 @@ read_sheet (Import      *imp,
                        imp->options->sheet, listed);
           return FALSE;
         }
-      imp->sheet.rows = od_xlsx_read_sheet_full (book, index, &imp->sheet.row_numbers, error);
-      if (imp->sheet.rows == NULL)
+      /* Columns past OD_XLSX_IMPORT_MAX_COLUMNS are never read: a cell in
+       * XFD on every row would otherwise cost 16,384 cells a row. */
+      imp->sheet.xlsx = od_xlsx_read_sheet_sparse (book, index, OD_XLSX_IMPORT_MAX_COLUMNS,
+                                                   error);
+      if (imp->sheet.xlsx == NULL)
         return FALSE;
       if (n_sheets > 1)
         add_notice (imp, g_strdup_printf (_("Sheet %u “%s” was read; the workbook has %u "
@@ -1436,6 +1444,37 @@ row_is_blank (Import *imp,
   return TRUE;
 }
 
+/* The header row of imp->entity: the first of the first HEADER_SCAN_ROWS
+ * non-blank rows with a column for every required key, so that title rows
+ * above the table are passed over; *FOUND says whether one has them.
+ * Without one, the first non-blank row (0 when there is none), which
+ * messages then show. The import and its preview (od_import_peek ()) both
+ * use it, so the preview shows the headers the import will read. */
+static guint
+find_header_row (Import    *imp,
+                 GPtrArray *mapping,
+                 gboolean  *found)
+{
+  guint n_rows = sheet_n_rows (&imp->sheet);
+  guint first = G_MAXUINT;
+
+  *found = FALSE;
+  for (guint row = 0, n_seen = 0; row < n_rows && n_seen < HEADER_SCAN_ROWS; row++)
+    {
+      if (row_is_blank (imp, row))
+        continue;
+      n_seen++;
+      if (first == G_MAXUINT)
+        first = row;
+      if (row_has_required (imp, mapping, row))
+        {
+          *found = TRUE;
+          return row;
+        }
+    }
+  return first != G_MAXUINT ? first : 0;
+}
+
 /* Refuses a mapping that names a header the header row does not have: a
  * typing mistake would otherwise leave the column out silently. */
 static gboolean
@@ -1483,8 +1522,7 @@ map_columns (Import      *imp,
   const OdImportEntity *entity = imp->entity;
   g_autoptr(GPtrArray) mapping = NULL;
   g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
-  guint n_rows = sheet_n_rows (&imp->sheet);
-  guint header = G_MAXUINT;
+  guint header;
   gboolean found = FALSE;
   g_autofree char *name = g_filename_display_basename (imp->result->path);
 
@@ -1492,24 +1530,7 @@ map_columns (Import      *imp,
   if (mapping == NULL)
     return FALSE;
 
-  for (guint row = 0, n_seen = 0; row < n_rows && n_seen < HEADER_SCAN_ROWS; row++)
-    {
-      if (row_is_blank (imp, row))
-        continue;
-      n_seen++;
-      /* Without a header row, messages show the first non-blank row. */
-      if (header == G_MAXUINT)
-        header = row;
-      if (row_has_required (imp, mapping, row))
-        {
-          header = row;
-          found = TRUE;
-          break;
-        }
-    }
-
-  if (header == G_MAXUINT)
-    header = 0;
+  header = find_header_row (imp, mapping, &found);
   imp->header_index = header;
   imp->result->header_row = sheet_row_number (&imp->sheet, header);
   imp->n_file_columns = sheet_n_fields (&imp->sheet, header);
@@ -2680,11 +2701,63 @@ od_import_file (OdDb                   *db,
   return g_steal_pointer (&result);
 }
 
+/* The header row for a preview, which is not told the entity: the row
+ * find_header_row () finds for one of them (with the options' mapping
+ * where it reads for that entity). When two find different rows, the one
+ * with the more columns recognised wins, then the one nearer the top: a
+ * people list may have "单位名称 | 宝鸡市养生协会" above its headers, which
+ * would do for organizations, but its header row is recognised column
+ * after column. */
+static guint
+peek_header_row (Import *imp)
+{
+  guint best = G_MAXUINT;
+  guint best_score = 0;
+  gboolean any_found = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    {
+      g_autoptr(GPtrArray) mapping = NULL;
+      gboolean found;
+      guint header;
+      guint score = 0;
+
+      imp->entity = &entities[i];
+      mapping = parse_mapping (imp->entity, imp->options->mapping, NULL);
+      if (mapping == NULL)
+        mapping = g_ptr_array_new_with_free_func (map_entry_free);
+      header = find_header_row (imp, mapping, &found);
+      if (!found)
+        {
+          if (!any_found)
+            best = header;
+          continue;
+        }
+
+      for (guint c = 0; c < sheet_n_fields (&imp->sheet, header); c++)
+        {
+          gboolean mapped;
+
+          if (column_of_cell (imp, mapping, header, c, &mapped) != NULL)
+            score++;
+        }
+      if (!any_found || score > best_score || (score == best_score && header < best))
+        {
+          best = header;
+          best_score = score;
+        }
+      any_found = TRUE;
+    }
+  imp->entity = NULL;
+  return best;
+}
+
 /**
  * od_import_peek:
  * @path: a .csv, .txt, .tsv or .xlsx file
  * @options: (nullable): the encoding and sheet to read with, or %NULL
- * @headers: (out) (transfer full): char *: the cells of the first non-blank row
+ * @headers: (out) (transfer full): char *: the cells of the header row, found
+ *   as od_import_file() finds it (title rows above the table passed over)
  * @rows: (out) (transfer full): GStrv: the cells of the next up to 5 non-blank rows
  * @error: return location for an error about the file
  *
@@ -2722,31 +2795,26 @@ od_import_peek (const char             *path,
   if (ok)
     {
       guint n_rows = sheet_n_rows (&imp.sheet);
+      guint header = peek_header_row (&imp);
 
+      found_headers = g_ptr_array_new_with_free_func (g_free);
       found_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-      for (guint row = 0; row < n_rows && found_rows->len < PEEK_ROWS; row++)
+      /* Only blank rows: no headers and no rows. */
+      if (!row_is_blank (&imp, header))
+        for (guint c = 0; c < sheet_n_fields (&imp.sheet, header); c++)
+          g_ptr_array_add (found_headers, display_header (sheet_cell (&imp.sheet, header, c)));
+      for (guint row = header + 1; row < n_rows && found_rows->len < PEEK_ROWS; row++)
         {
           guint n_fields = sheet_n_fields (&imp.sheet, row);
+          char **cells;
 
           if (row_is_blank (&imp, row))
             continue;
-          if (found_headers == NULL)
-            {
-              found_headers = g_ptr_array_new_with_free_func (g_free);
-              for (guint c = 0; c < n_fields; c++)
-                g_ptr_array_add (found_headers, display_header (sheet_cell (&imp.sheet, row, c)));
-            }
-          else
-            {
-              char **cells = g_new0 (char *, n_fields + 1);
-
-              for (guint c = 0; c < n_fields; c++)
-                cells[c] = clean_cell (sheet_cell (&imp.sheet, row, c));
-              g_ptr_array_add (found_rows, cells);
-            }
+          cells = g_new0 (char *, n_fields + 1);
+          for (guint c = 0; c < n_fields; c++)
+            cells[c] = clean_cell (sheet_cell (&imp.sheet, row, c));
+          g_ptr_array_add (found_rows, cells);
         }
-      if (found_headers == NULL)
-        found_headers = g_ptr_array_new_with_free_func (g_free);
     }
   import_clear (&imp);
   if (!ok)
@@ -3007,12 +3075,13 @@ undo_check_unchanged (OdDb    *db,
   g_autoptr(OdStmt) stmt = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *table = od_db_quote_identifier (undo->entity->name);
   gboolean changed;
 
   sql = g_strdup_printf ("SELECT r.name, r.updated_at > ?2 OR r.deleted_at IS NOT NULL"
                          " OR EXISTS (SELECT 1 FROM audit_log l WHERE l.table_name = ?3"
                          " AND l.row_id = r.id AND l.id > ?4)"
-                         " FROM %s r WHERE r.id = ?1", undo->entity->name);
+                         " FROM %s r WHERE r.id = ?1", table);
   stmt = od_db_prepare (db, sql, error);
   if (stmt == NULL
       || !od_stmt_bind_int64 (stmt, 1, id, error)

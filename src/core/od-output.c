@@ -277,6 +277,18 @@ od_output_write_bytes (const char     *path,
 }
 
 gboolean
+od_output_is_stream (const char *path)
+{
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (strcmp (path, "-") == 0)
+    return TRUE;
+  return g_stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode);
+}
+
+gboolean
 od_output_same_file (const char *a,
                      const char *b)
 {

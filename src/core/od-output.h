@@ -58,6 +58,11 @@ gboolean       od_output_write_bytes      (const char        *path,
                                            gsize              size,
                                            GError           **error);
 
+/* Whether PATH is written directly rather than replaced: "-" (standard
+ * output), or an existing device, FIFO or socket. Such a target has no name
+ * to tell a file type by. */
+gboolean       od_output_is_stream        (const char        *path);
+
 /* Whether A and B name the same file (device and inode), even when
  * written differently ("./s.db", "$PWD/s.db", a link). FALSE when either
  * does not exist. */

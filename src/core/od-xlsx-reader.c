@@ -13,6 +13,14 @@
  *
  * Element names are matched without their namespace, so Strict OOXML and
  * writers that use prefixes (<x:c>) read like ordinary files.
+ *
+ * A sheet is kept sparse (OdXlsxSheet): one small Cell per non-empty cell,
+ * rows in one array, the text of shared strings not copied but pointed
+ * into the workbook's table, which the sheet holds a reference to. What a
+ * hostile file could make cost memory is bounded while it is read: cells
+ * beyond max_columns are skipped, and the text of each cell, of all cells
+ * and of the shared-string table, and the number of cells, are counted
+ * against the limits in od-xlsx-reader.h.
  */
 #include "config.h"
 
@@ -27,10 +35,14 @@
 
 #include "od-xlsx-reader.h"
 
-/* Excel's limits: columns A…XFD; a serial of 2958465 is 9999-12-31. */
-#define MAX_COLUMNS     16384
+/* A serial of 2958465 is 9999-12-31. */
 #define MAX_DATE_SERIAL 2958466.0
 #define SECONDS_PER_DAY 86400
+
+/* The most bytes of XML text a cell of OD_XLSX_MAX_CELL_CHARS can take:
+ * a character written as _xHHHH_ takes 7. Reading stops beyond it, before
+ * the cell is complete. */
+#define MAX_CELL_XML_TEXT (8 * OD_XLSX_MAX_CELL_CHARS)
 
 typedef struct
 {
@@ -43,6 +55,15 @@ typedef struct
   char *type;
   char *target;       /* the resolved part name, or NULL for an external target */
 } Relationship;
+
+/* The shared-string table, reference-counted (g_atomic_rc_box): each sheet
+ * read points into it and may outlive the workbook. */
+typedef struct
+{
+  GStringChunk *chunk;
+  GPtrArray    *strings;    /* of const char *, in chunk */
+  guint64       size;       /* text, NULs and pointers: for OD_XLSX_MAX_TEXT_SIZE */
+} SharedStrings;
 
 /* What a number in a cell means, from the number format of its style. */
 typedef enum
@@ -63,10 +84,31 @@ struct _OdXlsxBook
   gboolean      stale_formulas;       /* <calcPr fullCalcOnLoad="1"> */
 
   /* Read on the first od_xlsx_read_sheet(): choosing a sheet needs neither. */
-  gboolean      shared_loaded;
-  GStringChunk *shared_chunk;
-  GPtrArray    *shared_strings;       /* of const char *, in shared_chunk */
-  GArray       *xf_kinds;             /* of guint8 NumberKind, by cellXfs index */
+  gboolean       shared_loaded;
+  SharedStrings *shared;              /* a reference; NULL until loaded */
+  GArray        *xf_kinds;            /* of guint8 NumberKind, by cellXfs index */
+};
+
+/* A non-empty cell of a sheet. */
+typedef struct
+{
+  guint       column;     /* 0-based */
+  const char *text;       /* in the sheet's chunk, in its shared strings, or static */
+} Cell;
+
+typedef struct
+{
+  guint first_cell;       /* index in cells */
+  guint n_cells;          /* at least 1; by column, without repeats */
+  guint number;           /* 1-based, as Excel shows it */
+} RowInfo;
+
+struct _OdXlsxSheet
+{
+  SharedStrings *shared;  /* a reference: cells point into it */
+  GStringChunk  *chunk;   /* the text of the other cells */
+  GArray        *cells;   /* of Cell, row after row */
+  GArray        *rows;    /* of RowInfo */
 };
 
 /* One part being streamed through an xmlTextReader. */
@@ -106,26 +148,31 @@ typedef enum
 
 typedef struct
 {
-  OdXlsxBook *book;
-  GPtrArray  *rows;           /* of GStrv */
-  GArray     *row_numbers;    /* of guint */
+  OdXlsxBook  *book;
+  OdXlsxSheet *sheet;
+  guint        max_columns;
+  guint64      n_text;        /* bytes of text kept, for OD_XLSX_MAX_TEXT_SIZE */
+  guint        n_cells;       /* non-empty cells read, for OD_XLSX_MAX_CELLS */
 
-  gboolean    in_sheet_data;
-  gboolean    done;
+  gboolean     in_sheet_data;
+  gboolean     done;
 
-  gboolean    in_row;
-  guint       row_number;
-  GPtrArray  *cells;          /* of char *, NULL for an empty cell */
-  guint       next_column;
+  gboolean     in_row;
+  guint        row_number;
+  GArray      *row_cells;     /* of Cell: the row being read, in the file's order */
+  gboolean     row_unsorted;  /* a cell came left of (or on) the one before */
+  guint        next_column;
 
-  gboolean    in_cell;
-  guint       column;         /* 0-based */
-  CellType    type;
-  guint       style;
-  gboolean    has_formula;
-  gboolean    in_value;
-  GString    *text;           /* of <v>, or the <t>s of <is> */
-  RichText    rich;
+  gboolean     in_cell;
+  gboolean     skip_cell;     /* at or beyond max_columns: not read */
+  guint        column;        /* 0-based */
+  CellType     type;
+  guint        style;
+  gboolean     has_formula;
+  gboolean     in_value;
+  GString     *text;          /* of <v>, or the <t>s of <is> */
+  char        *formatted;     /* a date made from a number, until the next cell */
+  RichText     rich;
 } SheetReader;
 
 G_DEFINE_QUARK (od-xlsx-error-quark, od_xlsx_error)
@@ -449,7 +496,7 @@ parse_cell_column (const char *reference,
   for (p = reference; g_ascii_isalpha (*p); p++)
     {
       value = value * 26 + (g_ascii_toupper (*p) - 'A' + 1);
-      if (value > MAX_COLUMNS)
+      if (value > OD_XLSX_MAX_COLUMNS)
         return FALSE;
     }
   if (p == reference || !g_ascii_isdigit (*p))
@@ -536,6 +583,66 @@ set_too_large_error (GError     **error,
                _("“%s” is too large to import: its part “%s” unpacks to more than %s. Split the "
                  "data into smaller workbooks, or save it as CSV."),
                book->display_name, part, limit);
+}
+
+static void
+set_cell_too_long_error (GError     **error,
+                         OdXlsxBook  *book,
+                         guint        column,
+                         guint        row)
+{
+  char reference[16];
+
+  format_cell_reference (reference, column, row);
+  g_set_error (error, OD_XLSX_ERROR, OD_XLSX_ERROR_TOO_LARGE,
+               /* Translators: the first %s is a file name, the second a cell reference
+                * such as “B7”, %u the most characters Excel allows in a cell (32767) */
+               _("“%s” cannot be imported: cell %s holds more than %u characters, more than "
+                 "Excel allows in one cell. Shorten or delete the text of that cell, save the "
+                 "workbook and import it again."),
+               book->display_name, reference, (guint) OD_XLSX_MAX_CELL_CHARS);
+}
+
+static void
+set_too_much_text_error (GError     **error,
+                         OdXlsxBook  *book)
+{
+  g_autofree char *limit = g_format_size (OD_XLSX_MAX_TEXT_SIZE);
+
+  g_set_error (error, OD_XLSX_ERROR, OD_XLSX_ERROR_TOO_LARGE,
+               /* Translators: the first %s is a file name, the second a size such as
+                * “64.0 MB” */
+               _("“%s” is too large to import: its cells hold more than %s of text (a shared "
+                 "text counts again in every cell that shows it). Remove cells with very long "
+                 "texts, or split the data into smaller workbooks and import them one after "
+                 "another."),
+               book->display_name, limit);
+}
+
+static void
+set_too_many_cells_error (GError     **error,
+                          OdXlsxBook  *book)
+{
+  g_set_error (error, OD_XLSX_ERROR, OD_XLSX_ERROR_TOO_LARGE,
+               /* Translators: the first %s is a file name, %u a number of cells */
+               _("“%s” is too large to import: the sheet has more than %u filled cells. Split "
+                 "the data into smaller workbooks and import them one after another."),
+               book->display_name, (guint) OD_XLSX_MAX_CELLS);
+}
+
+static void
+set_shared_strings_too_large_error (GError     **error,
+                                    OdXlsxBook  *book)
+{
+  g_autofree char *limit = g_format_size (OD_XLSX_MAX_TEXT_SIZE);
+
+  g_set_error (error, OD_XLSX_ERROR, OD_XLSX_ERROR_TOO_LARGE,
+               /* Translators: the first %s is a file name, the second a size such as
+                * “64.0 MB” */
+               _("“%s” is too large to import: its table of shared texts takes more than %s. "
+                 "Remove cells with very long texts, or split the data into smaller workbooks "
+                 "and import them one after another."),
+               book->display_name, limit);
 }
 
 /* --- streaming a part --- */
@@ -1161,21 +1268,64 @@ read_styles (OdXlsxBook  *book,
   return TRUE;
 }
 
+static void
+shared_strings_clear (gpointer data)
+{
+  SharedStrings *shared = data;
+
+  g_ptr_array_unref (shared->strings);
+  g_string_chunk_free (shared->chunk);
+}
+
+static SharedStrings *
+shared_strings_new (void)
+{
+  SharedStrings *shared = g_atomic_rc_box_new0 (SharedStrings);
+
+  shared->chunk = g_string_chunk_new (64 * 1024);
+  shared->strings = g_ptr_array_new ();
+  return shared;
+}
+
+static void
+shared_strings_release (SharedStrings *shared)
+{
+  g_atomic_rc_box_release_full (shared, shared_strings_clear);
+}
+
+/* Each item costs its text, a NUL and a pointer: 500 MB of <si/> would
+ * otherwise be 800 MB of pointers. */
+static gboolean
+shared_strings_add (SharedStrings *shared,
+                    const char    *text,
+                    gsize          len)
+{
+  shared->size += len + 1 + sizeof (char *);
+  if (shared->size > OD_XLSX_MAX_TEXT_SIZE)
+    return FALSE;
+  g_ptr_array_add (shared->strings,
+                   len == 0 ? g_string_chunk_insert_const (shared->chunk, "")
+                            : g_string_chunk_insert_len (shared->chunk, text, len));
+  return TRUE;
+}
+
 static gboolean
 read_shared_strings (OdXlsxBook  *book,
                      GError     **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  SharedStrings *shared = book->shared;
   RichText rich = { -1, -1, FALSE };
+  gboolean too_large = FALSE;
   PartReader pr;
-  int rc;
+  int rc = 0;
 
   if (book->shared_strings_part == NULL)
     return TRUE;
   if (!part_reader_open (&pr, book, book->shared_strings_part, error))
     return FALSE;
 
-  while ((rc = xmlTextReaderRead (pr.reader)) == 1)
+  while (!too_large && (rc = xmlTextReaderRead (pr.reader)) == 1)
     {
       int type = xmlTextReaderNodeType (pr.reader);
 
@@ -1189,8 +1339,7 @@ read_shared_strings (OdXlsxBook  *book,
             {
               g_string_truncate (text, 0);
               if (empty)
-                g_ptr_array_add (book->shared_strings,
-                                 g_string_chunk_insert_const (book->shared_chunk, ""));
+                too_large = !shared_strings_add (shared, "", 0);
               else
                 rich_text_begin_item (&rich, depth);
             }
@@ -1205,18 +1354,26 @@ read_shared_strings (OdXlsxBook  *book,
               && xmlTextReaderDepth (pr.reader) == rich.item_depth)
             {
               unescape_xstring (text);
-              g_ptr_array_add (book->shared_strings,
-                               g_string_chunk_insert_len (book->shared_chunk,
-                                                          text->str, text->len));
+              too_large = !shared_strings_add (shared, text->str, text->len);
               rich_text_end_item (&rich);
             }
           else
             rich_text_end_element (&rich, name, xmlTextReaderDepth (pr.reader));
         }
       else if (rich.in_text && node_is_text (type))
-        g_string_append (text, (const char *) xmlTextReaderConstValue (pr.reader));
+        {
+          g_string_append (text, (const char *) xmlTextReaderConstValue (pr.reader));
+          /* One item alone may not pass the limit either. */
+          too_large = shared->size + text->len > OD_XLSX_MAX_TEXT_SIZE;
+        }
     }
 
+  if (too_large)
+    {
+      part_reader_clear (&pr);
+      set_shared_strings_too_large_error (error, book);
+      return FALSE;
+    }
   if (!part_reader_finish (&pr, rc, error))
     {
       part_reader_clear (&pr);
@@ -1233,10 +1390,11 @@ load_shared_parts (OdXlsxBook  *book,
   if (book->shared_loaded)
     return TRUE;
 
+  book->shared = shared_strings_new ();
   if (!read_styles (book, error) || !read_shared_strings (book, error))
     {
       g_array_set_size (book->xf_kinds, 0);
-      g_ptr_array_set_size (book->shared_strings, 0);
+      g_clear_pointer (&book->shared, shared_strings_release);
       return FALSE;
     }
   book->shared_loaded = TRUE;
@@ -1311,16 +1469,21 @@ value_stripped (GString *text)
   return start;
 }
 
-/* Sets *@result to the text of the cell just read (NULL for none). */
+/* Sets *@result to the text of the cell just read, "" for none. When
+ * *@kept is TRUE it lives as long as the workbook's shared strings (a
+ * shared string, or static); otherwise only until the next cell. */
 static gboolean
 cell_text (SheetReader  *sr,
-           char        **result,
+           const char  **result,
+           gboolean     *kept,
            GError      **error)
 {
   OdXlsxBook *book = sr->book;
   const char *value;
 
-  *result = NULL;
+  *result = "";
+  *kept = TRUE;
+  g_clear_pointer (&sr->formatted, g_free);
 
   /* fullCalcOnLoad says the cached values were never computed: libxlsxwriter
    * writes <v>0</v> under every formula and leaves the sums to Excel. */
@@ -1336,7 +1499,7 @@ cell_text (SheetReader  *sr,
         value = value_stripped (sr->text);
         if (*value == '\0')
           return TRUE;
-        if (!parse_uint (value, G_MAXUINT, &index) || index >= book->shared_strings->len)
+        if (!parse_uint (value, G_MAXUINT, &index) || index >= book->shared->strings->len)
           {
             g_autofree char *what = NULL;
             char reference[16];
@@ -1348,34 +1511,41 @@ cell_text (SheetReader  *sr,
             set_corrupt_error (error, book, what);
             return FALSE;
           }
-        *result = g_strdup (g_ptr_array_index (book->shared_strings, index));
+        /* Not copied: a text shown in 2,000 cells is kept once. */
+        *result = g_ptr_array_index (book->shared->strings, index);
       }
       return TRUE;
 
     case CELL_INLINE_STRING:
     case CELL_FORMULA_STRING:
       unescape_xstring (sr->text);
-      *result = g_strdup (sr->text->str);
+      *result = sr->text->str;
+      *kept = FALSE;
       return TRUE;
 
     case CELL_ERROR:
     case CELL_ISO_DATE:
-      *result = g_strdup (value_stripped (sr->text));
+      *result = value_stripped (sr->text);
+      *kept = FALSE;
       return TRUE;
 
     case CELL_BOOLEAN:
       value = value_stripped (sr->text);
       if (strcmp (value, "1") == 0 || g_ascii_strcasecmp (value, "true") == 0)
-        *result = g_strdup ("TRUE");
+        *result = "TRUE";
       else if (strcmp (value, "0") == 0 || g_ascii_strcasecmp (value, "false") == 0)
-        *result = g_strdup ("FALSE");
+        *result = "FALSE";
       else
-        *result = g_strdup (value);
+        {
+          *result = value;
+          *kept = FALSE;
+        }
       return TRUE;
 
     case CELL_NUMBER:
     default:
       value = value_stripped (sr->text);
+      *kept = FALSE;
       if (*value == '\0')
         return TRUE;
       if (sr->style < book->xf_kinds->len)
@@ -1383,10 +1553,9 @@ cell_text (SheetReader  *sr,
           NumberKind kind = g_array_index (book->xf_kinds, guint8, sr->style);
 
           if (kind != NUMBER_PLAIN)
-            *result = format_serial (value, kind, book->date1904);
+            sr->formatted = format_serial (value, kind, book->date1904);
         }
-      if (*result == NULL)
-        *result = g_strdup (value);
+      *result = sr->formatted != NULL ? sr->formatted : value;
       return TRUE;
     }
 }
@@ -1438,35 +1607,56 @@ sheet_start_row (SheetReader      *sr,
   sr->in_row = TRUE;
   sr->row_number = (guint) row;
   sr->next_column = 0;
-  g_ptr_array_set_size (sr->cells, 0);
+  sr->row_unsorted = FALSE;
+  g_array_set_size (sr->row_cells, 0);
   return TRUE;
+}
+
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  guint column_a = ((const Cell *) a)->column;
+  guint column_b = ((const Cell *) b)->column;
+
+  return column_a < column_b ? -1 : column_a > column_b;
 }
 
 static void
 sheet_end_row (SheetReader *sr)
 {
-  guint n = sr->cells->len;
-  char **row;
+  OdXlsxSheet *sheet = sr->sheet;
+  GArray *cells = sr->row_cells;
+  RowInfo info;
 
   sr->in_row = FALSE;
-  while (n > 0 && g_ptr_array_index (sr->cells, n - 1) == NULL)
-    n--;
-  if (n == 0)
+  if (cells->len == 0)
     return;
 
-  row = g_new (char *, n + 1);
-  for (guint i = 0; i < n; i++)
+  /* Writers put cells left to right; a file that does not is sorted, and
+   * of two cells with one reference the later wins. g_array_sort() is
+   * stable. */
+  if (sr->row_unsorted)
     {
-      char *cell = g_ptr_array_index (sr->cells, i);
+      guint n = 0;
 
-      row[i] = cell != NULL ? cell : g_strdup ("");
-      sr->cells->pdata[i] = NULL;
+      g_array_sort (cells, compare_cells);
+      for (guint i = 0; i < cells->len; i++)
+        {
+          if (n > 0 && g_array_index (cells, Cell, n - 1).column
+                       == g_array_index (cells, Cell, i).column)
+            n--;
+          g_array_index (cells, Cell, n++) = g_array_index (cells, Cell, i);
+        }
+      g_array_set_size (cells, n);
     }
-  row[n] = NULL;
-  g_ptr_array_set_size (sr->cells, 0);
 
-  g_ptr_array_add (sr->rows, row);
-  g_array_append_val (sr->row_numbers, sr->row_number);
+  info.first_cell = sheet->cells->len;
+  info.n_cells = cells->len;
+  info.number = sr->row_number;
+  g_array_append_vals (sheet->cells, cells->data, cells->len);
+  g_array_append_val (sheet->rows, info);
+  g_array_set_size (cells, 0);
 }
 
 static gboolean
@@ -1475,6 +1665,7 @@ sheet_start_cell (SheetReader      *sr,
                   GError          **error)
 {
   sr->in_cell = TRUE;
+  sr->skip_cell = FALSE;
   sr->column = sr->next_column;
   sr->type = CELL_NUMBER;
   sr->style = 0;
@@ -1519,7 +1710,28 @@ sheet_start_cell (SheetReader      *sr,
       xmlTextReaderMoveToElement (reader);
     }
 
-  sr->next_column = sr->column + 1;
+  /* A cell further right than anything read is not read at all, and
+   * cells without a reference after it are as far right. */
+  sr->skip_cell = sr->column >= sr->max_columns;
+  sr->next_column = sr->skip_cell ? sr->max_columns : sr->column + 1;
+  return TRUE;
+}
+
+/* Text inside <v> or <t>: a cell that cannot fit in Excel's limit is
+ * refused before it is complete, so that no cell costs more. */
+static gboolean
+sheet_append_text (SheetReader  *sr,
+                   const char   *text,
+                   GError      **error)
+{
+  if (sr->skip_cell)
+    return TRUE;
+  g_string_append (sr->text, text);
+  if (sr->text->len > MAX_CELL_XML_TEXT)
+    {
+      set_cell_too_long_error (error, sr->book, sr->column, sr->row_number);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -1527,28 +1739,48 @@ static gboolean
 sheet_end_cell (SheetReader  *sr,
                 GError      **error)
 {
-  char *text;
+  const char *text;
+  gboolean kept;
+  gsize len;
+  Cell cell;
 
   sr->in_cell = FALSE;
   sr->in_value = FALSE;
   rich_text_end_item (&sr->rich);
 
-  if (!cell_text (sr, &text, error))
+  if (sr->skip_cell)
+    return TRUE;
+  if (!cell_text (sr, &text, &kept, error))
     return FALSE;
-  if (text == NULL || *text == '\0')
+  if (*text == '\0')
+    return TRUE;
+
+  /* Counted before anything is kept: a hostile sheet stops here. Only a
+   * text longer in bytes than the limit in characters needs counting. */
+  len = strlen (text);
+  if (len > OD_XLSX_MAX_CELL_CHARS && g_utf8_strlen (text, len) > OD_XLSX_MAX_CELL_CHARS)
     {
-      g_free (text);
-      text = NULL;
+      set_cell_too_long_error (error, sr->book, sr->column, sr->row_number);
+      return FALSE;
+    }
+  sr->n_text += len;
+  if (sr->n_text > OD_XLSX_MAX_TEXT_SIZE)
+    {
+      set_too_much_text_error (error, sr->book);
+      return FALSE;
+    }
+  if (++sr->n_cells > OD_XLSX_MAX_CELLS)
+    {
+      set_too_many_cells_error (error, sr->book);
+      return FALSE;
     }
 
-  if (sr->column >= sr->cells->len)
-    {
-      if (text == NULL)
-        return TRUE;
-      g_ptr_array_set_size (sr->cells, sr->column + 1);
-    }
-  g_free (sr->cells->pdata[sr->column]);
-  sr->cells->pdata[sr->column] = text;
+  cell.column = sr->column;
+  cell.text = kept ? text : g_string_chunk_insert_len (sr->sheet->chunk, text, len);
+  if (sr->row_cells->len > 0
+      && g_array_index (sr->row_cells, Cell, sr->row_cells->len - 1).column >= cell.column)
+    sr->row_unsorted = TRUE;
+  g_array_append_val (sr->row_cells, cell);
   return TRUE;
 }
 
@@ -1643,19 +1875,19 @@ sheet_end_element (SheetReader      *sr,
 }
 
 static gboolean
-read_worksheet (OdXlsxBook  *book,
-                const char  *part,
-                GPtrArray   *rows,
-                GArray      *row_numbers,
-                GError     **error)
+read_worksheet (OdXlsxBook   *book,
+                const char   *part,
+                OdXlsxSheet  *sheet,
+                guint         max_columns,
+                GError      **error)
 {
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) row_cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   g_autoptr(GString) text = g_string_new (NULL);
   SheetReader sr = {
     .book = book,
-    .rows = rows,
-    .row_numbers = row_numbers,
-    .cells = cells,
+    .sheet = sheet,
+    .max_columns = max_columns,
+    .row_cells = row_cells,
     .text = text,
     .rich = { -1, -1, FALSE },
   };
@@ -1675,12 +1907,14 @@ read_worksheet (OdXlsxBook  *book,
       else if (type == XML_READER_TYPE_END_ELEMENT)
         ok = sheet_end_element (&sr, pr.reader, error);
       else if ((sr.in_value || sr.rich.in_text) && node_is_text (type))
-        g_string_append (sr.text, (const char *) xmlTextReaderConstValue (pr.reader));
+        ok = sheet_append_text (&sr, (const char *) xmlTextReaderConstValue (pr.reader),
+                                error);
     }
 
   if (ok)
     ok = part_reader_finish (&pr, sr.done ? 1 : rc, error);
   part_reader_clear (&pr);
+  g_free (sr.formatted);
   return ok;
 }
 
@@ -1716,8 +1950,6 @@ od_xlsx_open (const char  *path,
   book = g_new0 (OdXlsxBook, 1);
   book->display_name = g_filename_display_name (path);
   book->sheets = g_ptr_array_new_with_free_func (sheet_free);
-  book->shared_chunk = g_string_chunk_new (64 * 1024);
-  book->shared_strings = g_ptr_array_new ();
   book->xf_kinds = g_array_new (FALSE, TRUE, sizeof (guint8));
 
   if (!open_archive (book, path, error)
@@ -1789,8 +2021,7 @@ od_xlsx_close (OdXlsxBook *book)
 
   g_clear_pointer (&book->zip, zip_discard);
   g_clear_pointer (&book->sheets, g_ptr_array_unref);
-  g_clear_pointer (&book->shared_strings, g_ptr_array_unref);
-  g_clear_pointer (&book->shared_chunk, g_string_chunk_free);
+  g_clear_pointer (&book->shared, shared_strings_release);
   g_clear_pointer (&book->xf_kinds, g_array_unref);
   g_free (book->shared_strings_part);
   g_free (book->styles_part);
@@ -1816,6 +2047,122 @@ od_xlsx_get_sheet_name (OdXlsxBook *book,
   return ((Sheet *) g_ptr_array_index (book->sheets, index))->name;
 }
 
+/**
+ * od_xlsx_read_sheet_sparse:
+ * @book: the workbook
+ * @index: the worksheet, from 0
+ * @max_columns: cells in this column (0-based) or further right are not
+ *   read; at most %OD_XLSX_MAX_COLUMNS
+ * @error: return location for an #OD_XLSX_ERROR
+ *
+ * Reads a worksheet as od_xlsx_read_sheet() does, keeping only what is
+ * there: memory in proportion to the non-empty cells left of
+ * @max_columns, shared strings not copied.
+ *
+ * Returns: (transfer full) (nullable): the sheet, or %NULL with @error set
+ */
+OdXlsxSheet *
+od_xlsx_read_sheet_sparse (OdXlsxBook  *book,
+                           guint        index,
+                           guint        max_columns,
+                           GError     **error)
+{
+  g_autoptr(OdXlsxSheet) sheet = NULL;
+  Sheet *info;
+
+  g_return_val_if_fail (book != NULL, NULL);
+  g_return_val_if_fail (index < book->sheets->len, NULL);
+  g_return_val_if_fail (max_columns > 0 && max_columns <= OD_XLSX_MAX_COLUMNS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!load_shared_parts (book, error))
+    return NULL;
+
+  info = g_ptr_array_index (book->sheets, index);
+  sheet = g_new0 (OdXlsxSheet, 1);
+  sheet->shared = g_atomic_rc_box_acquire (book->shared);
+  sheet->chunk = g_string_chunk_new (64 * 1024);
+  sheet->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  sheet->rows = g_array_new (FALSE, FALSE, sizeof (RowInfo));
+  if (!read_worksheet (book, info->part, sheet, max_columns, error))
+    return NULL;
+
+  return g_steal_pointer (&sheet);
+}
+
+void
+od_xlsx_sheet_free (OdXlsxSheet *sheet)
+{
+  if (sheet == NULL)
+    return;
+
+  g_clear_pointer (&sheet->shared, shared_strings_release);
+  g_string_chunk_free (sheet->chunk);
+  g_array_unref (sheet->cells);
+  g_array_unref (sheet->rows);
+  g_free (sheet);
+}
+
+guint
+od_xlsx_sheet_get_n_rows (OdXlsxSheet *sheet)
+{
+  g_return_val_if_fail (sheet != NULL, 0);
+
+  return sheet->rows->len;
+}
+
+guint
+od_xlsx_sheet_get_n_fields (OdXlsxSheet *sheet,
+                            guint        row)
+{
+  const RowInfo *info;
+
+  g_return_val_if_fail (sheet != NULL, 0);
+  g_return_val_if_fail (row < sheet->rows->len, 0);
+
+  info = &g_array_index (sheet->rows, RowInfo, row);
+  return g_array_index (sheet->cells, Cell, info->first_cell + info->n_cells - 1).column + 1;
+}
+
+const char *
+od_xlsx_sheet_get_cell (OdXlsxSheet *sheet,
+                        guint        row,
+                        guint        column)
+{
+  const RowInfo *info;
+  const Cell *cells;
+  guint low = 0, high;
+
+  g_return_val_if_fail (sheet != NULL, "");
+  g_return_val_if_fail (row < sheet->rows->len, "");
+
+  info = &g_array_index (sheet->rows, RowInfo, row);
+  cells = &g_array_index (sheet->cells, Cell, info->first_cell);
+  high = info->n_cells;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (cells[middle].column == column)
+        return cells[middle].text;
+      if (cells[middle].column < column)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return "";
+}
+
+guint
+od_xlsx_sheet_get_row_number (OdXlsxSheet *sheet,
+                              guint        row)
+{
+  g_return_val_if_fail (sheet != NULL, 0);
+  g_return_val_if_fail (row < sheet->rows->len, 0);
+
+  return g_array_index (sheet->rows, RowInfo, row).number;
+}
+
 GPtrArray *
 od_xlsx_read_sheet (OdXlsxBook  *book,
                     guint        index,
@@ -1830,9 +2177,9 @@ od_xlsx_read_sheet_full (OdXlsxBook  *book,
                          GArray     **row_numbers,
                          GError     **error)
 {
+  g_autoptr(OdXlsxSheet) sheet = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GArray) numbers = NULL;
-  Sheet *sheet;
 
   g_return_val_if_fail (book != NULL, NULL);
   g_return_val_if_fail (index < book->sheets->len, NULL);
@@ -1840,14 +2187,31 @@ od_xlsx_read_sheet_full (OdXlsxBook  *book,
 
   if (row_numbers != NULL)
     *row_numbers = NULL;
-  if (!load_shared_parts (book, error))
+  sheet = od_xlsx_read_sheet_sparse (book, index, OD_XLSX_MAX_COLUMNS, error);
+  if (sheet == NULL)
     return NULL;
 
-  sheet = g_ptr_array_index (book->sheets, index);
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  numbers = g_array_new (FALSE, FALSE, sizeof (guint));
-  if (!read_worksheet (book, sheet->part, rows, numbers, error))
-    return NULL;
+  rows = g_ptr_array_new_full (sheet->rows->len, (GDestroyNotify) g_strfreev);
+  numbers = g_array_sized_new (FALSE, FALSE, sizeof (guint), sheet->rows->len);
+  for (guint r = 0; r < sheet->rows->len; r++)
+    {
+      const RowInfo *info = &g_array_index (sheet->rows, RowInfo, r);
+      guint n = od_xlsx_sheet_get_n_fields (sheet, r);
+      char **row = g_new (char *, n + 1);
+      guint c = 0;
+
+      for (guint i = 0; i < info->n_cells; i++)
+        {
+          const Cell *cell = &g_array_index (sheet->cells, Cell, info->first_cell + i);
+
+          for (; c < cell->column; c++)
+            row[c] = g_strdup ("");
+          row[c++] = g_strdup (cell->text);
+        }
+      row[n] = NULL;
+      g_ptr_array_add (rows, row);
+      g_array_append_val (numbers, info->number);
+    }
 
   if (row_numbers != NULL)
     *row_numbers = g_steal_pointer (&numbers);

@@ -295,11 +295,12 @@ on_unsaved_response_cb (AdwMessageDialog *dialog,
 {
   gint64 wanted = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "wanted-id"));
 
+  /* A refused save (the editor says why) keeps the record being edited:
+   * so does the list, which already highlights the row clicked. */
   if (g_str_equal (response, "save"))
     {
-      if (!od_record_editor_save (PRIV (self)->editor))
-        return;
-      show_record (self, wanted);
+      if (od_record_editor_save (PRIV (self)->editor))
+        show_record (self, wanted);
     }
   else if (g_str_equal (response, "discard"))
     show_record (self, wanted);

@@ -30,8 +30,6 @@ struct _OdOrganizationEditor
   GtkLabel       *title_label;
   GtkLabel       *subtitle_label;
   GtkStack       *tabs;
-  AdwPreferencesGroup *problems_group;
-  GtkListBox     *problems_list;
   AdwEntryRow    *override_row;
   AdwEntryRow    *name_row;
   AdwEntryRow    *short_name_row;
@@ -137,24 +135,6 @@ form_to_fields (OdOrganizationEditor *self)
   return f;
 }
 
-static AdwEntryRow *
-row_for_field (OdOrganizationEditor *self,
-               const char           *field)
-{
-  struct { const char *field; AdwEntryRow *row; } map[] = {
-    { "name", self->name_row }, { "short_name", self->short_name_row },
-    { "credit_code", self->credit_code_row }, { "registered_on", self->registered_row },
-    { "phone", self->phone_row }, { "email", self->email_row },
-    { "status_date", self->status_date_row }, { "member_since", self->member_since_row },
-    { "legal_representative", self->legal_rep_row }, { "website", self->website_row },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    if (g_strcmp0 (map[i].field, field) == 0)
-      return map[i].row;
-  return NULL;
-}
-
 static void
 update_coverage (OdOrganizationEditor *self,
                  const OdOrgFields    *f)
@@ -168,55 +148,6 @@ update_coverage (OdOrganizationEditor *self,
   else
     text = _("Not covered");
   adw_action_row_set_subtitle (self->coverage_row, text);
-}
-
-/* Checks the form and lists the problems; marks the rows concerned. */
-static guint
-check_form (OdRecordEditor *editor)
-{
-  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
-  g_autoptr(OdOrgFields) f = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  gboolean code_warning = FALSE;
-  GtkWidget *rows[] = {
-    GTK_WIDGET (self->name_row), GTK_WIDGET (self->short_name_row),
-    GTK_WIDGET (self->credit_code_row), GTK_WIDGET (self->registered_row),
-    GTK_WIDGET (self->phone_row), GTK_WIDGET (self->email_row),
-    GTK_WIDGET (self->status_date_row), GTK_WIDGET (self->member_since_row),
-    GTK_WIDGET (self->legal_rep_row), GTK_WIDGET (self->website_row),
-  };
-  guint n_problems = 0;
-
-  f = form_to_fields (self);
-  /* The override is only for a failing code: judge the code without it. */
-  g_free (f->credit_code_override);
-  f->credit_code_override = g_strdup ("");
-  problems = od_organization_validate (od_record_editor_get_db (editor), f);
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      gtk_widget_remove_css_class (rows[i], "error");
-      gtk_widget_remove_css_class (rows[i], "warning");
-    }
-  od_form_clear_list (self->problems_list);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      OdProblem *problem = g_ptr_array_index (problems, i);
-      AdwEntryRow *row = row_for_field (self, problem->field);
-
-      gtk_list_box_append (self->problems_list, od_form_problem_row (problem, GTK_WIDGET (self), NULL));
-      if (problem->severity != OD_PROBLEM_HINT)
-        n_problems++;
-      if (row != NULL && problem->severity != OD_PROBLEM_HINT)
-        gtk_widget_add_css_class (GTK_WIDGET (row),
-                                  problem->severity == OD_PROBLEM_ERROR ? "error" : "warning");
-      if (g_strcmp0 (problem->field, "credit_code") == 0 && problem->severity == OD_PROBLEM_WARNING)
-        code_warning = TRUE;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->override_row), code_warning);
-  update_coverage (self, f);
-  return n_problems;
 }
 
 static void
@@ -317,6 +248,52 @@ fill_form (OdRecordEditor *editor)
 
 /* --- record editor hooks --- */
 
+/* Checks the form; shows the reason row while the credit code fails. */
+static GPtrArray *
+check_form (OdRecordEditor *editor)
+{
+  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
+  g_autoptr(OdOrgFields) f = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gboolean code_warning = FALSE;
+
+  f = form_to_fields (self);
+  /* The override is only for a failing code: judge the code without it. */
+  g_free (f->credit_code_override);
+  f->credit_code_override = g_strdup ("");
+  problems = od_organization_validate (od_record_editor_get_db (editor), f);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      OdProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_strcmp0 (problem->field, "credit_code") == 0 && problem->severity == OD_PROBLEM_WARNING)
+        code_warning = TRUE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->override_row), code_warning);
+  update_coverage (self, f);
+  return g_steal_pointer (&problems);
+}
+
+static GtkWidget *
+row_for_field (OdRecordEditor *editor,
+               const char     *field)
+{
+  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
+  struct { const char *field; AdwEntryRow *row; } map[] = {
+    { "name", self->name_row }, { "short_name", self->short_name_row },
+    { "credit_code", self->credit_code_row }, { "registered_on", self->registered_row },
+    { "phone", self->phone_row }, { "email", self->email_row },
+    { "status_date", self->status_date_row }, { "member_since", self->member_since_row },
+    { "legal_representative", self->legal_rep_row }, { "website", self->website_row },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_strcmp0 (map[i].field, field) == 0)
+      return GTK_WIDGET (map[i].row);
+  return NULL;
+}
+
 static gint64
 get_record_id (OdRecordEditor *editor)
 {
@@ -356,23 +333,23 @@ new_record (OdRecordEditor *editor)
 }
 
 static gint64
-form_to_save (OdRecordEditor *editor)
+form_to_save (OdRecordEditor  *editor,
+              GError         **error)
+{
+  g_autoptr(OdOrgFields) f = form_to_fields (OD_ORGANIZATION_EDITOR (editor));
+
+  return od_organization_save (od_record_editor_get_db (editor), f, error);
+}
+
+static void
+save_failed (OdRecordEditor *editor,
+             const GError   *error)
 {
   OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
-  g_autoptr(OdOrgFields) f = form_to_fields (self);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
 
-  id = od_organization_save (od_record_editor_get_db (editor), f, &error);
-  if (id == 0)
-    {
-      od_record_editor_check (editor);
-      gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
-      if (g_error_matches (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_NEEDS_REASON))
-        gtk_widget_grab_focus (GTK_WIDGET (self->override_row));
-      gtk_stack_set_visible_child_name (self->tabs, "details");
-    }
-  return id;
+  gtk_stack_set_visible_child_name (self->tabs, "details");
+  if (g_error_matches (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_NEEDS_REASON))
+    gtk_widget_grab_focus (GTK_WIDGET (self->override_row));
 }
 
 static void
@@ -417,13 +394,16 @@ od_organization_editor_class_init (OdOrganizationEditorClass *klass)
   G_OBJECT_CLASS (klass)->dispose = od_organization_editor_dispose;
 
   editor_class->history_table = "organizations";
+  editor_class->open_tooltip = N_("Show the organization already recorded");
   editor_class->get_record_id = get_record_id;
   editor_class->clear_record = clear_record;
   editor_class->load_record = load_record;
   editor_class->new_record = new_record;
   editor_class->fill_form = fill_form;
   editor_class->check_form = check_form;
+  editor_class->row_for_field = row_for_field;
   editor_class->form_to_save = form_to_save;
+  editor_class->save_failed = save_failed;
   editor_class->db_changed = db_changed;
 
   signals[ADD_PERSON] = g_signal_new ("add-person", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -434,8 +414,6 @@ od_organization_editor_class_init (OdOrganizationEditorClass *klass)
   BIND (title_label);
   BIND (subtitle_label);
   BIND (tabs);
-  BIND (problems_group);
-  BIND (problems_list);
   BIND (override_row);
   BIND (name_row);
   BIND (short_name_row);

@@ -30,7 +30,6 @@ struct _OdPersonEditor
   OdPersonFields *loaded;           /* as saved; NULL when nothing is shown */
   GArray         *organization_ids; /* combo position → organization id (0 = none) */
   char           *id_number;        /* the full number as edited; never shown unless revealed */
-  gboolean        tried_saving; /* problems of a new, untouched form are shown from then on */
   gboolean        in_dialog;
 
   GtkWidget      *header_box;
@@ -38,8 +37,6 @@ struct _OdPersonEditor
   GtkLabel       *subtitle_label;
   GtkStackSwitcher *tab_switcher;
   GtkStack       *tabs;
-  AdwPreferencesGroup *problems_group;
-  GtkListBox     *problems_list;
   AdwEntryRow    *name_row;
   AdwComboRow    *gender_row;
   AdwComboRow    *organization_row;
@@ -220,74 +217,6 @@ form_to_fields (OdPersonEditor *self)
   return f;
 }
 
-static GtkWidget *
-row_for_field (OdPersonEditor *self,
-               const char     *field)
-{
-  struct { const char *field; gpointer row; } map[] = {
-    { "name", self->name_row }, { "gender", self->gender_row },
-    { "organization_id", self->organization_row }, { "position", self->position_row },
-    { "mobile", self->mobile_row }, { "id_number", self->id_number_row },
-    { "notes", self->notes_row },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    if (g_strcmp0 (map[i].field, field) == 0)
-      return GTK_WIDGET (map[i].row);
-  return NULL;
-}
-
-static GtkWidget *
-problem_row (OdPersonEditor  *self,
-             const OdProblem *problem)
-{
-  /* A dialog has no list to show the other record in. */
-  return od_form_problem_row (problem, self->in_dialog ? NULL : GTK_WIDGET (self),
-                              _("Show the person already recorded"));
-}
-
-/* Checks the form and lists the problems; marks the rows concerned. */
-static guint
-check_form (OdRecordEditor *editor)
-{
-  OdPersonEditor *self = OD_PERSON_EDITOR (editor);
-  g_autoptr(OdPersonFields) f = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  const char *fields[] = { "name", "gender", "organization_id", "position", "mobile",
-                           "id_number", "notes" };
-  guint n_problems = 0;
-  gboolean shown;
-
-  /* An empty new form is not wrong yet: no "name required" before typing. */
-  shown = self->loaded->id != 0 || od_record_editor_get_changed (editor) || self->tried_saving;
-
-  f = form_to_fields (self);
-  problems = od_person_validate (od_record_editor_get_db (editor), f);
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      GtkWidget *row = row_for_field (self, fields[i]);
-
-      gtk_widget_remove_css_class (row, "error");
-      gtk_widget_remove_css_class (row, "warning");
-    }
-  od_form_clear_list (self->problems_list);
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
-    {
-      OdProblem *problem = g_ptr_array_index (problems, i);
-      GtkWidget *row = row_for_field (self, problem->field);
-
-      gtk_list_box_append (self->problems_list, problem_row (self, problem));
-      if (problem->severity != OD_PROBLEM_HINT)
-        n_problems++;
-      if (shown && row != NULL && problem->severity != OD_PROBLEM_HINT)
-        gtk_widget_add_css_class (row, problem->severity == OD_PROBLEM_ERROR ? "error" : "warning");
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group),
-                          shown && problems != NULL && problems->len > 0);
-  return n_problems;
-}
-
 static void
 update_header (OdPersonEditor *self)
 {
@@ -335,7 +264,6 @@ fill_form (OdRecordEditor *editor)
   gtk_toggle_button_set_active (self->reveal_button,
                                 self->id_number == NULL || *self->id_number == '\0');
   show_id_number (self);
-  self->tried_saving = FALSE;
 
   update_header (self);
   /* A new record has no history yet. */
@@ -378,6 +306,32 @@ on_reveal_toggled_cb (OdPersonEditor *self)
 
 /* --- record editor hooks --- */
 
+static GPtrArray *
+check_form (OdRecordEditor *editor)
+{
+  g_autoptr(OdPersonFields) f = form_to_fields (OD_PERSON_EDITOR (editor));
+
+  return od_person_validate (od_record_editor_get_db (editor), f);
+}
+
+static GtkWidget *
+row_for_field (OdRecordEditor *editor,
+               const char     *field)
+{
+  OdPersonEditor *self = OD_PERSON_EDITOR (editor);
+  struct { const char *field; gpointer row; } map[] = {
+    { "name", self->name_row }, { "gender", self->gender_row },
+    { "organization_id", self->organization_row }, { "position", self->position_row },
+    { "mobile", self->mobile_row }, { "id_number", self->id_number_row },
+    { "notes", self->notes_row },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_strcmp0 (map[i].field, field) == 0)
+      return GTK_WIDGET (map[i].row);
+  return NULL;
+}
+
 static gint64
 get_record_id (OdRecordEditor *editor)
 {
@@ -414,29 +368,19 @@ new_record (OdRecordEditor *editor)
 }
 
 static gint64
-form_to_save (OdRecordEditor *editor)
+form_to_save (OdRecordEditor  *editor,
+              GError         **error)
 {
-  OdPersonEditor *self = OD_PERSON_EDITOR (editor);
-  g_autoptr(OdPersonFields) f = form_to_fields (self);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
+  g_autoptr(OdPersonFields) f = form_to_fields (OD_PERSON_EDITOR (editor));
 
-  id = od_person_save (od_record_editor_get_db (editor), f, &error);
-  if (id == 0)
-    {
-      self->tried_saving = TRUE;
-      od_record_editor_check (editor);
-      /* A refusal the checks did not foresee (e.g. the disk) is still said. */
-      if (od_record_editor_get_n_problems (editor) == 0 && error != NULL)
-        {
-          OdProblem problem = { (char *) "", OD_PROBLEM_ERROR, error->message, 0 };
+  return od_person_save (od_record_editor_get_db (editor), f, error);
+}
 
-          gtk_list_box_append (self->problems_list, problem_row (self, &problem));
-        }
-      gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
-      gtk_stack_set_visible_child_name (self->tabs, "details");
-    }
-  return id;
+static void
+save_failed (OdRecordEditor *editor,
+             const GError   *error)
+{
+  gtk_stack_set_visible_child_name (OD_PERSON_EDITOR (editor)->tabs, "details");
 }
 
 static void
@@ -517,13 +461,16 @@ od_person_editor_class_init (OdPersonEditorClass *klass)
   widget_class->map = od_person_editor_map;
 
   editor_class->history_table = "people";
+  editor_class->open_tooltip = N_("Show the person already recorded");
   editor_class->get_record_id = get_record_id;
   editor_class->clear_record = clear_record;
   editor_class->load_record = load_record;
   editor_class->new_record = new_record;
   editor_class->fill_form = fill_form;
   editor_class->check_form = check_form;
+  editor_class->row_for_field = row_for_field;
   editor_class->form_to_save = form_to_save;
+  editor_class->save_failed = save_failed;
   editor_class->db_changed = db_changed;
 
   /* In a dialog, whose header bar has the title and the buttons, the
@@ -540,8 +487,6 @@ od_person_editor_class_init (OdPersonEditorClass *klass)
   BIND (subtitle_label);
   BIND (tab_switcher);
   BIND (tabs);
-  BIND (problems_group);
-  BIND (problems_list);
   BIND (name_row);
   BIND (gender_row);
   BIND (organization_row);

@@ -5,22 +5,34 @@
  * The organization and person editors show one record in a form that checks
  * as the user types. This base class keeps what they do alike: the database,
  * whether the form has unsaved changes, loading, saving and reverting through
- * the subclass's hooks, the History tab, and the editor.* actions.
+ * the subclass's hooks, the History tab, the editor.* actions, and the
+ * problems list: what the checks found and why a save was refused (a busy
+ * database, a full disk, a rule of the database), shown alike in every
+ * editor by show_problems().
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "od-form.h"
 #include "od-history.h"
 #include "od-record-editor.h"
+#include "od-registry-store.h"
 
 typedef struct
 {
   OdDb       *db;
-  gboolean    loading;     /* filling the form: changes are not the user's */
+  gboolean    loading;      /* filling the form: changes are not the user's */
   gboolean    dirty;
+  gboolean    tried_saving; /* problems of a new, untouched form are shown from then on */
   guint       n_problems;
+  GError     *save_error;   /* why the last save was refused, until the form changes */
+  GPtrArray  *marked_rows;  /* the form's rows marked "error" or "warning" (not owned) */
 
-  GtkStack   *editor_stack;
-  GtkListBox *history_list;
+  GtkStack            *editor_stack;
+  GtkListBox          *history_list;
+  AdwPreferencesGroup *problems_group;
+  GtkListBox          *problems_list;
 } OdRecordEditorPrivate;
 
 enum {
@@ -42,6 +54,17 @@ record_id (OdRecordEditor *self)
   return GET_CLASS (self)->get_record_id (self);
 }
 
+/* A new record: the state of its form starts again. */
+static void
+reset_form_state (OdRecordEditor *self)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+
+  priv->dirty = FALSE;
+  priv->tried_saving = FALSE;
+  g_clear_error (&priv->save_error);
+}
+
 /* Nothing shown. */
 static void
 show_none (OdRecordEditor *self)
@@ -49,8 +72,91 @@ show_none (OdRecordEditor *self)
   OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
 
   GET_CLASS (self)->clear_record (self);
-  priv->dirty = FALSE;
+  reset_form_state (self);
   gtk_stack_set_visible_child_name (priv->editor_stack, "none");
+}
+
+/* Whether ERROR, a refused save, is said by PROBLEMS already: the store's
+ * own checks are those of the form. Anything else is not foreseen by them. */
+static gboolean
+error_is_listed (const GError *error,
+                 GPtrArray    *problems)
+{
+  gboolean blocking = FALSE;
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const OdProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_strcmp0 (problem->message, error->message) == 0)
+        return TRUE;
+      if (problem->severity != OD_PROBLEM_HINT)
+        blocking = TRUE;
+    }
+  return blocking
+         && (g_error_matches (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_INVALID)
+             || g_error_matches (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_DUPLICATE)
+             || g_error_matches (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_NEEDS_REASON));
+}
+
+/* Lists PROBLEMS, and why the last save was refused, in the problems group
+ * and marks the rows concerned: the same for every editor. An empty new
+ * form is not wrong yet: nothing is said before typing or saving. Returns
+ * how many problems are not hints. */
+static guint
+show_problems (OdRecordEditor *self,
+               GPtrArray      *problems)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+  OdRecordEditorClass *klass = GET_CLASS (self);
+  /* Nobody to open the other record of a duplicate in (e.g. a dialog): no Open button. */
+  GtkWidget *opener = g_signal_has_handler_pending (self, signals[OPEN_RECORD], 0, FALSE)
+                      ? GTK_WIDGET (self) : NULL;
+  const char *open_tooltip = klass->open_tooltip != NULL ? _(klass->open_tooltip) : NULL;
+  gboolean shown = record_id (self) != 0 || priv->dirty || priv->tried_saving;
+  guint n_listed = 0;
+  guint n_problems = 0;
+
+  for (guint i = 0; i < priv->marked_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (priv->marked_rows, i);
+
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_remove_css_class (row, "warning");
+    }
+  g_ptr_array_set_size (priv->marked_rows, 0);
+  od_form_clear_list (priv->problems_list);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const OdProblem *problem = g_ptr_array_index (problems, i);
+      GtkWidget *row;
+
+      gtk_list_box_append (priv->problems_list, od_form_problem_row (problem, opener, open_tooltip));
+      n_listed++;
+      if (problem->severity == OD_PROBLEM_HINT)
+        continue;
+      n_problems++;
+      row = shown && klass->row_for_field != NULL ? klass->row_for_field (self, problem->field)
+                                                  : NULL;
+      if (row != NULL)
+        {
+          gtk_widget_add_css_class (row, problem->severity == OD_PROBLEM_ERROR ? "error" : "warning");
+          g_ptr_array_add (priv->marked_rows, row);
+        }
+    }
+
+  if (priv->save_error != NULL && !error_is_listed (priv->save_error, problems))
+    {
+      OdProblem refusal = { (char *) "", OD_PROBLEM_ERROR, priv->save_error->message, 0 };
+
+      gtk_list_box_append (priv->problems_list, od_form_problem_row (&refusal, NULL, NULL));
+      n_listed++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (priv->problems_group),
+                          n_listed > 0 && (shown || priv->save_error != NULL));
+  return n_problems;
 }
 
 /* --- callbacks --- */
@@ -100,8 +206,22 @@ od_record_editor_dispose (GObject *object)
   OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
 
   g_clear_object (&priv->db);
+  g_clear_error (&priv->save_error);
+  if (priv->marked_rows != NULL)
+    g_ptr_array_set_size (priv->marked_rows, 0);
 
   G_OBJECT_CLASS (od_record_editor_parent_class)->dispose (object);
+}
+
+static void
+od_record_editor_finalize (GObject *object)
+{
+  OdRecordEditor *self = OD_RECORD_EDITOR (object);
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+
+  g_clear_pointer (&priv->marked_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (od_record_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -110,6 +230,7 @@ od_record_editor_class_init (OdRecordEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = od_record_editor_dispose;
+  G_OBJECT_CLASS (klass)->finalize = od_record_editor_finalize;
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -128,12 +249,16 @@ od_record_editor_class_init (OdRecordEditorClass *klass)
 static void
 od_record_editor_init (OdRecordEditor *self)
 {
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+
+  priv->marked_rows = g_ptr_array_new ();
 }
 
 /* --- for subclasses --- */
 
 /* Sets a subclass's template and binds what this class uses of it:
- * "editor_stack", "history_list" and the "on_changed_cb" handler. */
+ * "editor_stack", "history_list", "problems_group", "problems_list" and
+ * the "on_changed_cb" handler. */
 void
 od_record_editor_class_set_template (GtkWidgetClass *widget_class,
                                      const char     *resource_name)
@@ -145,6 +270,10 @@ od_record_editor_class_set_template (GtkWidgetClass *widget_class,
                                              G_PRIVATE_OFFSET (OdRecordEditor, editor_stack));
   gtk_widget_class_bind_template_child_full (widget_class, "history_list", FALSE,
                                              G_PRIVATE_OFFSET (OdRecordEditor, history_list));
+  gtk_widget_class_bind_template_child_full (widget_class, "problems_group", FALSE,
+                                             G_PRIVATE_OFFSET (OdRecordEditor, problems_group));
+  gtk_widget_class_bind_template_child_full (widget_class, "problems_list", FALSE,
+                                             G_PRIVATE_OFFSET (OdRecordEditor, problems_list));
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
 }
 
@@ -197,6 +326,8 @@ od_record_editor_changed (OdRecordEditor *self)
   if (priv->loading)
     return;
   priv->dirty = TRUE;
+  /* The refusal was about the form as it was. */
+  g_clear_error (&priv->save_error);
   od_record_editor_check (self);
 }
 
@@ -205,12 +336,14 @@ void
 od_record_editor_check (OdRecordEditor *self)
 {
   OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+  g_autoptr(GPtrArray) problems = NULL;
 
   g_return_if_fail (OD_IS_RECORD_EDITOR (self));
 
   if (priv->db == NULL || record_id (self) < 0)
     return;
-  priv->n_problems = GET_CLASS (self)->check_form (self);
+  problems = GET_CLASS (self)->check_form (self);
+  priv->n_problems = show_problems (self, problems);
 }
 
 /* Fills the form from the record the subclass holds and shows it. */
@@ -225,7 +358,7 @@ od_record_editor_show_record (OdRecordEditor *self)
   priv->loading = TRUE;
   GET_CLASS (self)->fill_form (self);
   priv->loading = FALSE;
-  priv->dirty = FALSE;
+  reset_form_state (self);
 
   id = record_id (self);
   od_record_editor_check (self);
@@ -263,7 +396,7 @@ od_record_editor_load (OdRecordEditor *self,
   g_return_if_fail (OD_IS_RECORD_EDITOR (self));
 
   GET_CLASS (self)->clear_record (self);
-  priv->dirty = FALSE;
+  reset_form_state (self);
   if (id == 0 || priv->db == NULL || !GET_CLASS (self)->load_record (self, id, &error))
     {
       gtk_stack_set_visible_child_name (priv->editor_stack, "none");
@@ -310,11 +443,13 @@ od_record_editor_get_n_problems (OdRecordEditor *self)
   return priv->n_problems;
 }
 
-/* Saves the form. On a problem the form stays as typed and says what to do. */
+/* Saves the form. On a refusal the form stays as typed, and the problems
+ * list says why, whatever refused: the checks, or the database. */
 gboolean
 od_record_editor_save (OdRecordEditor *self)
 {
   OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
   gint64 id;
 
   g_return_val_if_fail (OD_IS_RECORD_EDITOR (self), FALSE);
@@ -322,9 +457,16 @@ od_record_editor_save (OdRecordEditor *self)
   if (record_id (self) < 0 || priv->db == NULL)
     return FALSE;
 
-  id = GET_CLASS (self)->form_to_save (self);
+  priv->tried_saving = TRUE;
+  g_clear_error (&priv->save_error);
+  id = GET_CLASS (self)->form_to_save (self, &error);
   if (id == 0)
     {
+      g_warn_if_fail (error != NULL);
+      priv->save_error = g_steal_pointer (&error);
+      od_record_editor_check (self);
+      if (GET_CLASS (self)->save_failed != NULL)
+        GET_CLASS (self)->save_failed (self, priv->save_error);
       gtk_widget_error_bell (GTK_WIDGET (self));
       return FALSE;
     }

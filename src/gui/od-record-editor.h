@@ -16,35 +16,48 @@ G_DECLARE_DERIVABLE_TYPE (OdRecordEditor, od_record_editor, OD, RECORD_EDITOR, A
 /* A subclass keeps its record (as saved) and its form; the base class
  * keeps the database, the dirty and loading flags, the problem count, the
  * "saved", "delete-requested" and "open-record" signals, the editor.save,
- * editor.revert and editor.delete actions and Ctrl+S. Its template has an
- * "editor_stack" (pages "none" and "record") and a "history_list". */
+ * editor.revert and editor.delete actions and Ctrl+S, and lists the
+ * problems, and why a save was refused, the same way in every editor. Its
+ * template has an "editor_stack" (pages "none" and "record"), a
+ * "history_list", and a "problems_group" holding the "problems_list". */
 struct _OdRecordEditorClass
 {
   AdwBinClass parent_class;
 
   /* The audit log's table, for the History tab. */
   const char *history_table;
+  /* N_(): the tooltip of a duplicate's Open button, or NULL. */
+  const char *open_tooltip;
 
   /* The record shown: its id (0: new, not saved yet), -1 when none is. */
-  gint64   (*get_record_id) (OdRecordEditor *self);
+  gint64      (*get_record_id) (OdRecordEditor *self);
   /* Forgets the record shown (and what goes with it). */
-  void     (*clear_record)  (OdRecordEditor *self);
+  void        (*clear_record)  (OdRecordEditor *self);
   /* Loads record ID as the one shown; FALSE (nothing shown) if it cannot. */
-  gboolean (*load_record)   (OdRecordEditor *self,
-                             gint64          id,
-                             GError        **error);
+  gboolean    (*load_record)   (OdRecordEditor *self,
+                                gint64          id,
+                                GError        **error);
   /* Shows a new record, not saved yet (calls od_record_editor_show_record). */
-  void     (*new_record)    (OdRecordEditor *self);
+  void        (*new_record)    (OdRecordEditor *self);
   /* Fills the form from the record shown (under the loading flag). */
-  void     (*fill_form)     (OdRecordEditor *self);
-  /* Checks the form, lists the problems; returns how many are not hints. */
-  guint    (*check_form)    (OdRecordEditor *self);
-  /* Saves the form: the id saved, or 0 with the editor showing why. */
-  gint64   (*form_to_save)  (OdRecordEditor *self);
+  void        (*fill_form)     (OdRecordEditor *self);
+  /* Checks the form: the problems found (OdProblem, may be NULL), which the
+   * base class lists; may update what depends on them in the form. */
+  GPtrArray  *(*check_form)    (OdRecordEditor *self);
+  /* The form's row for a problem's field, to mark it; NULL if none. */
+  GtkWidget  *(*row_for_field) (OdRecordEditor *self,
+                                const char     *field);
+  /* Saves the form: the id saved, or 0 with ERROR set to why not. */
+  gint64      (*form_to_save)  (OdRecordEditor *self,
+                                GError        **error);
+  /* Optional: a save was refused and the problems are listed; e.g. shows
+   * the tab with the list, or focuses the row to fix. */
+  void        (*save_failed)   (OdRecordEditor *self,
+                                const GError   *error);
   /* The database changed: refills the choices taken from it. */
-  void     (*db_changed)    (OdRecordEditor *self);
+  void        (*db_changed)    (OdRecordEditor *self);
 
-  gpointer padding[8];
+  gpointer padding[6];
 };
 
 void     od_record_editor_set_db          (OdRecordEditor *self,

@@ -9,6 +9,8 @@
 #include "od-demo.h"
 #include "od-import.h"
 #include "od-import-window.h"
+#include "od-person-dialog.h"
+#include "od-preferences-window.h"
 #include "od-settings-store.h"
 #include "od-trash-window.h"
 #include "od-window-private.h"
@@ -125,6 +127,97 @@ backup_chosen (OdWindow   *self,
   od_window_show_toast (self, message);
 }
 
+/* The windows that keep a database open (an OdDb of their own), made
+ * transient for the main window whose database it is. */
+static gboolean
+keeps_db_open (GtkWindow *window)
+{
+  return OD_IS_TRASH_WINDOW (window) || OD_IS_IMPORT_WINDOW (window)
+         || OD_IS_PREFERENCES_WINDOW (window) || OD_IS_PERSON_DIALOG (window);
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autoptr(GFile) file_a = NULL;
+  g_autoptr(GFile) file_b = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  file_a = g_file_new_for_path (a);
+  file_b = g_file_new_for_path (b);
+  return g_file_equal (file_a, file_b);
+}
+
+/* Every open window, referenced: closing some changes the toplevels list. */
+static GPtrArray *
+list_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GPtrArray *windows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    g_ptr_array_add (windows, g_list_model_get_item (toplevels, i));
+  return windows;
+}
+
+/* The main windows with SELF's database file open, SELF first. */
+static GPtrArray *
+windows_on_file (OdWindow *self)
+{
+  g_autoptr(GPtrArray) windows = list_windows ();
+  GPtrArray *on_file = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (on_file, g_object_ref (self));
+  for (guint i = 0; i < windows->len; i++)
+    {
+      GtkWindow *window = g_ptr_array_index (windows, i);
+
+      if (OD_IS_WINDOW (window) && window != GTK_WINDOW (self) && OD_WINDOW (window)->db != NULL
+          && same_file (OD_WINDOW (window)->db_path, self->db_path))
+        g_ptr_array_add (on_file, g_object_ref (window));
+    }
+  return on_file;
+}
+
+/* The windows keeping the database of one of MAIN_WINDOWS open. */
+static GPtrArray *
+windows_keeping_db (GPtrArray *main_windows)
+{
+  g_autoptr(GPtrArray) windows = list_windows ();
+  GPtrArray *keeping = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < windows->len; i++)
+    {
+      GtkWindow *window = g_ptr_array_index (windows, i);
+      GtkWindow *parent = gtk_window_get_transient_for (window);
+
+      if (keeps_db_open (window) && parent != NULL && g_ptr_array_find (main_windows, parent, NULL))
+        g_ptr_array_add (keeping, g_object_ref (window));
+    }
+  return keeping;
+}
+
+/* Nothing may keep the file open while a restore replaces it: an old
+ * connection would go on reading, or writing into, what is no longer the
+ * database. The windows working on it (the trash, an import, …) are closed;
+ * the main windows showing it let go of it and reopen it afterwards. */
+static void
+release_database (GPtrArray *main_windows)
+{
+  g_autoptr(GPtrArray) keeping = windows_keeping_db (main_windows);
+
+  for (guint i = 0; i < keeping->len; i++)
+    gtk_window_destroy (g_ptr_array_index (keeping, i));
+  for (guint i = 0; i < main_windows->len; i++)
+    {
+      OdWindow *window = g_ptr_array_index (main_windows, i);
+
+      _od_window_set_db (window, NULL, window->db_path);
+    }
+}
+
 static void
 restore_from (OdWindow   *self,
               const char *backup_path)
@@ -132,6 +225,8 @@ restore_from (OdWindow   *self,
   g_autofree char *db_path = g_strdup (self->db_path);
   g_autofree char *kept = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) main_windows = NULL;
+  gboolean restored;
 
   /* Check first, so that a wrong file never closes the open database. */
   if (!od_db_check_file (backup_path, &error))
@@ -140,8 +235,19 @@ restore_from (OdWindow   *self,
       return;
     }
 
-  _od_window_set_db (self, NULL, db_path);
-  if (!od_db_restore_file (db_path, backup_path, &kept, &error))
+  main_windows = windows_on_file (self);
+  release_database (main_windows);
+  restored = od_db_restore_file (db_path, backup_path, &kept, &error);
+
+  /* The other windows on the file show it again, restored or not. */
+  for (guint i = 1; i < main_windows->len; i++)
+    {
+      OdWindow *window = g_ptr_array_index (main_windows, i);
+      g_autofree char *path = g_strdup (window->db_path);
+
+      od_window_open_database (window, path, FALSE);
+    }
+  if (!restored)
     {
       _od_window_show_error (self, _("Restore Failed"), error);
       od_window_open_database (self, db_path, FALSE);
@@ -176,9 +282,16 @@ restore_chosen (OdWindow   *self,
   AdwMessageDialog *dialog;
   g_autofree char *name = g_filename_display_name (backup_path);
   g_autofree char *body = NULL;
+  g_autoptr(GPtrArray) main_windows = windows_on_file (self);
+  g_autoptr(GPtrArray) keeping = windows_keeping_db (main_windows);
 
-  body = g_strdup_printf (_("The database will be replaced by the backup “%s”. The database as "
-                            "it is now is kept as a backup first."), name);
+  if (keeping->len > 0)
+    body = g_strdup_printf (_("The database will be replaced by the backup “%s”. The database as "
+                              "it is now is kept as a backup first, and the windows working on "
+                              "it, such as the trash or an import, are closed."), name);
+  else
+    body = g_strdup_printf (_("The database will be replaced by the backup “%s”. The database as "
+                              "it is now is kept as a backup first."), name);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Restore This Backup?"), body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
@@ -389,4 +502,26 @@ _od_window_class_install_actions (GtkWidgetClass *widget_class)
                                        "database.backup", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+}
+
+/* --- public API --- */
+
+/**
+ * od_window_restore_backup:
+ * @self: a window
+ * @backup_path: the backup file
+ *
+ * Asks whether to replace the database with the backup at @backup_path,
+ * and does so once confirmed: what Restore a Backup… does once the file is
+ * chosen.
+ */
+void
+od_window_restore_backup (OdWindow   *self,
+                          const char *backup_path)
+{
+  g_return_if_fail (OD_IS_WINDOW (self));
+  g_return_if_fail (backup_path != NULL);
+
+  if (self->db_path != NULL)
+    restore_chosen (self, backup_path);
 }

@@ -25,6 +25,8 @@ struct _OdWindow
   GtkStack             *main_stack;
   GtkStack             *start_stack;
   AdwLeaflet           *leaflet;
+  GtkStackSidebar      *stack_sidebar;
+  GtkWidget            *back_button;
   GtkStack             *section_stack;
   AdwWindowTitle       *sidebar_title;
   AdwWindowTitle       *section_title;

@@ -63,6 +63,23 @@ show_start_or_sections (OdWindow *self)
   update_titles (self);
 }
 
+/* GtkStackSidebar keeps its list box to itself; it is the only one inside. */
+static GtkListBox *
+find_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return GTK_LIST_BOX (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static OdPage *
 first_dirty_page (OdWindow *self)
 {
@@ -94,8 +111,7 @@ on_close_response_cb (AdwMessageDialog *dialog,
           /* The page shows what is wrong; the window stays open. */
           GtkStackPage *stack_page = gtk_stack_get_page (self->section_stack, GTK_WIDGET (page));
 
-          gtk_stack_set_visible_child_name (self->section_stack,
-                                            gtk_stack_page_get_name (stack_page));
+          od_window_show_section (self, gtk_stack_page_get_name (stack_page));
           return;
         }
     }
@@ -131,6 +147,14 @@ static void
 on_section_changed_cb (OdWindow *self)
 {
   update_titles (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Folded, choosing a section goes to it, also the one shown already
+ * (whose row is selected, so the stack does not change). */
+static void
+on_sidebar_row_activated_cb (OdWindow *self)
+{
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -186,6 +210,8 @@ od_window_class_init (OdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, OdWindow, start_stack);
   gtk_widget_class_bind_template_child (widget_class, OdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, OdWindow, stack_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, OdWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, OdWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, OdWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, OdWindow, section_title);
@@ -202,7 +228,14 @@ od_window_class_init (OdWindowClass *klass)
 static void
 od_window_init (OdWindow *self)
 {
+  GtkListBox *sidebar_list;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  sidebar_list = find_list_box (GTK_WIDGET (self->stack_sidebar));
+  g_assert (sidebar_list != NULL);
+  g_signal_connect_object (sidebar_list, "row-activated", G_CALLBACK (on_sidebar_row_activated_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -225,9 +258,11 @@ _od_window_set_db (OdWindow   *self,
                    OdDb       *db,
                    const char *path)
 {
-  g_set_object (&self->db, db);
-  g_free (self->db_path);
+  g_autofree char *old_path = g_steal_pointer (&self->db_path);
+
+  /* PATH may be the window's own db_path. */
   self->db_path = g_strdup (path);
+  g_set_object (&self->db, db);
   propagate_db (self);
   _od_window_update_actions (self);
 }
@@ -306,6 +341,7 @@ od_window_get_state (OdWindow *self)
   return gtk_stack_get_visible_child_name (self->start_stack);
 }
 
+/* Shows section NAME; on a folded window, instead of the sidebar. */
 void
 od_window_show_section (OdWindow   *self,
                         const char *name)
@@ -313,6 +349,7 @@ od_window_show_section (OdWindow   *self,
   g_return_if_fail (OD_IS_WINDOW (self));
 
   gtk_stack_set_visible_child_name (self->section_stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 void

@@ -26,5 +26,7 @@ void        od_window_show_section   (OdWindow      *self,
 void        od_window_show_toast     (OdWindow      *self,
                                       const char    *message);
 void        od_window_reload         (OdWindow      *self);
+void        od_window_restore_backup (OdWindow      *self,
+                                      const char    *backup_path);
 
 G_END_DECLS

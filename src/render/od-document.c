@@ -13,12 +13,10 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/stat.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
 #include "od-document.h"
@@ -1400,16 +1398,6 @@ check_cairo (cairo_status_t   status,
   return FALSE;
 }
 
-static gboolean
-is_stream_target (const char *path)
-{
-  GStatBuf st;
-
-  if (g_str_equal (path, "-"))
-    return TRUE;
-  return g_stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode);
-}
-
 /* Whole files only: the contents go to a temporary file that replaces PATH
  * when complete, so a failed save leaves no half-written file behind. */
 static gboolean
@@ -1904,7 +1892,7 @@ od_document_save (OdDocument  *doc,
 
   format = format_from_path (path, &stem, &extension);
   /* Standard output, a device or a pipe takes one stream: the PDF. */
-  if (format == FORMAT_UNKNOWN && is_stream_target (path))
+  if (format == FORMAT_UNKNOWN && od_output_is_stream (path))
     format = FORMAT_PDF;
   switch (format)
     {
