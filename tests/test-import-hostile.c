@@ -339,6 +339,31 @@ test_csv_stray_byte (OdTestFixture *f,
 
 /* --- the preview finds the header row as the import does --- */
 
+/* CSV files that are nearly all separators or line breaks, as large as may
+ * be imported: refused with a message, within the memory limit, instead of
+ * costing eight bytes of pointers for every byte of the file. */
+static void
+test_csv_many_cells (OdTestFixture *f,
+                     gconstpointer  data)
+{
+  gsize size = GPOINTER_TO_SIZE (data);
+  g_autofree char *text = g_malloc (size);
+  g_autofree char *path = NULL;
+  LimitedRun r;
+
+  memcpy (text, "单位名称,备注\n", strlen ("单位名称,备注\n"));
+  for (gsize i = strlen ("单位名称,备注\n"); i < size; i++)
+    text[i] = i % 2 == 0 ? ',' : 'x';
+  path = write_text (f, "commas.csv", text, (gssize) size);
+  g_clear_pointer (&text, g_free);
+
+  init_database (f);
+  r = run_limited (f, "import", "organizations", path, "--dry-run", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "more than 4000000 cells"));
+  limited_run_clear (&r);
+}
+
 static void
 assert_cells (GPtrArray  *cells,
               ...)
@@ -456,6 +481,10 @@ main (int   argc,
               GUINT_TO_POINTER (200), od_test_fixture_setup, test_huge_shared_string,
               od_test_fixture_teardown);
   OD_TEST_ADD ("/import-hostile/csv/stray-byte", test_csv_stray_byte);
+  g_test_add ("/import-hostile/csv/many-cells-10MB", OdTestFixture, GSIZE_TO_POINTER (10000000),
+              od_test_fixture_setup, test_csv_many_cells, od_test_fixture_teardown);
+  g_test_add ("/import-hostile/csv/many-cells-95MB", OdTestFixture, GSIZE_TO_POINTER (95000000),
+              od_test_fixture_setup, test_csv_many_cells, od_test_fixture_teardown);
   OD_TEST_ADD ("/import-hostile/peek/title-rows", test_peek_title_rows);
   OD_TEST_ADD ("/import-hostile/peek/no-header", test_peek_no_header);
 

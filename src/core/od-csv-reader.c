@@ -526,6 +526,16 @@ parse (OdCsvTable  *table,
 
           end = text[pos];
           *w = '\0';
+          if (table->cells->len >= OD_CSV_MAX_CELLS)
+            {
+              g_set_error (error, OD_CSV_ERROR, OD_CSV_ERROR_TOO_LARGE,
+                           /* Translators: %u is a number of cells, %u a line number */
+                           _("The file has more than %u cells (reached on line %u), the most "
+                             "that can be imported at once. Split it into smaller files, or "
+                             "remove the empty columns and rows, and import them one after "
+                             "another."), (guint) OD_CSV_MAX_CELLS, line);
+              return FALSE;
+            }
           g_ptr_array_add (table->cells, field);
           row.n_fields++;
 

@@ -10,7 +10,14 @@ G_BEGIN_DECLS
 
 /* Larger files are refused with OD_CSV_ERROR_TOO_LARGE (SI megabytes, as
  * file managers show them). */
-#define OD_CSV_MAX_FILE_SIZE (200 * 1000 * 1000)
+#define OD_CSV_MAX_FILE_SIZE (100 * 1000 * 1000)
+
+/* At most this many fields and rows together (each row counts one more):
+ * a file of nothing but separators or line breaks would otherwise cost
+ * 8 bytes a byte. With the size limit this keeps reading a CSV file well
+ * under 300 MB; a register of 100,000 organizations with 20 columns uses
+ * half of it. */
+#define OD_CSV_MAX_CELLS (4 * 1000 * 1000)
 
 #define OD_CSV_ERROR (od_csv_error_quark ())
 

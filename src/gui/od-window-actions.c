@@ -9,6 +9,7 @@
 #include "od-demo.h"
 #include "od-import.h"
 #include "od-import-window.h"
+#include "od-output.h"
 #include "od-person-dialog.h"
 #include "od-preferences-window.h"
 #include "od-settings-store.h"
@@ -136,20 +137,6 @@ keeps_db_open (GtkWindow *window)
          || OD_IS_PREFERENCES_WINDOW (window) || OD_IS_PERSON_DIALOG (window);
 }
 
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  g_autoptr(GFile) file_a = NULL;
-  g_autoptr(GFile) file_b = NULL;
-
-  if (a == NULL || b == NULL)
-    return FALSE;
-  file_a = g_file_new_for_path (a);
-  file_b = g_file_new_for_path (b);
-  return g_file_equal (file_a, file_b);
-}
-
 /* Every open window, referenced: closing some changes the toplevels list. */
 static GPtrArray *
 list_windows (void)
@@ -175,7 +162,8 @@ windows_on_file (OdWindow *self)
       GtkWindow *window = g_ptr_array_index (windows, i);
 
       if (OD_IS_WINDOW (window) && window != GTK_WINDOW (self) && OD_WINDOW (window)->db != NULL
-          && same_file (OD_WINDOW (window)->db_path, self->db_path))
+          && OD_WINDOW (window)->db_path != NULL && self->db_path != NULL
+          && od_output_same_file (OD_WINDOW (window)->db_path, self->db_path))
         g_ptr_array_add (on_file, g_object_ref (window));
     }
   return on_file;
