@@ -260,8 +260,10 @@ OdImportResult        *od_import_file             (OdDb                    *db,
                                                    GError                 **error);
 
 /* Reads PATH with OPTIONS' encoding and sheet, for a preview and a mapping
- * step: HEADERS (char *) are the cells of the first non-blank row, ROWS
- * (GStrv) those of the next up to 5 non-blank rows. */
+ * step: HEADERS (char *) are the cells of the row the import takes as its
+ * header row (title rows above the table skipped; the first non-blank row
+ * when none is recognised), ROWS (GStrv) those of the next up to 5
+ * non-blank rows. */
 gboolean               od_import_peek             (const char              *path,
                                                    const OdImportOptions   *options,
                                                    GPtrArray              **headers,
