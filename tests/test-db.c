@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "od-db.h"
+#include "od-import.h"
 #include "od-test-util.h"
 
 static OdDb *
@@ -441,6 +442,97 @@ test_now (OdTestFixture *f,
   g_assert_cmpstr (fixed, ==, "2017-10-19T08:00:00Z");
 }
 
+/* A statement is prepared once per connection: freed, it is reset and
+ * handed out again; one still in use gets a second statement; a statement
+ * held past the connection's close is still freed safely. */
+static void
+test_statement_cache (OdTestFixture *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdDb) db = od_db_open (f->path, OD_DB_OPEN_CREATE, &error);
+  const char *sql = "SELECT count(*) FROM sqlite_master WHERE type = ?1";
+  OdStmt *outer, *inner, *again, *held;
+  guint before;
+
+  g_assert_no_error (error);
+  before = od_db_get_n_prepared (db);
+  outer = od_db_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (od_db_get_n_prepared (db), ==, before + 1);
+  g_assert_true (od_stmt_bind_text (outer, 1, "table", &error));
+  g_assert_cmpint (od_stmt_step (outer, &error), ==, OD_STEP_ROW);
+
+  /* In use: the same SQL needs a statement of its own. */
+  inner = od_db_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (inner != outer);
+  g_assert_cmpuint (od_db_get_n_prepared (db), ==, before + 2);
+  od_stmt_free (inner);
+
+  /* Freed half-way (a row not read to the end): reset, values cleared,
+   * and the same statement comes back without compiling again. */
+  od_stmt_free (outer);
+  again = od_db_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == outer);
+  g_assert_cmpuint (od_db_get_n_prepared (db), ==, before + 2);
+  g_assert_cmpint (od_stmt_step (again, &error), ==, OD_STEP_ROW);
+  /* ?1 was cleared: NULL matches no type. */
+  g_assert_cmpint (od_stmt_get_int64 (again, 0), ==, 0);
+  od_stmt_free (again);
+
+  /* The cache holds no read transaction: another connection can write. */
+  {
+    sqlite3 *other = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (other, "CREATE TABLE cache_probe (x); DROP TABLE cache_probe;",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (other);
+  }
+
+  held = od_db_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  od_db_close (db);
+  od_stmt_free (held);
+}
+
+/* An import does not compile its statements again for every row. */
+static void
+test_statement_cache_import (OdTestFixture *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdDb) db = od_db_open (f->path, OD_DB_OPEN_CREATE, &error);
+  guint prepared[2];
+
+  g_assert_no_error (error);
+  for (guint round = 0; round < 2; round++)
+    {
+      guint n_rows = round == 0 ? 10 : 200;
+      g_autofree char *csv = g_strdup_printf ("%s/rows-%u.csv", f->dir, n_rows);
+      g_autoptr(GString) text = g_string_new ("单位名称,所属区县,联系电话\n");
+      g_autoptr(OdImportResult) result = NULL;
+      OdImportOptions options;
+      guint before = od_db_get_n_prepared (db);
+
+      for (guint i = 0; i < n_rows; i++)
+        g_string_append_printf (text, "宝鸡市缓存测试第%u协会,渭滨区,0917-32%05u\n",
+                                round * 1000 + i, i);
+      g_assert_true (g_file_set_contents (csv, text->str, -1, &error));
+      od_import_options_init (&options);
+      result = od_import_file (db, "organizations", csv, &options, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (result->errors->len, ==, 0);
+      g_assert_cmpuint (result->n_inserted, ==, n_rows);
+      prepared[round] = od_db_get_n_prepared (db) - before;
+      g_test_message ("%u rows: %u statements prepared", n_rows, prepared[round]);
+    }
+  /* Twenty times the rows, not twenty times the statements. */
+  g_assert_cmpuint (prepared[1], <, prepared[0] + 20);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -463,6 +555,8 @@ main (int    argc,
   OD_TEST_ADD ("/db/restore", test_restore);
   OD_TEST_ADD ("/db/restore-refuses-corrupt", test_restore_refuses_corrupt);
   OD_TEST_ADD ("/db/now", test_now);
+  OD_TEST_ADD ("/db/statement-cache", test_statement_cache);
+  OD_TEST_ADD ("/db/statement-cache-import", test_statement_cache_import);
 
   return g_test_run ();
 }

@@ -42,13 +42,24 @@ struct _OdDb
   guint    schema_version;
   guint    savepoint_depth;
   int      busy_timeout_ms;
+
+  /* The statement cache: SQL text → OdStmt, prepared once per connection
+   * and handed out again once the last user has freed (reset) it. */
+  GHashTable *statements;
+  guint       n_prepared;  /* sqlite3_prepare calls, for tests and benchmarks */
 };
 
 struct _OdStmt
 {
   sqlite3_stmt *stmt;
   OdDb         *db;        /* not owned: statements never outlive their connection */
+  char         *sql;       /* the cache's key, when cached */
+  gboolean      in_use;    /* handed out and not yet freed */
 };
+
+/* Enough for every statement the stores and the import use; SQL built at
+ * run time with other text each time would otherwise fill it. */
+#define OD_DB_MAX_CACHED_STATEMENTS 256
 
 G_DEFINE_FINAL_TYPE (OdDb, od_db, G_TYPE_OBJECT)
 G_DEFINE_QUARK (od-db-error-quark, od_db_error)
@@ -597,6 +608,26 @@ od_db_close (OdDb *self)
 {
   g_return_if_fail (OD_IS_DB (self));
 
+  if (self->statements != NULL)
+    {
+      GHashTableIter iter;
+      OdStmt *stmt;
+
+      /* A statement still in use is its user's to free: it leaves the
+       * cache and is finalized then (sqlite3_close_v2 waits for it). */
+      g_hash_table_iter_init (&iter, self->statements);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &stmt))
+        {
+          g_hash_table_iter_steal (&iter);
+          g_clear_pointer (&stmt->sql, g_free);
+          if (!stmt->in_use)
+            {
+              sqlite3_finalize (stmt->stmt);
+              g_free (stmt);
+            }
+        }
+      g_clear_pointer (&self->statements, g_hash_table_unref);
+    }
   if (self->handle != NULL)
     {
       sqlite3_close_v2 (self->handle);
@@ -637,17 +668,55 @@ od_db_prepare (OdDb        *self,
 
   g_return_val_if_fail (OD_IS_DB (self), NULL);
   g_return_val_if_fail (self->handle != NULL, NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
 
-  rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+  /* Prepared once per connection: freeing a cached statement resets it and
+   * gives it back. One already in use (a store calling itself) gets a
+   * statement of its own. */
+  if (self->statements == NULL)
+    self->statements = g_hash_table_new (g_str_hash, g_str_equal);
+  result = g_hash_table_lookup (self->statements, sql);
+  if (result != NULL && !result->in_use)
+    {
+      result->in_use = TRUE;
+      return result;
+    }
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, result == NULL ? SQLITE_PREPARE_PERSISTENT : 0,
+                           &stmt, NULL);
+  self->n_prepared++;
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, self->handle, rc, _("Preparing a query"));
       return NULL;
     }
+  if (stmt == NULL)
+    {
+      /* Only blanks or a comment: nothing to run. */
+      g_set_error_literal (error, OD_DB_ERROR, OD_DB_ERROR_FAILED, _("The query is empty."));
+      return NULL;
+    }
   result = g_new0 (OdStmt, 1);
   result->stmt = stmt;
   result->db = self;
+  result->in_use = TRUE;
+  if (g_hash_table_lookup (self->statements, sql) == NULL
+      && g_hash_table_size (self->statements) < OD_DB_MAX_CACHED_STATEMENTS)
+    {
+      result->sql = g_strdup (sql);
+      g_hash_table_insert (self->statements, result->sql, result);
+    }
   return result;
+}
+
+/* How many statements this connection has prepared (compiled) so far:
+ * with the cache, the same statement run again costs nothing here. */
+guint
+od_db_get_n_prepared (OdDb *self)
+{
+  g_return_val_if_fail (OD_IS_DB (self), 0);
+
+  return self->n_prepared;
 }
 
 /* Runs FUNC inside a transaction: committed when it returns TRUE, rolled back
@@ -1277,6 +1346,15 @@ od_stmt_free (OdStmt *stmt)
 {
   if (stmt == NULL)
     return;
+  if (stmt->sql != NULL)
+    {
+      /* Back into the cache: reset, so that it holds no read transaction
+       * open, and its values cleared. */
+      sqlite3_reset (stmt->stmt);
+      sqlite3_clear_bindings (stmt->stmt);
+      stmt->in_use = FALSE;
+      return;
+    }
   sqlite3_finalize (stmt->stmt);
   g_free (stmt);
 }

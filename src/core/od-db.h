@@ -78,6 +78,7 @@ gboolean     od_db_exec                 (OdDb                 *db,
 OdStmt      *od_db_prepare              (OdDb                 *db,
                                          const char           *sql,
                                          GError              **error);
+guint        od_db_get_n_prepared       (OdDb                 *db);
 gboolean     od_db_transaction          (OdDb                 *db,
                                          OdDbTransactionFunc   func,
                                          gpointer              user_data,
