@@ -23,6 +23,8 @@
  * never costs a backup: dailies dated after today and monthlies of this
  * month or later are left alone.
  */
+#define G_LOG_DOMAIN "orgdesk-backup"
+
 #include <errno.h>
 #include <string.h>
 

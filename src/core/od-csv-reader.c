@@ -16,6 +16,8 @@
  * unescaped in place inside it (an unescaped field is never longer than its
  * text in the file), so a table costs the text plus one pointer per field.
  */
+#define G_LOG_DOMAIN "orgdesk-csv-reader"
+
 #include <string.h>
 
 #include <glib/gi18n.h>

@@ -6,6 +6,8 @@
  * corrupt) is decided before anything is written, so a refused file is left
  * exactly as it was. Migrations run in one transaction after a backup.
  */
+#define G_LOG_DOMAIN "orgdesk-db"
+
 #include "config.h"
 
 #include <errno.h>

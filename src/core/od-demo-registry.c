@@ -13,6 +13,8 @@
  * (DESIGN.md §2); both are completed with the check characters that
  * od-validate computes, so every one of them is valid.
  */
+#define G_LOG_DOMAIN "orgdesk-demo-registry"
+
 #include <stdio.h>
 #include <string.h>
 

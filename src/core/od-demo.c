@@ -7,6 +7,8 @@
  * always writes the same rows. Figures are never stored: each part writes
  * the records (people, marks, contributions) that od-stats counts.
  */
+#define G_LOG_DOMAIN "orgdesk-demo"
+
 #include <glib/gi18n.h>
 
 #include "od-audit.h"

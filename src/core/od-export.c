@@ -23,6 +23,8 @@
  * time (100,000 rows stay small); the file is made beside the target and
  * renamed, so a failed export never leaves half a workbook.
  */
+#define G_LOG_DOMAIN "orgdesk-export"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stddef.h>

@@ -6,6 +6,8 @@
  * page at a time when a view asks for them and a bounded number of pages is
  * kept, so 100,000 organizations cost neither seconds nor hundreds of MB.
  */
+#define G_LOG_DOMAIN "orgdesk-id-list-model"
+
 #include "od-id-list-model.h"
 
 #define PAGE_SIZE 100

@@ -10,6 +10,8 @@
  * few bytes each. The second, inside one transaction, converts each
  * planned row again and saves it through the store.
  */
+#define G_LOG_DOMAIN "orgdesk-import"
+
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>

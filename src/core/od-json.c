@@ -5,6 +5,8 @@
  * GLib has no JSON and the stack adds no library for it; writing is all
  * OrgDesk needs, and escaping is the only subtle part.
  */
+#define G_LOG_DOMAIN "orgdesk-json"
+
 #include "od-json.h"
 
 struct _OdJsonWriter

@@ -7,6 +7,8 @@
  * 0.1 + 0.2 problems cannot arise anywhere between the entry and the print.
  */
 
+#define G_LOG_DOMAIN "orgdesk-money"
+
 #include <string.h>
 
 #include <glib/gi18n.h>

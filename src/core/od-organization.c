@@ -7,6 +7,8 @@
  * for list models.  A snapshot never changes: after a save the list loads a
  * new item, so a row shown is always one row as it was read.
  */
+#define G_LOG_DOMAIN "orgdesk-organization"
+
 #include <string.h>
 
 #include "od-organization.h"

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "orgdesk-paths"
+
 #include "od-paths.h"
 
 /* $XDG_DATA_HOME/orgdesk/orgdesk.db (DESIGN.md §3). */

@@ -10,6 +10,8 @@
  * háng in 行业协会.
  */
 
+#define G_LOG_DOMAIN "orgdesk-pinyin"
+
 #include <string.h>
 
 #include "od-pinyin.h"

@@ -32,6 +32,8 @@
  * SQL is fixed text chosen by code (the ORDER BY from an enum); user text
  * only ever reaches SQLite as a bound value.
  */
+#define G_LOG_DOMAIN "orgdesk-registry-store"
+
 #include <string.h>
 
 #include <glib/gi18n.h>

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "orgdesk-settings-store"
+
 #include "od-audit.h"
 #include "od-json.h"
 #include "od-settings-store.h"

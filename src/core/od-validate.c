@@ -10,6 +10,8 @@
  * caller lets the user keep such a code with a reason (DESIGN.md §2).
  */
 
+#define G_LOG_DOMAIN "orgdesk-validate"
+
 #include <string.h>
 
 #include <glib/gi18n.h>

@@ -22,6 +22,8 @@
  * and of the shared-string table, and the number of cells, are counted
  * against the limits in od-xlsx-reader.h.
  */
+#define G_LOG_DOMAIN "orgdesk-xlsx-reader"
+
 #include "config.h"
 
 #include <errno.h>

@@ -5,6 +5,8 @@
  * The same numbers as the chart, readable by screen readers and copyable
  * into a spreadsheet.
  */
+#define G_LOG_DOMAIN "orgdesk-chart-data-window"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

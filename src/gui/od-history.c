@@ -6,6 +6,8 @@
  * The changes are the JSON the stores write ({"field":[old,new],…}); ID
  * numbers are already masked there.
  */
+#define G_LOG_DOMAIN "orgdesk-history"
+
 #include <adwaita.h>
 #include <string.h>
 #include <glib/gi18n.h>

@@ -15,6 +15,8 @@
  * OdImportOptions.mapping; choices that differ from the usual-header match
  * are remembered.
  */
+#define G_LOG_DOMAIN "orgdesk-import-window"
+
 #include "config.h"
 
 #include <string.h>

@@ -5,6 +5,8 @@
  * The database keeps short English keys (DESIGN.md §3); only the interface
  * shows them translated.
  */
+#define G_LOG_DOMAIN "orgdesk-labels"
+
 #include <glib/gi18n.h>
 
 #include "od-labels.h"

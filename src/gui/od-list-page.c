@@ -13,6 +13,8 @@
  * The export's entity is the class's trash_table ("organizations" or
  * "people", as od_export_write_ids_file() names them).
  */
+#define G_LOG_DOMAIN "orgdesk-list-page"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

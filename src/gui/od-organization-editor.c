@@ -7,6 +7,8 @@
  * reason (DESIGN.md §2). Saving goes through the store, which writes the
  * audit log shown on the History tab.
  */
+#define G_LOG_DOMAIN "orgdesk-organization-editor"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

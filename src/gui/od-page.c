@@ -6,6 +6,8 @@
  * database to each page in its stack the same way, and a new section only
  * has to be added to od-window.ui.
  */
+#define G_LOG_DOMAIN "orgdesk-page"
+
 #include "od-page.h"
 
 typedef struct

@@ -6,6 +6,8 @@
  * ID numbers are personal data (DESIGN.md §2): the list only ever shows
  * them masked; the editor reveals one on purpose.
  */
+#define G_LOG_DOMAIN "orgdesk-people-page"
+
 #include "config.h"
 
 #include <inttypes.h>

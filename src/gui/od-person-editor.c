@@ -9,6 +9,8 @@
  * reveals it on purpose, and can only be edited while revealed, so a masked
  * text is never saved in place of the number.
  */
+#define G_LOG_DOMAIN "orgdesk-person-editor"
+
 #include "config.h"
 
 #include <string.h>

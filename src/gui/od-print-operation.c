@@ -6,6 +6,8 @@
  * points on the full page so a page prints exactly as the PDF export looks.
  * Page setup and print settings are kept in GSettings between runs.
  */
+#define G_LOG_DOMAIN "orgdesk-print-operation"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

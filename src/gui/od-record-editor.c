@@ -10,6 +10,8 @@
  * database, a full disk, a rule of the database), shown alike in every
  * editor by show_problems().
  */
+#define G_LOG_DOMAIN "orgdesk-record-editor"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -6,6 +6,8 @@
  * here. Deleting forever is refused by the store while other records still
  * refer to the row; its message says which, and is shown as it is.
  */
+#define G_LOG_DOMAIN "orgdesk-trash-window"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -12,6 +12,8 @@
  * ellipsized (the full name stays in the items).
  */
 
+#define G_LOG_DOMAIN "orgdesk-chart-cartesian"
+
 #include <glib/gi18n.h>
 
 #include "od-chart-private.h"

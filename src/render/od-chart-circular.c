@@ -10,6 +10,8 @@
  * score reaches the outer ring on every axis.
  */
 
+#define G_LOG_DOMAIN "orgdesk-chart-circular"
+
 #include <stdlib.h>
 
 #include <glib/gi18n.h>

@@ -11,6 +11,8 @@
  * belongs to still carries its value in its tooltip.
  */
 
+#define G_LOG_DOMAIN "orgdesk-chart-text"
+
 #include <glib/gi18n.h>
 
 #include "od-chart-private.h"

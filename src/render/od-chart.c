@@ -10,6 +10,8 @@
  * title, legend).
  */
 
+#define G_LOG_DOMAIN "orgdesk-chart"
+
 #include <math.h>
 #include <string.h>
 

@@ -10,6 +10,8 @@
  * glyph positions — so lines break at the same places on a PDF, on a PNG at
  * 150 dpi and on a printer page, and draws them at the stored positions.
  */
+#define G_LOG_DOMAIN "orgdesk-document"
+
 #include "config.h"
 
 #include <string.h>

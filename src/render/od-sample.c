@@ -6,6 +6,8 @@
  * chart kind and a table long enough to break across pages; real charts and
  * reports come from od-stats.
  */
+#define G_LOG_DOMAIN "orgdesk-sample"
+
 #include <glib/gi18n.h>
 
 #include "od-sample.h"
