@@ -575,31 +575,6 @@ join_nonempty (const char *const *pieces,
 
 /* --- helpers: problems --- */
 
-static OdProblem *
-problem_new (const char        *field,
-             OdProblemSeverity  severity,
-             gint64             other_id,
-             char              *message)
-{
-  OdProblem *problem = g_new0 (OdProblem, 1);
-
-  problem->field = g_strdup (field);
-  problem->severity = severity;
-  problem->other_id = other_id;
-  problem->message = message;
-  return problem;
-}
-
-static void
-add_problem (GPtrArray         *problems,
-             const char        *field,
-             OdProblemSeverity  severity,
-             gint64             other_id,
-             char              *message)
-{
-  g_ptr_array_add (problems, problem_new (field, severity, other_id, message));
-}
-
 /* A control character (ESC, BEL, a line break in a name) cannot be shown or
  * printed: refused with a message, in every text field; notes may have
  * line breaks and tabs. */
@@ -622,49 +597,13 @@ check_control_chars (GPtrArray       *problems,
       if (c == 0)
         continue;
       shown = od_text_describe_char (c);
-      add_problem (problems, spec->name, OD_PROBLEM_ERROR, 0,
+      od_problems_add (problems, spec->name, OD_PROBLEM_ERROR, 0,
                    /* Translators: %s is a character code such as U+001B */
                    g_strdup_printf (_("This field contains a control character (%s), such as a "
                                       "line break or a code copied from another program, that "
                                       "cannot be shown or printed. Remove it and type the text "
                                       "again."), shown));
     }
-}
-
-static GPtrArray *
-problems_new (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) od_problem_free);
-}
-
-/* Errors first, then warnings, then hints; in the order found otherwise. */
-static GPtrArray *
-problems_sorted (GPtrArray *problems)
-{
-  GPtrArray *sorted = problems_new ();
-
-  for (int severity = OD_PROBLEM_ERROR; severity <= OD_PROBLEM_HINT; severity++)
-    for (guint i = 0; i < problems->len; i++)
-      {
-        OdProblem *problem = g_ptr_array_index (problems, i);
-
-        if ((int) problem->severity == severity)
-          g_ptr_array_add (sorted, problem_new (problem->field, problem->severity,
-                                                problem->other_id,
-                                                g_strdup (problem->message)));
-      }
-  return sorted;
-}
-
-/* Turns a database failure during validation into a problem, so that
- * validation (which has no GError) still reports it. */
-static void
-add_db_problem (GPtrArray *problems,
-                GError    *error)
-{
-  add_problem (problems, "", OD_PROBLEM_ERROR, 0,
-               /* Translators: %s is the database's own message */
-               g_strdup_printf (_("The record could not be checked: %s"), error->message));
 }
 
 /* Sets ERROR from the first blocking problem; FALSE when none blocks.
@@ -1209,7 +1148,7 @@ check_key (GPtrArray         *problems,
     return;
 
   choices = g_strjoinv (", ", (char **) allowed);
-  add_problem (problems, field, OD_PROBLEM_ERROR, 0,
+  od_problems_add (problems, field, OD_PROBLEM_ERROR, 0,
                /* Translators: the first %s is a stored value, the second the
                 * field name, the third the allowed values (English keys) */
                g_strdup_printf (_("“%s” is not a valid %s. Choose one of: %s."),
@@ -1230,19 +1169,19 @@ check_date_field (GPtrArray   *problems,
     case DATE_OK:
       return;
     case DATE_NOT_ISO:
-      add_problem (problems, field, OD_PROBLEM_ERROR, 0,
+      od_problems_add (problems, field, OD_PROBLEM_ERROR, 0,
                    /* Translators: %s is what was typed as a date */
                    g_strdup_printf (_("“%s” is not a date. Type it as year-month-day, "
                                       "e.g. 2017-10-19."), value));
       return;
     case DATE_NOT_REAL:
-      add_problem (problems, field, OD_PROBLEM_ERROR, 0,
+      od_problems_add (problems, field, OD_PROBLEM_ERROR, 0,
                    /* Translators: %s is a date such as 2017-02-30 */
                    g_strdup_printf (_("%s is not a real date. Check the month and the day; "
                                       "years start at 1900."), value));
       return;
     case DATE_FUTURE:
-      add_problem (problems, field, OD_PROBLEM_ERROR, 0,
+      od_problems_add (problems, field, OD_PROBLEM_ERROR, 0,
                    /* Translators: %s is a date such as 2099-01-01 */
                    g_strdup_printf (_("%s is in the future. Type the date on which it "
                                       "happened."), value));
@@ -1291,7 +1230,7 @@ validate_org (OdDb               *db,
    * organizations_name would refuse it too, less helpfully). */
   if (f->name[0] == '\0')
     {
-      add_problem (problems, "name", OD_PROBLEM_ERROR, 0, g_strdup (_("The name is required.")));
+      od_problems_add (problems, "name", OD_PROBLEM_ERROR, 0, g_strdup (_("The name is required.")));
     }
   else
     {
@@ -1307,7 +1246,7 @@ validate_org (OdDb               *db,
           || !query_id (stmt, &other, error))
         return FALSE;
       if (other != 0)
-        add_problem (problems, "name", OD_PROBLEM_ERROR, other,
+        od_problems_add (problems, "name", OD_PROBLEM_ERROR, other,
                      /* Translators: %s is an organization's name */
                      g_strdup_printf (_("Another organization is already called “%s”. Open "
                                         "that record instead, or give this one a different "
@@ -1323,7 +1262,7 @@ validate_org (OdDb               *db,
 
       od_validate_credit_code (f->credit_code, code);
       if (code->status != OD_CODE_VALID && !have_reason)
-        add_problem (problems, "credit_code", OD_PROBLEM_WARNING, 0,
+        od_problems_add (problems, "credit_code", OD_PROBLEM_WARNING, 0,
                      od_code_result_describe (code, FALSE));
 
       stmt = od_db_prepare (db,
@@ -1337,7 +1276,7 @@ validate_org (OdDb               *db,
         {
         case OD_STEP_ROW:
           other = od_stmt_get_int64 (stmt, 0);
-          add_problem (problems, "credit_code", OD_PROBLEM_ERROR, other,
+          od_problems_add (problems, "credit_code", OD_PROBLEM_ERROR, other,
                        /* Translators: the first %s is a credit code, the second an
                         * organization's name */
                        g_strdup_printf (_("The credit code %s is already recorded for “%s”. "
@@ -1355,7 +1294,7 @@ validate_org (OdDb               *db,
       /* Position 2 is the type (GB 32100-2015); saving takes it from there. */
       if (code->status == OD_CODE_VALID && code->org_type != OD_ORG_TYPE_UNKNOWN
           && f->org_type != OD_ORG_TYPE_UNKNOWN && f->org_type != code->org_type)
-        add_problem (problems, "org_type", OD_PROBLEM_WARNING, 0,
+        od_problems_add (problems, "org_type", OD_PROBLEM_WARNING, 0,
                      /* Translators: both %s are organization types such as “Social group” */
                      g_strdup_printf (_("The credit code is that of a “%s”, but the type is "
                                         "set to “%s”. The type is taken from the code when "
@@ -1370,7 +1309,7 @@ validate_org (OdDb               *db,
                              f->category_id, &exists, error))
         return FALSE;
       if (!exists)
-        add_problem (problems, "category_id", OD_PROBLEM_ERROR, 0,
+        od_problems_add (problems, "category_id", OD_PROBLEM_ERROR, 0,
                      g_strdup (_("The category does not exist (any more). Choose a category "
                                  "from the list.")));
     }
@@ -1380,7 +1319,7 @@ validate_org (OdDb               *db,
                              f->area_id, &exists, error))
         return FALSE;
       if (!exists)
-        add_problem (problems, "area_id", OD_PROBLEM_ERROR, 0,
+        od_problems_add (problems, "area_id", OD_PROBLEM_ERROR, 0,
                      g_strdup (_("The district or county does not exist (any more). Choose "
                                  "one from the list.")));
     }
@@ -1396,7 +1335,7 @@ validate_org (OdDb               *db,
       g_autofree char *phone = normalize_phone (f->phone, &is_mobile);
 
       if (phone == NULL)
-        add_problem (problems, "phone", OD_PROBLEM_ERROR, 0,
+        od_problems_add (problems, "phone", OD_PROBLEM_ERROR, 0,
                      /* Translators: %s is what was typed as a telephone number */
                      g_strdup_printf (_("“%s” is not a telephone number. Type an 11-digit "
                                         "mobile number or a landline with its area code, "
@@ -1404,7 +1343,7 @@ validate_org (OdDb               *db,
     }
 
   if (f->email[0] != '\0' && !looks_like_email (f->email))
-    add_problem (problems, "email", OD_PROBLEM_ERROR, 0,
+    od_problems_add (problems, "email", OD_PROBLEM_ERROR, 0,
                  /* Translators: %s is what was typed as an email address */
                  g_strdup_printf (_("“%s” is not an email address. Type it as "
                                     "name@example.com, or leave the field empty."), f->email));
@@ -1415,23 +1354,23 @@ validate_org (OdDb               *db,
 
   if ((g_strcmp0 (f->status, "deregistered") == 0 || g_strcmp0 (f->status, "revoked") == 0)
       && f->status_date == NULL)
-    add_problem (problems, "status_date", OD_PROBLEM_WARNING, 0,
+    od_problems_add (problems, "status_date", OD_PROBLEM_WARNING, 0,
                  g_strdup (_("The date of the deregistration or revocation is missing. Type "
                              "the date from the notice.")));
 
   if (f->member_role != NULL && f->member_since == NULL)
-    add_problem (problems, "member_since", OD_PROBLEM_WARNING, 0,
+    od_problems_add (problems, "member_since", OD_PROBLEM_WARNING, 0,
                  g_strdup (_("The date since when it is a member of the association is "
                              "missing. Type the date of admission.")));
 
   if (f->party_members < 0)
-    add_problem (problems, "party_members", OD_PROBLEM_ERROR, 0,
+    od_problems_add (problems, "party_members", OD_PROBLEM_ERROR, 0,
                  g_strdup (_("The number of party members cannot be negative. Type 0 if there "
                              "are none.")));
   /* DESIGN.md §2: 3 or more full members should form their own party
    * organization — a hint, not an error. */
   else if (f->party_members >= 3 && g_strcmp0 (f->party_org_form, "none") == 0)
-    add_problem (problems, "party_org_form", OD_PROBLEM_HINT, 0,
+    od_problems_add (problems, "party_org_form", OD_PROBLEM_HINT, 0,
                  g_strdup (_("With 3 or more full party members the organization should form "
                              "its own party organization.")));
 
@@ -1585,7 +1524,7 @@ org_save_cb (OdDb      *db,
   OrgSaveData *data = user_data;
   g_autoptr(OdOrgFields) f = normalize_org (data->fields);
   g_autoptr(OdOrgFields) old = NULL;
-  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GPtrArray) problems = od_problems_new ();
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(OdStmt) stmt = NULL;
   g_autofree char *now = NULL;
@@ -1612,7 +1551,7 @@ org_save_cb (OdDb      *db,
 
   if (!validate_org (db, f, problems, &code, error))
     return FALSE;
-  sorted = problems_sorted (problems);
+  sorted = od_problems_sorted (problems);
   if (set_error_from_problems (sorted, "credit_code", f->credit_code_override, error))
     return FALSE;
 
@@ -1796,7 +1735,7 @@ validate_person (OdDb                  *db,
   check_control_chars (problems, person_field_specs, G_N_ELEMENTS (person_field_specs), f);
 
   if (f->name[0] == '\0')
-    add_problem (problems, "name", OD_PROBLEM_ERROR, 0, g_strdup (_("The name is required.")));
+    od_problems_add (problems, "name", OD_PROBLEM_ERROR, 0, g_strdup (_("The name is required.")));
 
   check_key (problems, "gender", f->gender, genders, FALSE);
 
@@ -1812,14 +1751,14 @@ validate_person (OdDb                  *db,
         {
         case OD_STEP_ROW:
           if (od_stmt_get_int64 (stmt, 1) != 0)
-            add_problem (problems, "organization_id", OD_PROBLEM_ERROR, 0,
+            od_problems_add (problems, "organization_id", OD_PROBLEM_ERROR, 0,
                          /* Translators: %s is an organization's name */
                          g_strdup_printf (_("“%s” is in the trash. Restore it first, or "
                                             "choose another organization."),
                                           od_stmt_get_text (stmt, 0)));
           break;
         case OD_STEP_DONE:
-          add_problem (problems, "organization_id", OD_PROBLEM_ERROR, 0,
+          od_problems_add (problems, "organization_id", OD_PROBLEM_ERROR, 0,
                        g_strdup (_("The organization does not exist (any more). Choose "
                                    "the organization again.")));
           break;
@@ -1835,7 +1774,7 @@ validate_person (OdDb                  *db,
       g_autofree char *mobile = normalize_phone (f->mobile, &is_mobile);
 
       if (mobile == NULL || !is_mobile)
-        add_problem (problems, "mobile", OD_PROBLEM_ERROR, 0,
+        od_problems_add (problems, "mobile", OD_PROBLEM_ERROR, 0,
                      /* Translators: %s is what was typed as a mobile number */
                      g_strdup_printf (_("“%s” is not a mobile number. Type the 11 digits, "
                                         "e.g. 13812345678, or leave the field empty."),
@@ -1848,7 +1787,7 @@ validate_person (OdDb                  *db,
     {
       if (!od_validate_id_number (f->id_number, id_result))
         {
-          add_problem (problems, "id_number", OD_PROBLEM_ERROR, 0,
+          od_problems_add (problems, "id_number", OD_PROBLEM_ERROR, 0,
                        od_code_result_describe (id_result, TRUE));
         }
       else
@@ -1868,7 +1807,7 @@ validate_person (OdDb                  *db,
               {
                 g_autofree char *masked = od_id_number_mask (f->id_number);
 
-                add_problem (problems, "id_number", OD_PROBLEM_ERROR,
+                od_problems_add (problems, "id_number", OD_PROBLEM_ERROR,
                              od_stmt_get_int64 (stmt, 0),
                              /* Translators: the first %s is a masked ID number
                               * (610302********123X), the second a person's name */
@@ -1902,7 +1841,7 @@ validate_person (OdDb                  *db,
           || !query_id (stmt, &other, error))
         return FALSE;
       if (other != 0)
-        add_problem (problems, "mobile", OD_PROBLEM_ERROR, other,
+        od_problems_add (problems, "mobile", OD_PROBLEM_ERROR, other,
                      /* Translators: the first %s is a person's name, the second a mobile number */
                      g_strdup_printf (_("%s with the mobile number %s is already recorded. "
                                         "Open that person instead; if this is someone else "
@@ -1972,7 +1911,7 @@ person_save_cb (OdDb      *db,
   PersonSaveData *data = user_data;
   g_autoptr(OdPersonFields) f = normalize_person (data->fields);
   g_autoptr(OdPersonFields) old = NULL;
-  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GPtrArray) problems = od_problems_new ();
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(OdStmt) stmt = NULL;
   g_autofree char *now = NULL;
@@ -2000,7 +1939,7 @@ person_save_cb (OdDb      *db,
 
   if (!validate_person (db, f, problems, &id_result, error))
     return FALSE;
-  sorted = problems_sorted (problems);
+  sorted = od_problems_sorted (problems);
   if (set_error_from_problems (sorted, NULL, NULL, error))
     return FALSE;
 
@@ -2740,16 +2679,6 @@ append_order_by (GString    *sql,
 
 /* --- public API: problems --- */
 
-void
-od_problem_free (OdProblem *problem)
-{
-  if (problem == NULL)
-    return;
-  g_free (problem->field);
-  g_free (problem->message);
-  g_free (problem);
-}
-
 /* --- public API: organizations --- */
 
 void
@@ -3026,7 +2955,7 @@ od_organization_validate (OdDb              *db,
                           const OdOrgFields *fields)
 {
   g_autoptr(OdOrgFields) f = NULL;
-  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GPtrArray) problems = od_problems_new ();
   g_autoptr(GError) error = NULL;
   OdCodeResult code;
 
@@ -3035,8 +2964,8 @@ od_organization_validate (OdDb              *db,
 
   f = normalize_org (fields);
   if (!validate_org (db, f, problems, &code, &error))
-    add_db_problem (problems, error);
-  return problems_sorted (problems);
+    od_problems_add_db_error (problems, error);
+  return od_problems_sorted (problems);
 }
 
 gint64
@@ -3189,7 +3118,7 @@ od_person_validate (OdDb                 *db,
                     const OdPersonFields *fields)
 {
   g_autoptr(OdPersonFields) f = NULL;
-  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GPtrArray) problems = od_problems_new ();
   g_autoptr(GError) error = NULL;
   OdCodeResult id_result;
 
@@ -3198,8 +3127,8 @@ od_person_validate (OdDb                 *db,
 
   f = normalize_person (fields);
   if (!validate_person (db, f, problems, &id_result, &error))
-    add_db_problem (problems, error);
-  return problems_sorted (problems);
+    od_problems_add_db_error (problems, error);
+  return od_problems_sorted (problems);
 }
 
 gint64

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "od-problem.h"
 #include "od-db.h"
 #include "od-organization.h"
 
@@ -21,22 +22,7 @@ typedef enum
   OD_REGISTRY_ERROR_REFERENCED,  /* purge refused: other records refer to it */
 } OdRegistryError;
 
-typedef enum
-{
-  OD_PROBLEM_ERROR,     /* must be fixed before saving */
-  OD_PROBLEM_WARNING,   /* may be kept with a reason (credit code check) */
-  OD_PROBLEM_HINT,      /* information only ("3+ party members: form a party organization") */
-} OdProblemSeverity;
 
-typedef struct
-{
-  char              *field;      /* the OdOrgFields / OdPersonFields member name, e.g. "credit_code" */
-  OdProblemSeverity  severity;
-  char              *message;    /* translated: what is wrong and what to do */
-  gint64             other_id;   /* for duplicates: the existing record, else 0 */
-} OdProblem;
-
-void        od_problem_free                 (OdProblem *problem);
 
 typedef enum
 {
@@ -180,7 +166,6 @@ gboolean      od_trash_empty                     (OdDb                 *db,
                                                   guint                *n_kept,
                                                   GError              **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OdProblem, od_problem_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OdTrashEntry, od_trash_entry_free)
 
 G_END_DECLS
