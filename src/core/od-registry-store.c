@@ -42,6 +42,7 @@
 #include "od-json.h"
 #include "od-pinyin.h"
 #include "od-registry-store.h"
+#include "od-store-util.h"
 #include "od-text.h"
 #include "od-validate.h"
 
@@ -56,63 +57,46 @@ G_DEFINE_QUARK (od-registry-error-quark, od_registry_error)
 
 /* --- record descriptions, for audit entries --- */
 
-typedef enum
-{
-  FIELD_TEXT,        /* char *, never NULL */
-  FIELD_NULLABLE,    /* char *, NULL = not given */
-  FIELD_INT,         /* gint64 */
-  FIELD_REF,         /* gint64 row id, 0 = none (null in the audit log) */
-  FIELD_ORG_TYPE,    /* OdOrgType, logged as its key */
-  FIELD_ID_NUMBER,   /* char *, NULL = not given; logged masked, never in full */
-} FieldKind;
-
-typedef struct
-{
-  const char *name;
-  FieldKind   kind;
-  goffset     offset;
-} FieldSpec;
-
-#define ORG_FIELD(member, kind) { #member, kind, G_STRUCT_OFFSET (OdOrgFields, member) }
-#define PERSON_FIELD(member, kind) { #member, kind, G_STRUCT_OFFSET (OdPersonFields, member) }
+#define ORG_FIELD(member, kind) OD_FIELD (OdOrgFields, member, kind)
+#define PERSON_FIELD(member, kind) OD_FIELD (OdPersonFields, member, kind)
 
 /* The stored, editable members; not sort keys or timestamps. */
-static const FieldSpec org_field_specs[] = {
-  ORG_FIELD (name, FIELD_TEXT),
-  ORG_FIELD (short_name, FIELD_TEXT),
-  ORG_FIELD (credit_code, FIELD_NULLABLE),
-  ORG_FIELD (credit_code_override, FIELD_TEXT),
-  ORG_FIELD (org_type, FIELD_ORG_TYPE),
-  ORG_FIELD (category_id, FIELD_REF),
-  ORG_FIELD (area_id, FIELD_REF),
-  ORG_FIELD (registration_level, FIELD_TEXT),
-  ORG_FIELD (registered_on, FIELD_NULLABLE),
-  ORG_FIELD (supervising_unit, FIELD_TEXT),
-  ORG_FIELD (legal_representative, FIELD_TEXT),
-  ORG_FIELD (contact_person, FIELD_TEXT),
-  ORG_FIELD (phone, FIELD_TEXT),
-  ORG_FIELD (address, FIELD_TEXT),
-  ORG_FIELD (email, FIELD_TEXT),
-  ORG_FIELD (website, FIELD_TEXT),
-  ORG_FIELD (status, FIELD_TEXT),
-  ORG_FIELD (status_date, FIELD_NULLABLE),
-  ORG_FIELD (member_since, FIELD_NULLABLE),
-  ORG_FIELD (member_role, FIELD_NULLABLE),
-  ORG_FIELD (member_status, FIELD_NULLABLE),
-  ORG_FIELD (party_org_form, FIELD_TEXT),
-  ORG_FIELD (party_members, FIELD_INT),
-  ORG_FIELD (party_instructor, FIELD_TEXT),
-  ORG_FIELD (notes, FIELD_TEXT),
+static const OdFieldSpec org_field_specs[] = {
+  ORG_FIELD (name, OD_FIELD_TEXT),
+  ORG_FIELD (short_name, OD_FIELD_TEXT),
+  ORG_FIELD (credit_code, OD_FIELD_NULLABLE),
+  ORG_FIELD (credit_code_override, OD_FIELD_TEXT),
+  OD_FIELD_ENUM_KEYED (OdOrgFields, org_type, od_org_type_to_key),
+  ORG_FIELD (category_id, OD_FIELD_REF),
+  ORG_FIELD (area_id, OD_FIELD_REF),
+  ORG_FIELD (registration_level, OD_FIELD_TEXT),
+  ORG_FIELD (registered_on, OD_FIELD_NULLABLE),
+  ORG_FIELD (supervising_unit, OD_FIELD_TEXT),
+  ORG_FIELD (legal_representative, OD_FIELD_TEXT),
+  ORG_FIELD (contact_person, OD_FIELD_TEXT),
+  ORG_FIELD (phone, OD_FIELD_TEXT),
+  ORG_FIELD (address, OD_FIELD_TEXT),
+  ORG_FIELD (email, OD_FIELD_TEXT),
+  ORG_FIELD (website, OD_FIELD_TEXT),
+  ORG_FIELD (status, OD_FIELD_TEXT),
+  ORG_FIELD (status_date, OD_FIELD_NULLABLE),
+  ORG_FIELD (member_since, OD_FIELD_NULLABLE),
+  ORG_FIELD (member_role, OD_FIELD_NULLABLE),
+  ORG_FIELD (member_status, OD_FIELD_NULLABLE),
+  ORG_FIELD (party_org_form, OD_FIELD_TEXT),
+  ORG_FIELD (party_members, OD_FIELD_INT),
+  ORG_FIELD (party_instructor, OD_FIELD_TEXT),
+  ORG_FIELD (notes, OD_FIELD_TEXT),
 };
 
-static const FieldSpec person_field_specs[] = {
-  PERSON_FIELD (name, FIELD_TEXT),
-  PERSON_FIELD (gender, FIELD_TEXT),
-  PERSON_FIELD (organization_id, FIELD_REF),
-  PERSON_FIELD (position, FIELD_TEXT),
-  PERSON_FIELD (mobile, FIELD_TEXT),
-  PERSON_FIELD (id_number, FIELD_ID_NUMBER),
-  PERSON_FIELD (notes, FIELD_TEXT),
+static const OdFieldSpec person_field_specs[] = {
+  PERSON_FIELD (name, OD_FIELD_TEXT),
+  PERSON_FIELD (gender, OD_FIELD_TEXT),
+  PERSON_FIELD (organization_id, OD_FIELD_REF),
+  PERSON_FIELD (position, OD_FIELD_TEXT),
+  PERSON_FIELD (mobile, OD_FIELD_TEXT),
+  PERSON_FIELD (id_number, OD_FIELD_ID_NUMBER),
+  PERSON_FIELD (notes, OD_FIELD_TEXT),
 };
 
 /* Allowed values of the enum columns (the CHECK constraints of 0002). */
@@ -122,431 +106,6 @@ static const char *const member_roles[] = { "president", "vice_president", "dire
 static const char *const member_statuses[] = { "active", "suspended", "withdrawn", NULL };
 static const char *const party_org_forms[] = { "independent", "joint", "none", NULL };
 static const char *const genders[] = { "male", "female", "unknown", NULL };
-
-/* --- helpers: values --- */
-
-static const char *
-spec_text (gconstpointer    record,
-           const FieldSpec *spec)
-{
-  return G_STRUCT_MEMBER (const char *, (gpointer) record, spec->offset);
-}
-
-static gint64
-spec_int (gconstpointer    record,
-          const FieldSpec *spec)
-{
-  return G_STRUCT_MEMBER (gint64, (gpointer) record, spec->offset);
-}
-
-static OdOrgType
-spec_org_type (gconstpointer    record,
-               const FieldSpec *spec)
-{
-  return G_STRUCT_MEMBER (OdOrgType, (gpointer) record, spec->offset);
-}
-
-static gboolean
-spec_equal (gconstpointer    a,
-            gconstpointer    b,
-            const FieldSpec *spec)
-{
-  switch (spec->kind)
-    {
-    case FIELD_TEXT:
-    case FIELD_NULLABLE:
-    case FIELD_ID_NUMBER:
-      return g_strcmp0 (spec_text (a, spec), spec_text (b, spec)) == 0;
-    case FIELD_INT:
-    case FIELD_REF:
-      return spec_int (a, spec) == spec_int (b, spec);
-    case FIELD_ORG_TYPE:
-      return spec_org_type (a, spec) == spec_org_type (b, spec);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-spec_is_empty (gconstpointer    record,
-               const FieldSpec *spec)
-{
-  const char *text;
-
-  switch (spec->kind)
-    {
-    case FIELD_TEXT:
-    case FIELD_NULLABLE:
-    case FIELD_ID_NUMBER:
-      text = spec_text (record, spec);
-      return text == NULL || text[0] == '\0';
-    case FIELD_INT:
-    case FIELD_REF:
-      return spec_int (record, spec) == 0;
-    case FIELD_ORG_TYPE:
-      return spec_org_type (record, spec) == OD_ORG_TYPE_UNKNOWN;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Writes the value of SPEC in RECORD (NULL: null) into an audit array. */
-static void
-spec_write_json (OdJsonWriter    *writer,
-                 gconstpointer    record,
-                 const FieldSpec *spec)
-{
-  g_autofree char *masked = NULL;
-
-  if (record == NULL)
-    {
-      od_json_null (writer, NULL);
-      return;
-    }
-
-  switch (spec->kind)
-    {
-    case FIELD_TEXT:
-    case FIELD_NULLABLE:
-      od_json_string (writer, NULL, spec_text (record, spec));
-      break;
-    case FIELD_ID_NUMBER:
-      /* Personal data: the audit log is read by everyone in the office. */
-      masked = od_id_number_mask (spec_text (record, spec));
-      od_json_string (writer, NULL, masked);
-      break;
-    case FIELD_INT:
-      od_json_int (writer, NULL, spec_int (record, spec));
-      break;
-    case FIELD_REF:
-      if (spec_int (record, spec) == 0)
-        od_json_null (writer, NULL);
-      else
-        od_json_int (writer, NULL, spec_int (record, spec));
-      break;
-    case FIELD_ORG_TYPE:
-      od_json_string (writer, NULL, od_org_type_to_key (spec_org_type (record, spec)));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* {"field": [old, new], …} of the members that differ; OLD NULL = an
- * insert, listing the non-empty members as [null, new].  Returns NULL when
- * nothing changed. */
-static char *
-changes_json (const FieldSpec *specs,
-              guint            n_specs,
-              gconstpointer    old_record,
-              gconstpointer    new_record)
-{
-  g_autoptr(OdJsonWriter) writer = od_json_writer_new (FALSE);
-  guint n_changed = 0;
-
-  od_json_begin_object (writer, NULL);
-  for (guint i = 0; i < n_specs; i++)
-    {
-      const FieldSpec *spec = &specs[i];
-
-      if (old_record == NULL ? spec_is_empty (new_record, spec)
-                             : spec_equal (old_record, new_record, spec))
-        continue;
-
-      od_json_begin_array (writer, spec->name);
-      spec_write_json (writer, old_record, spec);
-      spec_write_json (writer, new_record, spec);
-      od_json_end_array (writer);
-      n_changed++;
-    }
-  od_json_end_object (writer);
-
-  if (n_changed == 0)
-    return NULL;
-  return od_json_writer_finish (g_steal_pointer (&writer));
-}
-
-static gboolean
-is_one_of (const char        *value,
-           const char *const *allowed)
-{
-  return value != NULL && g_strv_contains (allowed, value);
-}
-
-static char *
-dup_column (OdStmt *stmt,
-            int     column)
-{
-  return od_stmt_column_is_null (stmt, column) ? NULL : g_strdup (od_stmt_get_text (stmt, column));
-}
-
-static char *
-dup_column_or_empty (OdStmt *stmt,
-                     int     column)
-{
-  const char *text = od_stmt_get_text (stmt, column);
-
-  return g_strdup (text != NULL ? text : "");
-}
-
-/* Replaces *FIELD by its normal form ("" for NULL): what a person sees,
- * without invisible characters or spaces at the ends (od-text.h). */
-static void
-strip_field (char **field)
-{
-  char *value = od_text_normalize (*field);
-
-  g_free (*field);
-  *field = value;
-}
-
-/* Like strip_field(), and "" becomes NULL (dates, optional keys). */
-static void
-strip_nullable_field (char **field)
-{
-  strip_field (field);
-  if ((*field)[0] == '\0')
-    g_clear_pointer (field, g_free);
-}
-
-static void
-default_field (char       **field,
-               const char  *value)
-{
-  if (*field == NULL || (*field)[0] == '\0')
-    {
-      g_free (*field);
-      *field = g_strdup (value);
-    }
-}
-
-/* od_normalize_code() into a buffer that always fits (a replaced invalid
- * byte grows to 3 bytes); "" becomes NULL. */
-static char *
-normalize_code_or_null (const char *text)
-{
-  gsize size;
-  char *out;
-
-  if (text == NULL)
-    return NULL;
-
-  size = strlen (text) * 3 + 1;
-  out = g_malloc (size);
-  od_normalize_code (text, out, size, NULL);
-  if (out[0] == '\0')
-    g_clear_pointer (&out, g_free);
-  return out;
-}
-
-static gboolean
-all_digits (const char *text,
-            gsize       min_len,
-            gsize       max_len)
-{
-  gsize len = strlen (text);
-
-  if (len < min_len || len > max_len)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
-
-/* A Chinese area code (区号): 0 and 2–3 digits. */
-static gboolean
-is_area_code (const char *text)
-{
-  return text[0] == '0' && all_digits (text, 3, 4);
-}
-
-/* Splits DIGITS (a landline typed without separators) after its area code:
- * 010 and 02x have 3 digits, all others 4 (GB/T 20858's numbering plan). */
-static char *
-split_landline (const char *digits)
-{
-  gsize area_len;
-
-  if (digits[0] != '0' || digits[1] == '\0')
-    return NULL;
-  area_len = (digits[1] == '1' || digits[1] == '2') ? 3 : 4;
-  if (strlen (digits) <= area_len || !all_digits (digits + area_len, 7, 8))
-    return NULL;
-  return g_strdup_printf ("%.*s-%s", (int) area_len, digits, digits + area_len);
-}
-
-/* Normalizes a telephone number: an 11-digit mobile number starting with 1
- * ("13812345678"), or a landline with its area code and an optional
- * extension ("0917-3212345", "0917-3212345-123").  Spaces, dashes,
- * parentheses around the area code, full-width forms and a +86 / 0086
- * prefix are accepted.  Returns NULL when TEXT is neither. */
-static char *
-normalize_phone (const char *text,
-                 gboolean   *is_mobile)
-{
-  g_autoptr(GString) cleaned = g_string_new (NULL);
-  g_auto(GStrv) raw_parts = NULL;
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-  const char *p;
-
-  *is_mobile = FALSE;
-  if (!g_utf8_validate (text, -1, NULL))
-    return NULL;
-
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= 0xFF01 && c <= 0xFF5E)
-        c -= 0xFEE0;
-      if (c == 0x3000 || c == 0x00A0 || c == ' ' || c == '\t')
-        continue;
-      if (c == 0x2010 || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2212
-          || c == '(' || c == ')')
-        c = '-';
-      if (c == '+' && cleaned->len == 0)
-        {
-          g_string_append_c (cleaned, '+');
-          continue;
-        }
-      if (c != '-' && !(c < 0x80 && g_ascii_isdigit ((char) c)))
-        return NULL;
-      g_string_append_c (cleaned, (char) c);
-    }
-
-  p = cleaned->str;
-  if (g_str_has_prefix (p, "+86"))
-    p += 3;
-  else if (g_str_has_prefix (p, "0086"))
-    p += 4;
-  if (*p == '+')
-    return NULL;
-
-  raw_parts = g_strsplit (p, "-", -1);
-  for (guint i = 0; raw_parts[i] != NULL; i++)
-    if (raw_parts[i][0] != '\0')
-      g_ptr_array_add (parts, g_strdup (raw_parts[i]));
-  if (parts->len == 0)
-    return NULL;
-
-  g_ptr_array_add (parts, NULL);
-  joined = g_strjoinv ("", (char **) parts->pdata);
-  g_ptr_array_set_size (parts, parts->len - 1);
-
-  /* 138-1234-5678 and 138 1234 5678 are mobile numbers too. */
-  if (joined[0] == '1' && all_digits (joined, 11, 11))
-    {
-      *is_mobile = TRUE;
-      return g_steal_pointer (&joined);
-    }
-
-  switch (parts->len)
-    {
-    case 1:
-      return split_landline (g_ptr_array_index (parts, 0));
-
-    case 2:
-      {
-        const char *first = g_ptr_array_index (parts, 0);
-        const char *second = g_ptr_array_index (parts, 1);
-        g_autofree char *landline = NULL;
-
-        if (is_area_code (first) && all_digits (second, 7, 8))
-          return g_strdup_printf ("%s-%s", first, second);
-        /* 09173212345-123: a number typed without its dash, then an extension */
-        landline = split_landline (first);
-        if (landline != NULL && all_digits (second, 1, 6))
-          return g_strdup_printf ("%s-%s", landline, second);
-        return NULL;
-      }
-
-    case 3:
-      {
-        const char *area = g_ptr_array_index (parts, 0);
-        const char *number = g_ptr_array_index (parts, 1);
-        const char *extension = g_ptr_array_index (parts, 2);
-
-        if (is_area_code (area) && all_digits (number, 7, 8) && all_digits (extension, 1, 6))
-          return g_strdup_printf ("%s-%s-%s", area, number, extension);
-        return NULL;
-      }
-
-    default:
-      return NULL;
-    }
-}
-
-/* A rough address check: something@domain.tld without spaces. Mail servers
- * decide the rest; this catches a phone number or a name in the field. */
-static gboolean
-looks_like_email (const char *text)
-{
-  const char *at = strchr (text, '@');
-  const char *dot;
-
-  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (g_ascii_isspace (*p) || (guchar) *p < 0x20)
-      return FALSE;
-  dot = strrchr (at + 1, '.');
-  return dot != NULL && dot > at + 1 && dot[1] != '\0';
-}
-
-/* Today in the local time zone, from od_db_now() so that demo data and
- * tests that pin the clock get the same answers.  Local, not UTC: in China
- * the UTC date is still yesterday until 08:00. */
-static void
-get_today (OdDb  *db,
-           GDate *today)
-{
-  g_autofree char *now = od_db_now (db);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (now, NULL);
-  g_autoptr(GDateTime) local = NULL;
-
-  local = utc != NULL ? g_date_time_to_local (utc) : g_date_time_new_now_local ();
-  g_date_clear (today, 1);
-  g_date_set_dmy (today,
-                  (GDateDay) g_date_time_get_day_of_month (local),
-                  (GDateMonth) g_date_time_get_month (local),
-                  (GDateYear) g_date_time_get_year (local));
-}
-
-typedef enum
-{
-  DATE_OK,
-  DATE_NOT_ISO,
-  DATE_NOT_REAL,
-  DATE_FUTURE,
-} DateCheck;
-
-static DateCheck
-check_date (const char  *text,
-            const GDate *today)
-{
-  guint year, month, day;
-  GDate date;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return DATE_NOT_ISO;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return DATE_NOT_ISO;
-
-  year = (guint) g_ascii_strtoull (text, NULL, 10);
-  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
-  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
-  if (year < 1900 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return DATE_NOT_REAL;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  if (g_date_compare (&date, today) > 0)
-    return DATE_FUTURE;
-  return DATE_OK;
-}
 
 /* Lower-cased ASCII, as stored in the search text and compared with it. */
 static char *
@@ -574,37 +133,6 @@ join_nonempty (const char *const *pieces,
 }
 
 /* --- helpers: problems --- */
-
-/* A control character (ESC, BEL, a line break in a name) cannot be shown or
- * printed: refused with a message, in every text field; notes may have
- * line breaks and tabs. */
-static void
-check_control_chars (GPtrArray       *problems,
-                     const FieldSpec *specs,
-                     guint            n_specs,
-                     gconstpointer    record)
-{
-  for (guint i = 0; i < n_specs; i++)
-    {
-      const FieldSpec *spec = &specs[i];
-      g_autofree char *shown = NULL;
-      gunichar c;
-
-      if (spec->kind != FIELD_TEXT && spec->kind != FIELD_NULLABLE
-          && spec->kind != FIELD_ID_NUMBER)
-        continue;
-      c = od_text_find_control (spec_text (record, spec), g_str_equal (spec->name, "notes"));
-      if (c == 0)
-        continue;
-      shown = od_text_describe_char (c);
-      od_problems_add (problems, spec->name, OD_PROBLEM_ERROR, 0,
-                   /* Translators: %s is a character code such as U+001B */
-                   g_strdup_printf (_("This field contains a control character (%s), such as a "
-                                      "line break or a code copied from another program, that "
-                                      "cannot be shown or printed. Remove it and type the text "
-                                      "again."), shown));
-    }
-}
 
 /* Sets ERROR from the first blocking problem; FALSE when none blocks.
  * CODE_FIELD, if not NULL, is the field whose warnings need a reason. */
@@ -646,36 +174,6 @@ set_error_from_problems (GPtrArray   *problems,
 }
 
 /* --- helpers: statements --- */
-
-static gboolean
-bind_ref (OdStmt  *stmt,
-          int      index,
-          gint64   id,
-          GError **error)
-{
-  return id != 0 ? od_stmt_bind_int64 (stmt, index, id, error)
-                 : od_stmt_bind_null (stmt, index, error);
-}
-
-/* Runs a query returning one integer (0 when it returns no row). */
-static gboolean
-query_id (OdStmt  *stmt,
-          gint64  *value,
-          GError **error)
-{
-  switch (od_stmt_step (stmt, error))
-    {
-    case OD_STEP_ROW:
-      *value = od_stmt_get_int64 (stmt, 0);
-      return TRUE;
-    case OD_STEP_DONE:
-      *value = 0;
-      return TRUE;
-    case OD_STEP_ERROR:
-    default:
-      return FALSE;
-    }
-}
 
 /* Counts the live rows of organizations or people. */
 static gint64
@@ -1011,37 +509,37 @@ org_from_row (OdStmt *stmt)
   g_autofree char *type_key = NULL;
 
   f->id = od_stmt_get_int64 (stmt, 0);
-  f->uuid = dup_column_or_empty (stmt, 1);
-  f->name = dup_column_or_empty (stmt, 2);
-  f->short_name = dup_column_or_empty (stmt, 3);
-  f->credit_code = dup_column (stmt, 4);
-  f->credit_code_override = dup_column_or_empty (stmt, 5);
-  type_key = dup_column (stmt, 6);
+  f->uuid = od_store_dup_column_or_empty (stmt, 1);
+  f->name = od_store_dup_column_or_empty (stmt, 2);
+  f->short_name = od_store_dup_column_or_empty (stmt, 3);
+  f->credit_code = od_store_dup_column (stmt, 4);
+  f->credit_code_override = od_store_dup_column_or_empty (stmt, 5);
+  type_key = od_store_dup_column (stmt, 6);
   f->org_type = od_org_type_from_key (type_key);
   f->category_id = od_stmt_get_int64 (stmt, 7);
-  f->category_name = dup_column_or_empty (stmt, 8);
+  f->category_name = od_store_dup_column_or_empty (stmt, 8);
   f->area_id = od_stmt_get_int64 (stmt, 9);
-  f->area_name = dup_column_or_empty (stmt, 10);
-  f->registration_level = dup_column_or_empty (stmt, 11);
-  f->registered_on = dup_column (stmt, 12);
-  f->supervising_unit = dup_column_or_empty (stmt, 13);
-  f->legal_representative = dup_column_or_empty (stmt, 14);
-  f->contact_person = dup_column_or_empty (stmt, 15);
-  f->phone = dup_column_or_empty (stmt, 16);
-  f->address = dup_column_or_empty (stmt, 17);
-  f->email = dup_column_or_empty (stmt, 18);
-  f->website = dup_column_or_empty (stmt, 19);
-  f->status = dup_column_or_empty (stmt, 20);
-  f->status_date = dup_column (stmt, 21);
-  f->member_since = dup_column (stmt, 22);
-  f->member_role = dup_column (stmt, 23);
-  f->member_status = dup_column (stmt, 24);
-  f->party_org_form = dup_column_or_empty (stmt, 25);
+  f->area_name = od_store_dup_column_or_empty (stmt, 10);
+  f->registration_level = od_store_dup_column_or_empty (stmt, 11);
+  f->registered_on = od_store_dup_column (stmt, 12);
+  f->supervising_unit = od_store_dup_column_or_empty (stmt, 13);
+  f->legal_representative = od_store_dup_column_or_empty (stmt, 14);
+  f->contact_person = od_store_dup_column_or_empty (stmt, 15);
+  f->phone = od_store_dup_column_or_empty (stmt, 16);
+  f->address = od_store_dup_column_or_empty (stmt, 17);
+  f->email = od_store_dup_column_or_empty (stmt, 18);
+  f->website = od_store_dup_column_or_empty (stmt, 19);
+  f->status = od_store_dup_column_or_empty (stmt, 20);
+  f->status_date = od_store_dup_column (stmt, 21);
+  f->member_since = od_store_dup_column (stmt, 22);
+  f->member_role = od_store_dup_column (stmt, 23);
+  f->member_status = od_store_dup_column (stmt, 24);
+  f->party_org_form = od_store_dup_column_or_empty (stmt, 25);
   f->party_members = od_stmt_get_int64 (stmt, 26);
-  f->party_instructor = dup_column_or_empty (stmt, 27);
-  f->notes = dup_column_or_empty (stmt, 28);
-  f->created_at = dup_column_or_empty (stmt, 29);
-  f->updated_at = dup_column_or_empty (stmt, 30);
+  f->party_instructor = od_store_dup_column_or_empty (stmt, 27);
+  f->notes = od_store_dup_column_or_empty (stmt, 28);
+  f->created_at = od_store_dup_column_or_empty (stmt, 29);
+  f->updated_at = od_store_dup_column_or_empty (stmt, 30);
   f->n_people = od_stmt_get_int64 (stmt, 31);
 
   return f;
@@ -1092,35 +590,35 @@ normalize_org (const OdOrgFields *in)
   gboolean is_mobile;
   char *phone;
 
-  strip_field (&f->name);
-  strip_field (&f->short_name);
-  strip_field (&f->credit_code_override);
-  strip_field (&f->registration_level);
-  strip_field (&f->supervising_unit);
-  strip_field (&f->legal_representative);
-  strip_field (&f->contact_person);
-  strip_field (&f->phone);
-  strip_field (&f->address);
-  strip_field (&f->email);
-  strip_field (&f->website);
-  strip_field (&f->status);
-  strip_field (&f->party_org_form);
-  strip_field (&f->party_instructor);
-  strip_nullable_field (&f->registered_on);
-  strip_nullable_field (&f->status_date);
-  strip_nullable_field (&f->member_since);
-  strip_nullable_field (&f->member_role);
-  strip_nullable_field (&f->member_status);
+  od_store_strip_field (&f->name);
+  od_store_strip_field (&f->short_name);
+  od_store_strip_field (&f->credit_code_override);
+  od_store_strip_field (&f->registration_level);
+  od_store_strip_field (&f->supervising_unit);
+  od_store_strip_field (&f->legal_representative);
+  od_store_strip_field (&f->contact_person);
+  od_store_strip_field (&f->phone);
+  od_store_strip_field (&f->address);
+  od_store_strip_field (&f->email);
+  od_store_strip_field (&f->website);
+  od_store_strip_field (&f->status);
+  od_store_strip_field (&f->party_org_form);
+  od_store_strip_field (&f->party_instructor);
+  od_store_strip_nullable_field (&f->registered_on);
+  od_store_strip_nullable_field (&f->status_date);
+  od_store_strip_nullable_field (&f->member_since);
+  od_store_strip_nullable_field (&f->member_role);
+  od_store_strip_nullable_field (&f->member_status);
 
-  default_field (&f->registration_level, "city");
-  default_field (&f->status, "active");
-  default_field (&f->party_org_form, "none");
+  od_store_default_field (&f->registration_level, "city");
+  od_store_default_field (&f->status, "active");
+  od_store_default_field (&f->party_org_form, "none");
 
-  code = normalize_code_or_null (f->credit_code);
+  code = od_store_normalize_code_or_null (f->credit_code);
   g_free (f->credit_code);
   f->credit_code = g_steal_pointer (&code);
 
-  phone = f->phone[0] != '\0' ? normalize_phone (f->phone, &is_mobile) : NULL;
+  phone = f->phone[0] != '\0' ? od_store_normalize_phone (f->phone, &is_mobile) : NULL;
   if (phone != NULL)
     {
       g_free (f->phone);
@@ -1131,80 +629,6 @@ normalize_org (const OdOrgFields *in)
     f->org_type = OD_ORG_TYPE_UNKNOWN;
 
   return f;
-}
-
-static void
-check_key (GPtrArray         *problems,
-           const char        *field,
-           const char        *value,
-           const char *const *allowed,
-           gboolean           nullable)
-{
-  g_autofree char *choices = NULL;
-
-  if (value == NULL && nullable)
-    return;
-  if (is_one_of (value, allowed))
-    return;
-
-  choices = g_strjoinv (", ", (char **) allowed);
-  od_problems_add (problems, field, OD_PROBLEM_ERROR, 0,
-               /* Translators: the first %s is a stored value, the second the
-                * field name, the third the allowed values (English keys) */
-               g_strdup_printf (_("“%s” is not a valid %s. Choose one of: %s."),
-                                value != NULL ? value : "", field, choices));
-}
-
-static void
-check_date_field (GPtrArray   *problems,
-                  const char  *field,
-                  const char  *value,
-                  const GDate *today)
-{
-  if (value == NULL)
-    return;
-
-  switch (check_date (value, today))
-    {
-    case DATE_OK:
-      return;
-    case DATE_NOT_ISO:
-      od_problems_add (problems, field, OD_PROBLEM_ERROR, 0,
-                   /* Translators: %s is what was typed as a date */
-                   g_strdup_printf (_("“%s” is not a date. Type it as year-month-day, "
-                                      "e.g. 2017-10-19."), value));
-      return;
-    case DATE_NOT_REAL:
-      od_problems_add (problems, field, OD_PROBLEM_ERROR, 0,
-                   /* Translators: %s is a date such as 2017-02-30 */
-                   g_strdup_printf (_("%s is not a real date. Check the month and the day; "
-                                      "years start at 1900."), value));
-      return;
-    case DATE_FUTURE:
-      od_problems_add (problems, field, OD_PROBLEM_ERROR, 0,
-                   /* Translators: %s is a date such as 2099-01-01 */
-                   g_strdup_printf (_("%s is in the future. Type the date on which it "
-                                      "happened."), value));
-      return;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-check_ref_exists (OdDb        *db,
-                  const char  *sql,
-                  gint64       id,
-                  gboolean    *exists,
-                  GError     **error)
-{
-  g_autoptr(OdStmt) stmt = od_db_prepare (db, sql, error);
-  gint64 found = 0;
-
-  if (stmt == NULL || !od_stmt_bind_int64 (stmt, 1, id, error) || !query_id (stmt, &found, error))
-    return FALSE;
-  *exists = found != 0;
-  return TRUE;
 }
 
 /* Checks F (normalized) and appends what is wrong to PROBLEMS. CODE gets
@@ -1223,8 +647,8 @@ validate_org (OdDb               *db,
 
   memset (code, 0, sizeof *code);
   code->status = OD_CODE_EMPTY;
-  get_today (db, &today);
-  check_control_chars (problems, org_field_specs, G_N_ELEMENTS (org_field_specs), f);
+  od_store_get_today (db, &today);
+  od_store_check_control_chars (problems, org_field_specs, G_N_ELEMENTS (org_field_specs), f);
 
   /* Name: required and unique among live organizations (the index
    * organizations_name would refuse it too, less helpfully). */
@@ -1243,7 +667,7 @@ validate_org (OdDb               *db,
       if (stmt == NULL
           || !od_stmt_bind_text (stmt, 1, f->name, error)
           || !od_stmt_bind_int64 (stmt, 2, f->id, error)
-          || !query_id (stmt, &other, error))
+          || !od_store_query_id (stmt, &other, error))
         return FALSE;
       if (other != 0)
         od_problems_add (problems, "name", OD_PROBLEM_ERROR, other,
@@ -1305,7 +729,7 @@ validate_org (OdDb               *db,
 
   if (f->category_id != 0)
     {
-      if (!check_ref_exists (db, "SELECT count(*) FROM categories WHERE id = ?1",
+      if (!od_store_check_ref_exists (db, "SELECT count(*) FROM categories WHERE id = ?1",
                              f->category_id, &exists, error))
         return FALSE;
       if (!exists)
@@ -1315,7 +739,7 @@ validate_org (OdDb               *db,
     }
   if (f->area_id != 0)
     {
-      if (!check_ref_exists (db, "SELECT count(*) FROM areas WHERE id = ?1",
+      if (!od_store_check_ref_exists (db, "SELECT count(*) FROM areas WHERE id = ?1",
                              f->area_id, &exists, error))
         return FALSE;
       if (!exists)
@@ -1324,15 +748,15 @@ validate_org (OdDb               *db,
                                  "one from the list.")));
     }
 
-  check_key (problems, "registration_level", f->registration_level, registration_levels, FALSE);
-  check_key (problems, "status", f->status, org_statuses, FALSE);
-  check_key (problems, "member_role", f->member_role, member_roles, TRUE);
-  check_key (problems, "member_status", f->member_status, member_statuses, TRUE);
-  check_key (problems, "party_org_form", f->party_org_form, party_org_forms, FALSE);
+  od_store_check_key (problems, "registration_level", f->registration_level, registration_levels, FALSE);
+  od_store_check_key (problems, "status", f->status, org_statuses, FALSE);
+  od_store_check_key (problems, "member_role", f->member_role, member_roles, TRUE);
+  od_store_check_key (problems, "member_status", f->member_status, member_statuses, TRUE);
+  od_store_check_key (problems, "party_org_form", f->party_org_form, party_org_forms, FALSE);
 
   if (f->phone[0] != '\0')
     {
-      g_autofree char *phone = normalize_phone (f->phone, &is_mobile);
+      g_autofree char *phone = od_store_normalize_phone (f->phone, &is_mobile);
 
       if (phone == NULL)
         od_problems_add (problems, "phone", OD_PROBLEM_ERROR, 0,
@@ -1342,15 +766,15 @@ validate_org (OdDb               *db,
                                         "e.g. 0917-3212345."), f->phone));
     }
 
-  if (f->email[0] != '\0' && !looks_like_email (f->email))
+  if (f->email[0] != '\0' && !od_store_looks_like_email (f->email))
     od_problems_add (problems, "email", OD_PROBLEM_ERROR, 0,
                  /* Translators: %s is what was typed as an email address */
                  g_strdup_printf (_("“%s” is not an email address. Type it as "
                                     "name@example.com, or leave the field empty."), f->email));
 
-  check_date_field (problems, "registered_on", f->registered_on, &today);
-  check_date_field (problems, "status_date", f->status_date, &today);
-  check_date_field (problems, "member_since", f->member_since, &today);
+  od_store_check_date_field (problems, "registered_on", f->registered_on, &today);
+  od_store_check_date_field (problems, "status_date", f->status_date, &today);
+  od_store_check_date_field (problems, "member_since", f->member_since, &today);
 
   if ((g_strcmp0 (f->status, "deregistered") == 0 || g_strcmp0 (f->status, "revoked") == 0)
       && f->status_date == NULL)
@@ -1486,8 +910,8 @@ bind_org (OdStmt             *stmt,
          && od_stmt_bind_text (stmt, 4, f->credit_code, error)
          && od_stmt_bind_text (stmt, 5, f->credit_code_override, error)
          && od_stmt_bind_text (stmt, 6, od_org_type_to_key (f->org_type), error)
-         && bind_ref (stmt, 7, f->category_id, error)
-         && bind_ref (stmt, 8, f->area_id, error)
+         && od_store_bind_ref (stmt, 7, f->category_id, error)
+         && od_store_bind_ref (stmt, 8, f->area_id, error)
          && od_stmt_bind_text (stmt, 9, f->registration_level, error)
          && od_stmt_bind_text (stmt, 10, f->registered_on, error)
          && od_stmt_bind_text (stmt, 11, f->supervising_unit, error)
@@ -1588,11 +1012,11 @@ org_save_cb (OdDb      *db,
       if (stmt == NULL || !bind_org (stmt, f, sort_key, now, error) || !od_stmt_run (stmt, error))
         return FALSE;
       f->id = od_db_last_insert_rowid (db);
-      changes = changes_json (org_field_specs, G_N_ELEMENTS (org_field_specs), NULL, f);
+      changes = od_store_changes_json (org_field_specs, G_N_ELEMENTS (org_field_specs), NULL, f);
     }
   else
     {
-      changes = changes_json (org_field_specs, G_N_ELEMENTS (org_field_specs), old, f);
+      changes = od_store_changes_json (org_field_specs, G_N_ELEMENTS (org_field_specs), old, f);
       if (changes == NULL)
         {
           /* Nothing changed: no audit entry, updated_at stays. */
@@ -1646,17 +1070,17 @@ person_from_row (OdStmt *stmt)
   OdPersonFields *f = g_new0 (OdPersonFields, 1);
 
   f->id = od_stmt_get_int64 (stmt, 0);
-  f->uuid = dup_column_or_empty (stmt, 1);
-  f->name = dup_column_or_empty (stmt, 2);
-  f->gender = dup_column_or_empty (stmt, 3);
+  f->uuid = od_store_dup_column_or_empty (stmt, 1);
+  f->name = od_store_dup_column_or_empty (stmt, 2);
+  f->gender = od_store_dup_column_or_empty (stmt, 3);
   f->organization_id = od_stmt_get_int64 (stmt, 4);
-  f->organization_name = dup_column_or_empty (stmt, 5);
-  f->position = dup_column_or_empty (stmt, 6);
-  f->mobile = dup_column_or_empty (stmt, 7);
-  f->id_number = dup_column (stmt, 8);
-  f->notes = dup_column_or_empty (stmt, 9);
-  f->created_at = dup_column_or_empty (stmt, 10);
-  f->updated_at = dup_column_or_empty (stmt, 11);
+  f->organization_name = od_store_dup_column_or_empty (stmt, 5);
+  f->position = od_store_dup_column_or_empty (stmt, 6);
+  f->mobile = od_store_dup_column_or_empty (stmt, 7);
+  f->id_number = od_store_dup_column (stmt, 8);
+  f->notes = od_store_dup_column_or_empty (stmt, 9);
+  f->created_at = od_store_dup_column_or_empty (stmt, 10);
+  f->updated_at = od_store_dup_column_or_empty (stmt, 11);
 
   return f;
 }
@@ -1701,13 +1125,13 @@ normalize_person (const OdPersonFields *in)
   gboolean is_mobile;
   char *mobile;
 
-  strip_field (&f->name);
-  strip_field (&f->gender);
-  strip_field (&f->position);
-  strip_field (&f->mobile);
-  default_field (&f->gender, "unknown");
+  od_store_strip_field (&f->name);
+  od_store_strip_field (&f->gender);
+  od_store_strip_field (&f->position);
+  od_store_strip_field (&f->mobile);
+  od_store_default_field (&f->gender, "unknown");
 
-  mobile = f->mobile[0] != '\0' ? normalize_phone (f->mobile, &is_mobile) : NULL;
+  mobile = f->mobile[0] != '\0' ? od_store_normalize_phone (f->mobile, &is_mobile) : NULL;
   if (mobile != NULL && is_mobile)
     {
       g_free (f->mobile);
@@ -1716,7 +1140,7 @@ normalize_person (const OdPersonFields *in)
   else
     g_free (mobile);
 
-  id_number = normalize_code_or_null (f->id_number);
+  id_number = od_store_normalize_code_or_null (f->id_number);
   g_free (f->id_number);
   f->id_number = g_steal_pointer (&id_number);
 
@@ -1732,12 +1156,12 @@ validate_person (OdDb                  *db,
 {
   memset (id_result, 0, sizeof *id_result);
   id_result->status = OD_CODE_EMPTY;
-  check_control_chars (problems, person_field_specs, G_N_ELEMENTS (person_field_specs), f);
+  od_store_check_control_chars (problems, person_field_specs, G_N_ELEMENTS (person_field_specs), f);
 
   if (f->name[0] == '\0')
     od_problems_add (problems, "name", OD_PROBLEM_ERROR, 0, g_strdup (_("The name is required.")));
 
-  check_key (problems, "gender", f->gender, genders, FALSE);
+  od_store_check_key (problems, "gender", f->gender, genders, FALSE);
 
   if (f->organization_id != 0)
     {
@@ -1771,7 +1195,7 @@ validate_person (OdDb                  *db,
   if (f->mobile[0] != '\0')
     {
       gboolean is_mobile = FALSE;
-      g_autofree char *mobile = normalize_phone (f->mobile, &is_mobile);
+      g_autofree char *mobile = od_store_normalize_phone (f->mobile, &is_mobile);
 
       if (mobile == NULL || !is_mobile)
         od_problems_add (problems, "mobile", OD_PROBLEM_ERROR, 0,
@@ -1838,7 +1262,7 @@ validate_person (OdDb                  *db,
           || !od_stmt_bind_text (stmt, 1, f->name, error)
           || !od_stmt_bind_text (stmt, 2, f->mobile, error)
           || !od_stmt_bind_int64 (stmt, 3, f->id, error)
-          || !query_id (stmt, &other, error))
+          || !od_store_query_id (stmt, &other, error))
         return FALSE;
       if (other != 0)
         od_problems_add (problems, "mobile", OD_PROBLEM_ERROR, other,
@@ -1888,7 +1312,7 @@ bind_person (OdStmt                *stmt,
   return od_stmt_bind_text (stmt, 1, f->uuid, error)
          && od_stmt_bind_text (stmt, 2, f->name, error)
          && od_stmt_bind_text (stmt, 3, f->gender, error)
-         && bind_ref (stmt, 4, f->organization_id, error)
+         && od_store_bind_ref (stmt, 4, f->organization_id, error)
          && od_stmt_bind_text (stmt, 5, f->position, error)
          && od_stmt_bind_text (stmt, 6, f->mobile, error)
          && od_stmt_bind_text (stmt, 7, f->id_number, error)
@@ -1969,11 +1393,11 @@ person_save_cb (OdDb      *db,
           || !od_stmt_run (stmt, error))
         return FALSE;
       f->id = od_db_last_insert_rowid (db);
-      changes = changes_json (person_field_specs, G_N_ELEMENTS (person_field_specs), NULL, f);
+      changes = od_store_changes_json (person_field_specs, G_N_ELEMENTS (person_field_specs), NULL, f);
     }
   else
     {
-      changes = changes_json (person_field_specs, G_N_ELEMENTS (person_field_specs), old, f);
+      changes = od_store_changes_json (person_field_specs, G_N_ELEMENTS (person_field_specs), old, f);
       if (changes == NULL)
         {
           data->id = f->id;
@@ -2453,7 +1877,7 @@ check_unreferenced (OdDb        *db,
       sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?1", quoted_table, quoted_column);
       count = od_db_prepare (db, sql, error);
       if (count == NULL || !od_stmt_bind_int64 (count, 1, row_id, error)
-          || !query_id (count, &n, error))
+          || !od_store_query_id (count, &n, error))
         return FALSE;
       if (n > 0)
         {
@@ -3193,11 +2617,11 @@ od_trash_list (OdDb    *db,
       OdTrashEntry *entry = g_new0 (OdTrashEntry, 1);
 
       entry->id = od_stmt_get_int64 (stmt, 0);
-      entry->table_name = dup_column_or_empty (stmt, 1);
+      entry->table_name = od_store_dup_column_or_empty (stmt, 1);
       entry->row_id = od_stmt_get_int64 (stmt, 2);
-      entry->label = dup_column_or_empty (stmt, 3);
-      entry->deleted_at = dup_column_or_empty (stmt, 4);
-      entry->deleted_by = dup_column_or_empty (stmt, 5);
+      entry->label = od_store_dup_column_or_empty (stmt, 3);
+      entry->deleted_at = od_store_dup_column_or_empty (stmt, 4);
+      entry->deleted_by = od_store_dup_column_or_empty (stmt, 5);
       g_ptr_array_add (entries, entry);
     }
   if (step == OD_STEP_ERROR)
