@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "od-cli.h"
+#include "od-cli-private.h"
 #include "od-db.h"
 #include "od-demo.h"
 #include "od-export.h"
@@ -28,11 +29,6 @@
 /* A script's command waits this long for another program's write (an
  * import started at the same moment) before it gives up. */
 #define CLI_BUSY_TIMEOUT_MS 60000
-
-typedef struct
-{
-  const char *db_option;   /* --db FILE, or NULL */
-} OdCli;
 
 typedef int (*OdCliCommandFunc) (OdCli *cli, int argc, char **argv);
 
@@ -88,21 +84,7 @@ open_database (OdCli         *cli,
                OdDbOpenFlags  flags,
                int           *exit_code)
 {
-  g_autofree char *path = database_path (cli);
-  g_autoptr(GError) error = NULL;
-  OdDb *db;
-
-  db = od_db_open (path, flags, &error);
-  if (db == NULL)
-    {
-      *exit_code = fail (g_steal_pointer (&error));
-      return NULL;
-    }
-  od_db_set_busy_timeout (db, CLI_BUSY_TIMEOUT_MS);
-  if (od_db_get_backup_path (db) != NULL)
-    g_print (_("A backup was taken before updating the database: %s\n"),
-             od_db_get_backup_path (db));
-  return db;
+  return _od_cli_open_database (cli, flags, FALSE, exit_code);
 }
 
 /* Parses a command's options; on a usage error prints it with the help hint. */
@@ -127,6 +109,68 @@ parse_options (const char          *command,
       return FALSE;
     }
   return TRUE;
+}
+
+/* --- private API (od-cli-private.h), for od-cli-<domain>.c --- */
+
+void
+_od_cli_print_error (const char *format,
+                     ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  print_error ("%s", message);
+}
+
+int
+_od_cli_fail (GError *error)
+{
+  return fail (error);
+}
+
+gboolean
+_od_cli_parse_options (const char          *command,
+                       const char          *parameter,
+                       const GOptionEntry  *entries,
+                       int                 *argc,
+                       char              ***argv)
+{
+  return parse_options (command, parameter, entries, argc, argv);
+}
+
+OdDb *
+_od_cli_open_database (OdCli         *cli,
+                       OdDbOpenFlags  flags,
+                       gboolean       data_on_stdout,
+                       int           *exit_code)
+{
+  g_autofree char *path = database_path (cli);
+  g_autoptr(GError) error = NULL;
+  OdDb *db;
+
+  db = od_db_open (path, flags, &error);
+  if (db == NULL)
+    {
+      *exit_code = fail (g_steal_pointer (&error));
+      return NULL;
+    }
+  od_db_set_busy_timeout (db, CLI_BUSY_TIMEOUT_MS);
+  if (od_db_get_backup_path (db) != NULL)
+    {
+      g_autofree char *note = g_strdup_printf (_("A backup was taken before updating the "
+                                                 "database: %s\n"),
+                                               od_db_get_backup_path (db));
+
+      if (data_on_stdout)
+        g_printerr ("%s", note);
+      else
+        g_print ("%s", note);
+    }
+  return db;
 }
 
 /* --- commands --- */
@@ -866,6 +910,8 @@ static const OdCliCommand commands[] = {
   { "import", "ENTITY FILE",
     N_("Import organizations or people from CSV or XLSX, all or nothing (--dry-run, --map, "
        "--on-match, --sheet, --encoding)"), cmd_import },
+  { "stats", "[--year Y]", N_("Show the headline figures, as text or as JSON (--json)"),
+    _od_cli_cmd_stats },
   { "chart", "KIND -o FILE", N_("Draw a chart as PNG, PDF or SVG (--list shows the kinds)"),
     cmd_chart },
   { "report", "KIND -o FILE.pdf", N_("Make a printable report (--list shows the kinds)"),
