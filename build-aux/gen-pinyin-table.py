@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# gen-pinyin-table.py — writes src/core/od-pinyin-table.inc from Unihan
+# gen-pinyin-table.py — writes src/core/common/od-pinyin-table.inc from Unihan
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
@@ -20,7 +20,7 @@ from pathlib import Path
 
 DEFAULT_INPUT = '/usr/share/unicode/Unihan_Readings.txt.bz2'
 DEFAULT_COPYRIGHT = '/usr/share/doc/unicode-data/copyright'
-DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / 'src' / 'core' / 'od-pinyin-table.inc'
+DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / 'src' / 'core' / 'common' / 'od-pinyin-table.inc'
 
 # Where the usual reading comes from, in order of preference: kMandarin is the
 # customary reading (its first value is the PRC one); the others only matter
@@ -251,7 +251,7 @@ def main():
     parser.add_argument('--copyright', default=DEFAULT_COPYRIGHT,
                         help='file holding the Unicode license (default: %(default)s)')
     parser.add_argument('--output', default=str(DEFAULT_OUTPUT),
-                        help='table to write (default: src/core/od-pinyin-table.inc)')
+                        help='table to write (default: src/core/common/od-pinyin-table.inc)')
     generate(parser.parse_args())
 
 

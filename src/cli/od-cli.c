@@ -5,6 +5,8 @@
  * Each command parses its own options and returns an OdCliExit. Messages go
  * to stderr and say what is wrong and what to do; results go to stdout.
  */
+#define G_LOG_DOMAIN "orgdesk-cli"
+
 #include "config.h"
 
 #include <stdio.h>
