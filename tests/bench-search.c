@@ -181,7 +181,7 @@ typedef struct
 {
   char       *name;
   char       *code;
-  OdOrgType   type;
+  OdOrganizationType   type;
   gint64      area_id;
   char       *representative;
   char       *contact;
@@ -233,8 +233,8 @@ generate_org (Bench        *bench,
     }
   g_hash_table_add (bench->names, g_strdup (org->name));
   org->code = od_bench_credit_code (type_digit, areas[area].code, n);
-  org->type = type_digit == '1' ? OD_ORG_TYPE_SOCIAL_GROUP
-              : type_digit == '2' ? OD_ORG_TYPE_SOCIAL_SERVICE : OD_ORG_TYPE_FOUNDATION;
+  org->type = type_digit == '1' ? OD_ORGANIZATION_TYPE_SOCIAL_GROUP
+              : type_digit == '2' ? OD_ORGANIZATION_TYPE_SOCIAL_SERVICE : OD_ORGANIZATION_TYPE_FOUNDATION;
   org->area_id = bench->area_ids[area];
   org->representative = od_bench_person_name (bench->rand);
   org->contact = od_bench_person_name (bench->rand);
@@ -270,7 +270,7 @@ fill_orgs_cb (OdDb      *db,
       generate_org (bench, n, &org);
       if (bench->through_store)
         {
-          g_autoptr(OdOrgFields) fields = od_org_fields_new ();
+          g_autoptr(OdOrganizationFields) fields = od_organization_fields_new ();
 
           g_free (fields->name);
           fields->name = g_strdup (org.name);
@@ -299,7 +299,7 @@ fill_orgs_cb (OdDb      *db,
           if (!od_stmt_bind_text (insert, 1, uuid, error)
               || !od_stmt_bind_text (insert, 2, org.name, error)
               || !od_stmt_bind_text (insert, 3, org.code, error)
-              || !od_stmt_bind_text (insert, 4, od_org_type_to_key (org.type), error)
+              || !od_stmt_bind_text (insert, 4, od_organization_type_to_key (org.type), error)
               || !od_stmt_bind_int64 (insert, 5, org.area_id, error)
               || !od_stmt_bind_text (insert, 6, org.area_id == bench->area_ids[0] ? "city" : "county",
                                      error)
@@ -452,14 +452,14 @@ time_org_query (Bench      *bench,
 
   for (guint run = 0; run < N_RUNS; run++)
     {
-      OdOrgFilter filter;
+      OdOrganizationFilter filter;
       g_autoptr(GError) error = NULL;
       g_autoptr(GArray) ids = NULL;
       gint64 start;
 
-      od_org_filter_init (&filter);
+      od_organization_filter_init (&filter);
       filter.query = query;
-      filter.sort = OD_ORG_SORT_NAME;
+      filter.sort = OD_ORGANIZATION_SORT_NAME;
       start = g_get_monotonic_time ();
       ids = od_organization_query_ids (bench->db, &filter, &error);
       times[run] = od_bench_ms_since (start);

@@ -168,10 +168,10 @@ main (int    argc,
   {
     OdOrganizationsPage *orgs = OD_ORGANIZATIONS_PAGE (od_test_find_child (GTK_WIDGET (window),
                                                                            OD_TYPE_ORGANIZATIONS_PAGE));
-    OdOrgFilter filter;
+    OdOrganizationFilter filter;
     g_autoptr(GArray) found = NULL;
 
-    od_org_filter_init (&filter);
+    od_organization_filter_init (&filter);
     filter.query = "宝鸡市养生协会";
     found = od_organization_query_ids (od_window_get_db (window), &filter, NULL);
     g_assert_true (found != NULL && found->len > 0);

@@ -196,7 +196,7 @@ test_orgdesk_export (void)
   g_autofree char *path = g_build_filename (dir, "office.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(OdDb) db = od_db_open (path, OD_DB_OPEN_CREATE, &error);
-  g_autoptr(OdOrgFields) fields = od_org_fields_new ();
+  g_autoptr(OdOrganizationFields) fields = od_organization_fields_new ();
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(OdCsvTable) table = NULL;

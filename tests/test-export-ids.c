@@ -123,7 +123,7 @@ org_uuid (OdDb   *db,
           gint64  id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(OdOrgFields) fields = od_organization_load (db, id, &error);
+  g_autoptr(OdOrganizationFields) fields = od_organization_load (db, id, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (fields);
@@ -135,10 +135,10 @@ static GArray *
 all_org_ids (OdDb *db)
 {
   g_autoptr(GError) error = NULL;
-  OdOrgFilter filter;
+  OdOrganizationFilter filter;
   GArray *ids;
 
-  od_org_filter_init (&filter);
+  od_organization_filter_init (&filter);
   ids = od_organization_query_ids (db, &filter, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, >, 20);

@@ -148,7 +148,7 @@ save_org (OdDb       *db,
           const char *name,
           const char *notes)
 {
-  g_autoptr(OdOrgFields) fields = od_org_fields_new ();
+  g_autoptr(OdOrganizationFields) fields = od_organization_fields_new ();
   g_autoptr(GError) error = NULL;
   gint64 id;
 
@@ -290,7 +290,7 @@ test_demo_counts (OdTestFixture *f,
       g_assert_cmpint (code[17], ==, independent_credit_check (code));
       g_assert_true (result.inner_check_ok);
       g_assert_cmpint (result.department, ==, '5');
-      g_assert_cmpstr (od_org_type_to_key (result.org_type), ==, od_stmt_get_text (stmt, 1));
+      g_assert_cmpstr (od_organization_type_to_key (result.org_type), ==, od_stmt_get_text (stmt, 1));
       g_assert_true (g_str_has_prefix (result.area_code, "6103"));
       n_checked++;
     }

@@ -82,7 +82,7 @@ before_init (Before *b,
              OdDb   *db)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(OdOrgFields) org = NULL;
+  g_autoptr(OdOrganizationFields) org = NULL;
 
   memset (b, 0, sizeof *b);
   b->db = db;
@@ -151,7 +151,7 @@ assert_org_values (OdDb       *db,
                    const char *notes)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(OdOrgFields) org = od_organization_load (db, id, &error);
+  g_autoptr(OdOrganizationFields) org = od_organization_load (db, id, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (org);
@@ -235,7 +235,7 @@ test_undo_refused_after_edit (OdTestFixture *f,
   g_autoptr(OdDb) db = open_demo_db (f);
   g_autoptr(OdImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(OdOrgFields) org = NULL;
+  g_autoptr(OdOrganizationFields) org = NULL;
   Before b;
   gint64 id_b, n_audit;
 
@@ -268,7 +268,7 @@ test_undo_refused_after_edit (OdTestFixture *f,
 
   /* Also refused when only the audit log tells (same second, pinned clock),
    * and for an updated record. */
-  g_clear_pointer (&org, od_org_fields_free);
+  g_clear_pointer (&org, od_organization_fields_free);
   g_clear_pointer (&result, od_import_result_free);
   od_db_set_fixed_now (db, "2099-01-01T00:02:00Z");
   {

@@ -223,7 +223,7 @@ save_org (OdDb       *db,
           const char *code,
           const char *phone)
 {
-  g_autoptr(OdOrgFields) fields = od_org_fields_new ();
+  g_autoptr(OdOrganizationFields) fields = od_organization_fields_new ();
   g_autoptr(GError) error = NULL;
   gint64 id;
 
@@ -270,7 +270,7 @@ test_round_trip_organizations (OdTestFixture *f,
    * would run as a formula, a line break, quotes and commas. */
   od_db_set_fixed_now (source, OD_DEMO_NOW);
   {
-    g_autoptr(OdOrgFields) fields = od_org_fields_new ();
+    g_autoptr(OdOrganizationFields) fields = od_organization_fields_new ();
     g_autofree char *bad = bad_credit_code ("51610300MJX519999");
 
     g_free (fields->name);
@@ -369,7 +369,7 @@ test_chinese_headers (OdTestFixture *f,
   g_autofree char *path = NULL;
   g_autofree char *people_path = NULL;
   g_autofree char *value = NULL;
-  g_autoptr(OdOrgFields) org = NULL;
+  g_autoptr(OdOrganizationFields) org = NULL;
 
   /* A title row above the header, a 序号 column, headers with spaces,
    * full-width forms and a required-mark, an unknown column. */
@@ -408,7 +408,7 @@ test_chinese_headers (OdTestFixture *f,
   g_assert_cmpstr (org->area_name, ==, "凤翔区");
   g_assert_cmpstr (org->address, ==, "宝鸡市渭滨区经二路1号");
   g_assert_cmpstr (org->supervising_unit, ==, "宝鸡市文联");
-  g_assert_cmpint (org->org_type, ==, OD_ORG_TYPE_SOCIAL_GROUP);
+  g_assert_cmpint (org->org_type, ==, OD_ORGANIZATION_TYPE_SOCIAL_GROUP);
   g_assert_cmpstr (org->category_name, ==, "文化");
   g_assert_cmpstr (org->status, ==, "active");
   g_assert_cmpstr (org->email, ==, "sf@example.com");
@@ -854,8 +854,8 @@ test_values (OdTestFixture *f,
   g_autoptr(OdDb) copy = open_db (f, "copy.db");
   g_autoptr(OdImportResult) result = NULL;
   g_autoptr(OdImportResult) again = NULL;
-  g_autoptr(OdOrgFields) org = NULL;
-  g_autoptr(OdOrgFields) copied = NULL;
+  g_autoptr(OdOrganizationFields) org = NULL;
+  g_autoptr(OdOrganizationFields) copied = NULL;
   g_autofree char *code = credit_code ("51610300MJX510006");
   g_autofree char *wide_code = NULL;
   g_autofree char *text = NULL;
@@ -890,14 +890,14 @@ test_values (OdTestFixture *f,
   g_assert_cmpstr (org->legal_representative, ==, "-张三");
   /* A valid code decides the type (GB 32100 position 2: 1 社会团体); the
    * store warns about the 基金会 in the file. */
-  g_assert_cmpint (org->org_type, ==, OD_ORG_TYPE_SOCIAL_GROUP);
+  g_assert_cmpint (org->org_type, ==, OD_ORGANIZATION_TYPE_SOCIAL_GROUP);
   g_assert_cmpuint (result->warnings->len, ==, 1);
   g_assert_cmpstr (((OdImportProblem *) g_ptr_array_index (result->warnings, 0))->column, ==,
                    "类型");
   g_assert_cmpstr (org->party_org_form, ==, "joint");
   g_assert_cmpstr (org->member_role, ==, "director");
   g_assert_cmpstr (org->member_since, ==, "2016-05-01");
-  g_clear_pointer (&org, od_org_fields_free);
+  g_clear_pointer (&org, od_organization_fields_free);
 
   org = od_organization_load (db, org_id (db, "宝鸡市代码协会"), NULL);
   g_assert_nonnull (org);
@@ -905,7 +905,7 @@ test_values (OdTestFixture *f,
   g_assert_cmpstr (org->area_name, ==, "凤翔区");
   g_assert_cmpstr (org->category_name, ==, "教育");
   g_assert_cmpstr (org->notes, ==, "@home");
-  g_assert_cmpint (org->org_type, ==, OD_ORG_TYPE_SOCIAL_SERVICE);
+  g_assert_cmpint (org->org_type, ==, OD_ORGANIZATION_TYPE_SOCIAL_SERVICE);
   g_assert_cmpstr (org->member_role, ==, "member");
 
   /* The export neutralises = - @ with an apostrophe; importing it back
@@ -974,8 +974,8 @@ test_match_update (OdTestFixture *f,
   g_autoptr(OdDb) db = open_db (f, "office.db");
   g_autoptr(OdImportResult) result = NULL;
   g_autoptr(OdImportResult) people = NULL;
-  g_autoptr(OdOrgFields) by_code = NULL;
-  g_autoptr(OdOrgFields) by_name = NULL;
+  g_autoptr(OdOrganizationFields) by_code = NULL;
+  g_autoptr(OdOrganizationFields) by_name = NULL;
   g_autoptr(OdPersonFields) person = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(OdStmt) stmt = NULL;
@@ -992,7 +992,7 @@ test_match_update (OdTestFixture *f,
   code_id = save_org (db, "宝鸡市旧名协会", code, "0917-3212345");
   name_id = save_org (db, "宝鸡市按名协会", NULL, "0917-3212346");
   {
-    g_autoptr(OdOrgFields) fields = od_organization_load (db, code_id, NULL);
+    g_autoptr(OdOrganizationFields) fields = od_organization_load (db, code_id, NULL);
 
     g_free (fields->address);
     fields->address = g_strdup ("经二路1号");
@@ -1251,7 +1251,7 @@ test_xlsx (OdTestFixture *f,
   g_autoptr(OdDb) db = open_db (f, "office.db");
   g_autoptr(OdImportResult) result = NULL;
   g_autoptr(OdImportResult) bad = NULL;
-  g_autoptr(OdOrgFields) org = NULL;
+  g_autoptr(OdOrganizationFields) org = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *code = credit_code ("51610300MJX510009");
   g_autofree char *strings = NULL;
@@ -1294,7 +1294,7 @@ test_xlsx (OdTestFixture *f,
   g_assert_cmpstr (org->registered_on, ==, "2017-10-19");
   g_assert_cmpint (org->party_members, ==, 3);
   g_assert_cmpstr (org->area_name, ==, "金台区");
-  g_clear_pointer (&org, od_org_fields_free);
+  g_clear_pointer (&org, od_organization_fields_free);
   org = od_organization_load (db, org_id (db, "宝鸡市" YAN "表格协会"), NULL);
   g_assert_nonnull (org);
   g_assert_cmpstr (org->registered_on, ==, "2017-01-01");

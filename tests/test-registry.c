@@ -77,10 +77,10 @@ make_id_number (const char *first17)
   return g_strdup_printf ("%s%c", first17, "10X98765432"[sum % 11]);
 }
 
-static OdOrgFields *
+static OdOrganizationFields *
 org_named (const char *name)
 {
-  OdOrgFields *fields = od_org_fields_new ();
+  OdOrganizationFields *fields = od_organization_fields_new ();
 
   g_free (fields->name);
   fields->name = g_strdup (name);
@@ -97,7 +97,7 @@ set_str (char       **field,
 
 static gint64
 save_org (OdDb              *db,
-          const OdOrgFields *fields)
+          const OdOrganizationFields *fields)
 {
   g_autoptr(GError) error = NULL;
   gint64 id = od_organization_save (db, fields, &error);
@@ -111,17 +111,17 @@ static gint64
 add_org (OdDb       *db,
          const char *name)
 {
-  g_autoptr(OdOrgFields) fields = org_named (name);
+  g_autoptr(OdOrganizationFields) fields = org_named (name);
 
   return save_org (db, fields);
 }
 
-static OdOrgFields *
+static OdOrganizationFields *
 load_org (OdDb   *db,
           gint64  id)
 {
   g_autoptr(GError) error = NULL;
-  OdOrgFields *fields = od_organization_load (db, id, &error);
+  OdOrganizationFields *fields = od_organization_load (db, id, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (fields);
@@ -204,7 +204,7 @@ sql_int_text (OdDb       *db,
 
 static GArray *
 query_ids (OdDb              *db,
-           const OdOrgFilter *filter)
+           const OdOrganizationFilter *filter)
 {
   g_autoptr(GError) error = NULL;
   GArray *ids = od_organization_query_ids (db, filter, &error);
@@ -218,9 +218,9 @@ static GArray *
 search_ids (OdDb       *db,
             const char *query)
 {
-  OdOrgFilter filter;
+  OdOrganizationFilter filter;
 
-  od_org_filter_init (&filter);
+  od_organization_filter_init (&filter);
   filter.query = query;
   return query_ids (db, &filter);
 }
@@ -301,7 +301,7 @@ test_validate_name (OdTestFixture *f,
                     gconstpointer  data)
 {
   g_autoptr(OdDb) db = open_db (f);
-  g_autoptr(OdOrgFields) fields = org_named (" \t ");
+  g_autoptr(OdOrganizationFields) fields = org_named (" \t ");
   g_autoptr(GPtrArray) problems = od_organization_validate (db, fields);
   g_autoptr(GError) error = NULL;
   const OdProblem *problem;
@@ -325,9 +325,9 @@ test_validate_duplicates (OdTestFixture *f,
   g_autoptr(OdDb) db = open_db (f);
   g_autofree char *code = make_credit_code ("51610300MJ2912344");
   g_autofree char *typed = NULL;
-  g_autoptr(OdOrgFields) first = org_named ("宝鸡市养生协会");
-  g_autoptr(OdOrgFields) same_name = org_named ("宝鸡市养生协会");
-  g_autoptr(OdOrgFields) same_code = org_named ("宝鸡市江苏商会");
+  g_autoptr(OdOrganizationFields) first = org_named ("宝鸡市养生协会");
+  g_autoptr(OdOrganizationFields) same_name = org_named ("宝鸡市养生协会");
+  g_autoptr(OdOrganizationFields) same_code = org_named ("宝鸡市江苏商会");
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   const OdProblem *problem;
@@ -374,8 +374,8 @@ test_validate_credit_code (OdTestFixture *f,
                            gconstpointer  data)
 {
   g_autoptr(OdDb) db = open_db (f);
-  g_autoptr(OdOrgFields) fields = org_named ("宝鸡市慧芳公益发展中心");
-  g_autoptr(OdOrgFields) loaded = NULL;
+  g_autoptr(OdOrganizationFields) fields = org_named ("宝鸡市慧芳公益发展中心");
+  g_autoptr(OdOrganizationFields) loaded = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *bad = NULL;
@@ -435,7 +435,7 @@ test_validate_credit_code (OdTestFixture *f,
   /* An empty code is allowed and stored as NULL. */
   set_str (&fields->credit_code, "  ");
   save_org (db, fields);
-  g_clear_pointer (&loaded, od_org_fields_free);
+  g_clear_pointer (&loaded, od_organization_fields_free);
   loaded = load_org (db, id);
   g_assert_null (loaded->credit_code);
   g_assert_cmpint (sql_int (db, "SELECT credit_code IS NULL FROM organizations WHERE id = ?1", id),
@@ -449,9 +449,9 @@ test_validate_type_from_code (OdTestFixture *f,
   g_autoptr(OdDb) db = open_db (f);
   g_autofree char *service = make_credit_code ("52610302MJ2X00871");
   g_autofree char *foundation = make_credit_code ("53610303MJ0000Q13");
-  g_autoptr(OdOrgFields) a = org_named ("宝鸡市三联社会工作服务中心");
-  g_autoptr(OdOrgFields) b = org_named ("宝鸡市慈善基金会");
-  g_autoptr(OdOrgFields) loaded = NULL;
+  g_autoptr(OdOrganizationFields) a = org_named ("宝鸡市三联社会工作服务中心");
+  g_autoptr(OdOrganizationFields) b = org_named ("宝鸡市慈善基金会");
+  g_autoptr(OdOrganizationFields) loaded = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   gint64 id;
 
@@ -461,19 +461,19 @@ test_validate_type_from_code (OdTestFixture *f,
   g_assert_cmpuint (problems->len, ==, 0);
   id = save_org (db, a);
   loaded = load_org (db, id);
-  g_assert_cmpint (loaded->org_type, ==, OD_ORG_TYPE_SOCIAL_SERVICE);
+  g_assert_cmpint (loaded->org_type, ==, OD_ORGANIZATION_TYPE_SOCIAL_SERVICE);
   g_assert_cmpstr (loaded->credit_code, ==, service);
 
   /* A type that disagrees: a warning, then the code wins. */
   g_clear_pointer (&problems, g_ptr_array_unref);
   set_str (&b->credit_code, foundation);
-  b->org_type = OD_ORG_TYPE_SOCIAL_GROUP;
+  b->org_type = OD_ORGANIZATION_TYPE_SOCIAL_GROUP;
   problems = od_organization_validate (db, b);
   g_assert_nonnull (find_problem (problems, "org_type", OD_PROBLEM_WARNING));
   id = save_org (db, b);
-  g_clear_pointer (&loaded, od_org_fields_free);
+  g_clear_pointer (&loaded, od_organization_fields_free);
   loaded = load_org (db, id);
-  g_assert_cmpint (loaded->org_type, ==, OD_ORG_TYPE_FOUNDATION);
+  g_assert_cmpint (loaded->org_type, ==, OD_ORGANIZATION_TYPE_FOUNDATION);
 }
 
 typedef struct
@@ -508,7 +508,7 @@ test_validate_phone_email (OdTestFixture *f,
     { "0917-3212345-", "0917-3212345" },
   };
   g_autoptr(OdDb) db = open_db (f);
-  g_autoptr(OdOrgFields) fields = org_named ("宝鸡市青年企业家协会");
+  g_autoptr(OdOrganizationFields) fields = org_named ("宝鸡市青年企业家协会");
   gint64 id = save_org (db, fields);
 
   fields->id = id;
@@ -532,7 +532,7 @@ test_validate_phone_email (OdTestFixture *f,
         }
       else
         {
-          g_autoptr(OdOrgFields) loaded = NULL;
+          g_autoptr(OdOrganizationFields) loaded = NULL;
 
           g_assert_null (problem);
           save_org (db, fields);
@@ -577,7 +577,7 @@ test_validate_dates (OdTestFixture *f,
   static const char *bad[] = { "2019-01-01", "2017-02-30", "2017/10/19", "2017-1-9", "1899-12-31",
                                "十月" };
   g_autoptr(OdDb) db = open_db (f);
-  g_autoptr(OdOrgFields) fields = org_named ("宝鸡市上善公益援助中心");
+  g_autoptr(OdOrganizationFields) fields = org_named ("宝鸡市上善公益援助中心");
   g_autoptr(GPtrArray) problems = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -623,7 +623,7 @@ test_validate_party (OdTestFixture *f,
                      gconstpointer  data)
 {
   g_autoptr(OdDb) db = open_db (f);
-  g_autoptr(OdOrgFields) fields = org_named ("宝鸡市江苏商会");
+  g_autoptr(OdOrganizationFields) fields = org_named ("宝鸡市江苏商会");
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *bad_code = NULL;
   const OdProblem *hint;
@@ -674,8 +674,8 @@ test_audit (OdTestFixture *f,
             gconstpointer  data)
 {
   g_autoptr(OdDb) db = open_db (f);
-  g_autoptr(OdOrgFields) fields = org_named ("宝鸡市养生协会");
-  g_autoptr(OdOrgFields) loaded = NULL;
+  g_autoptr(OdOrganizationFields) fields = org_named ("宝鸡市养生协会");
+  g_autoptr(OdOrganizationFields) loaded = NULL;
   g_autofree char *created = NULL;
   g_autofree char *text = NULL;
   gint64 id;
@@ -719,7 +719,7 @@ test_audit (OdTestFixture *f,
                        " FROM audit_log WHERE row_id = ?1 AND action = 'update'", id);
   g_assert_cmpstr (text, ==, "养生协会→养生会,→0917-3212345");
   g_clear_pointer (&text, g_free);
-  g_clear_pointer (&loaded, od_org_fields_free);
+  g_clear_pointer (&loaded, od_organization_fields_free);
   loaded = load_org (db, id);
   g_assert_cmpstr (loaded->updated_at, ==, "2019-01-02T03:04:05Z");
   g_assert_cmpstr (loaded->created_at, ==, created);
@@ -728,7 +728,7 @@ test_audit (OdTestFixture *f,
   od_db_set_fixed_now (db, "2019-02-02T00:00:00Z");
   g_assert_cmpint (save_org (db, loaded), ==, id);
   g_assert_cmpint (audit_count (db, "organizations", id), ==, 2);
-  g_clear_pointer (&loaded, od_org_fields_free);
+  g_clear_pointer (&loaded, od_organization_fields_free);
   loaded = load_org (db, id);
   g_assert_cmpstr (loaded->updated_at, ==, "2019-01-02T03:04:05Z");
 
@@ -757,7 +757,7 @@ test_trash_delete_restore (OdTestFixture *f,
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) trash = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(OdOrgFields) gone = NULL;
+  g_autoptr(OdOrganizationFields) gone = NULL;
   OdTrashEntry *entry;
   gint64 kept = add_org (db, "宝鸡市江苏商会");
   gint64 id = add_org (db, "宝鸡市养生协会");
@@ -850,8 +850,8 @@ test_trash_restore_refused (OdTestFixture *f,
 {
   g_autoptr(OdDb) db = open_db (f);
   g_autofree char *code = make_credit_code ("51610300MJ2912344");
-  g_autoptr(OdOrgFields) first = org_named ("宝鸡市养生协会");
-  g_autoptr(OdOrgFields) same_code = org_named ("宝鸡市养生保健协会");
+  g_autoptr(OdOrganizationFields) first = org_named ("宝鸡市养生协会");
+  g_autoptr(OdOrganizationFields) same_code = org_named ("宝鸡市养生保健协会");
   g_autoptr(GError) error = NULL;
   gint64 id, other;
 
@@ -985,9 +985,9 @@ add_search_data (OdDb    *db,
                  gint64  *jiangsu,
                  char   **code)
 {
-  g_autoptr(OdOrgFields) a = org_named ("宝鸡市养生协会");
-  g_autoptr(OdOrgFields) b = org_named ("宝鸡市餐饮饭店行业协会");
-  g_autoptr(OdOrgFields) c = org_named ("宝鸡市江苏商会");
+  g_autoptr(OdOrganizationFields) a = org_named ("宝鸡市养生协会");
+  g_autoptr(OdOrganizationFields) b = org_named ("宝鸡市餐饮饭店行业协会");
+  g_autoptr(OdOrganizationFields) c = org_named ("宝鸡市江苏商会");
 
   *code = make_credit_code ("51610303MJ2912344");
   set_str (&a->credit_code, *code);
@@ -1097,7 +1097,7 @@ test_sort (OdTestFixture *f,
   g_autoptr(OdDb) db = open_db (f);
   g_autoptr(GArray) ids = NULL;
   g_autofree char *names = NULL;
-  OdOrgFilter filter;
+  OdOrganizationFilter filter;
 
   /* Inserted out of order. */
   add_org (db, "渭滨区志愿者协会");
@@ -1106,7 +1106,7 @@ test_sort (OdTestFixture *f,
   add_org (db, "安康市慈善协会");
   add_org (db, "宝鸡市江苏商会");
 
-  od_org_filter_init (&filter);
+  od_organization_filter_init (&filter);
   ids = query_ids (db, &filter);
   names = names_of (db, ids);
   g_assert_cmpstr (names, ==,
@@ -1123,7 +1123,7 @@ test_sort (OdTestFixture *f,
   g_clear_pointer (&names, g_free);
 
   /* Every sort runs, ties in name order. */
-  for (int sort = OD_ORG_SORT_NAME; sort <= OD_ORG_SORT_UPDATED_AT; sort++)
+  for (int sort = OD_ORGANIZATION_SORT_NAME; sort <= OD_ORGANIZATION_SORT_UPDATED_AT; sort++)
     {
       filter.sort = sort;
       filter.descending = FALSE;
@@ -1135,7 +1135,7 @@ test_sort (OdTestFixture *f,
       g_assert_cmpuint (ids->len, ==, 5);
       g_clear_pointer (&ids, g_array_unref);
     }
-  filter.sort = OD_ORG_SORT_STATUS;
+  filter.sort = OD_ORGANIZATION_SORT_STATUS;
   filter.descending = FALSE;
   ids = query_ids (db, &filter);
   names = names_of (db, ids);
@@ -1148,17 +1148,17 @@ test_filters (OdTestFixture *f,
               gconstpointer  data)
 {
   g_autoptr(OdDb) db = open_db (f);
-  g_autoptr(OdOrgFields) a = org_named ("宝鸡市养生协会");
-  g_autoptr(OdOrgFields) b = org_named ("宝鸡市三联社会工作服务中心");
-  g_autoptr(OdOrgFields) c = org_named ("渭滨区志愿者协会");
-  g_autoptr(OdOrgFields) d = org_named ("陈仓区书法协会");
+  g_autoptr(OdOrganizationFields) a = org_named ("宝鸡市养生协会");
+  g_autoptr(OdOrganizationFields) b = org_named ("宝鸡市三联社会工作服务中心");
+  g_autoptr(OdOrganizationFields) c = org_named ("渭滨区志愿者协会");
+  g_autoptr(OdOrganizationFields) d = org_named ("陈仓区书法协会");
   g_autofree char *code_a = make_credit_code ("51610300MJ2912344");
   g_autofree char *code_b = make_credit_code ("52610302MJ2X00871");
   gint64 weibin = sql_int (db, "SELECT id FROM areas WHERE code = '610302' AND ?1 = ?1", 0);
   gint64 jintai = sql_int (db, "SELECT id FROM areas WHERE code = '610303' AND ?1 = ?1", 0);
   gint64 culture = sql_int (db, "SELECT id FROM categories WHERE key = 'culture' AND ?1 = ?1", 0);
   gint64 ia, ib, ic, id;
-  OdOrgFilter filter;
+  OdOrganizationFilter filter;
 
   set_str (&a->credit_code, code_a);
   a->area_id = jintai;
@@ -1185,13 +1185,13 @@ test_filters (OdTestFixture *f,
     g_assert_cmpuint (got->len, ==, G_N_ELEMENTS (want) - 1); \
     for (guint k = 1; k < G_N_ELEMENTS (want); k++) \
       g_assert_true (ids_contain (got, want[k])); \
-    od_org_filter_init (&filter); \
+    od_organization_filter_init (&filter); \
   } G_STMT_END
 
-  od_org_filter_init (&filter);
-  filter.type = OD_ORG_TYPE_SOCIAL_GROUP;
+  od_organization_filter_init (&filter);
+  filter.type = OD_ORGANIZATION_TYPE_SOCIAL_GROUP;
   EXPECT (ia);
-  filter.type = OD_ORG_TYPE_SOCIAL_SERVICE;
+  filter.type = OD_ORGANIZATION_TYPE_SOCIAL_SERVICE;
   EXPECT (ib);
   filter.area_id = weibin;
   EXPECT (ib, ic);
@@ -1217,15 +1217,15 @@ test_filters (OdTestFixture *f,
 
   /* Coverage helpers agree with the filter. */
   {
-    g_autoptr(OdOrgFields) la = load_org (db, ia);
-    g_autoptr(OdOrgFields) lb = load_org (db, ib);
-    g_autoptr(OdOrgFields) lc = load_org (db, ic);
+    g_autoptr(OdOrganizationFields) la = load_org (db, ia);
+    g_autoptr(OdOrganizationFields) lb = load_org (db, ib);
+    g_autoptr(OdOrganizationFields) lc = load_org (db, ic);
 
-    g_assert_true (od_org_fields_has_org_coverage (la));
-    g_assert_true (od_org_fields_has_work_coverage (la));
-    g_assert_false (od_org_fields_has_org_coverage (lb));
-    g_assert_true (od_org_fields_has_work_coverage (lb));
-    g_assert_false (od_org_fields_has_work_coverage (lc));
+    g_assert_true (od_organization_fields_has_org_coverage (la));
+    g_assert_true (od_organization_fields_has_work_coverage (la));
+    g_assert_false (od_organization_fields_has_org_coverage (lb));
+    g_assert_true (od_organization_fields_has_work_coverage (lb));
+    g_assert_false (od_organization_fields_has_work_coverage (lc));
     g_assert_cmpstr (la->area_name, ==, "金台区");
     g_assert_cmpstr (lc->area_name, ==, "渭滨区");
   }
@@ -1237,9 +1237,9 @@ test_filters (OdTestFixture *f,
   filter.area_id = weibin;
   filter.query = "渭滨";
   EXPECT ();
-  filter.sort = OD_ORG_SORT_AREA;
+  filter.sort = OD_ORGANIZATION_SORT_AREA;
   EXPECT (ia, ib, id);
-  filter.sort = OD_ORG_SORT_UPDATED_AT;
+  filter.sort = OD_ORGANIZATION_SORT_UPDATED_AT;
   filter.descending = TRUE;
   filter.party = OD_PARTY_NONE;
   EXPECT ();
@@ -1273,8 +1273,8 @@ test_hostile_text (OdTestFixture *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(OdOrgFields) fields = org_named (names[i]);
-      g_autoptr(OdOrgFields) loaded = NULL;
+      g_autoptr(OdOrganizationFields) fields = org_named (names[i]);
+      g_autoptr(OdOrganizationFields) loaded = NULL;
       gint64 id;
 
       set_str (&fields->notes, names[i]);
@@ -1395,7 +1395,7 @@ test_people_validate (OdTestFixture *f,
   g_assert_cmpstr (loaded->organization_name, ==, "宝鸡市慧芳公益发展中心");
   g_assert_cmpuint (od_person_count (db, NULL), ==, 1);
   {
-    g_autoptr(OdOrgFields) o = load_org (db, org);
+    g_autoptr(OdOrganizationFields) o = load_org (db, org);
 
     g_assert_cmpint (o->n_people, ==, 1);
   }
@@ -1506,7 +1506,7 @@ test_people_search (OdTestFixture *f,
   g_autoptr(OdPersonFields) wang = person_named ("王芳", huifang);
   g_autoptr(OdPersonFields) zhang = person_named ("张长乐", anyang);
   g_autoptr(OdPersonFields) li = person_named ("李强", 0);
-  g_autoptr(OdOrgFields) renamed = NULL;
+  g_autoptr(OdOrganizationFields) renamed = NULL;
   OdPersonFilter filter;
   gint64 w, z, l;
 
@@ -1638,14 +1638,14 @@ test_load_items (OdTestFixture *f,
 static void
 test_fields_copy (void)
 {
-  g_autoptr(OdOrgFields) fields = org_named ("宝鸡市养生协会");
-  g_autoptr(OdOrgFields) copy = NULL;
+  g_autoptr(OdOrganizationFields) fields = org_named ("宝鸡市养生协会");
+  g_autoptr(OdOrganizationFields) copy = NULL;
   g_autoptr(OdPersonFields) person = person_named ("王芳", 3);
   g_autoptr(OdPersonFields) person_copy = NULL;
   g_autoptr(OdOrganization) item = NULL;
 
   set_str (&fields->member_role, "member");
-  copy = od_org_fields_copy (fields);
+  copy = od_organization_fields_copy (fields);
   g_assert_cmpstr (copy->name, ==, "宝鸡市养生协会");
   g_assert_cmpstr (copy->member_role, ==, "member");
   g_assert_true (copy->name != fields->name);

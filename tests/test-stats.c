@@ -220,7 +220,7 @@ json_parse (const char *text)
 typedef struct
 {
   const char *name;
-  OdOrgType   type;
+  OdOrganizationType   type;
   const char *registered_on;
   const char *status;
   const char *status_date;
@@ -237,42 +237,42 @@ typedef struct
  * members of every kind, each party form, instructors alone and beside a
  * party organization, and one organization in the trash. */
 static const FixtureOrg fixture_orgs[] = {
-  /* A */ { "宝鸡市甲商会", OD_ORG_TYPE_SOCIAL_GROUP, "2010-03-01", "active", NULL,
+  /* A */ { "宝鸡市甲商会", OD_ORGANIZATION_TYPE_SOCIAL_GROUP, "2010-03-01", "active", NULL,
             "member", "2014-01-01", "active", "independent", "", FALSE },
   /* B: joint party organization and an instructor: covered once */
-  /* B */ { "宝鸡市乙协会", OD_ORG_TYPE_SOCIAL_GROUP, "2012-05-01", "active", NULL,
+  /* B */ { "宝鸡市乙协会", OD_ORGANIZATION_TYPE_SOCIAL_GROUP, "2012-05-01", "active", NULL,
             NULL, NULL, NULL, "joint", "张指导", FALSE },
   /* C: instructor only; a member only since 2018 */
-  /* C */ { "宝鸡市丙服务中心", OD_ORG_TYPE_SOCIAL_SERVICE, "2015-06-01", "active", NULL,
+  /* C */ { "宝鸡市丙服务中心", OD_ORGANIZATION_TYPE_SOCIAL_SERVICE, "2015-06-01", "active", NULL,
             "member", "2018-03-01", "active", "none", "王联络", FALSE },
   /* D: deregistered in 2016 */
-  /* D */ { "宝鸡市丁服务中心", OD_ORG_TYPE_SOCIAL_SERVICE, "2014-01-01", "deregistered",
+  /* D */ { "宝鸡市丁服务中心", OD_ORGANIZATION_TYPE_SOCIAL_SERVICE, "2014-01-01", "deregistered",
             "2016-08-01", "member", "2014-06-01", "withdrawn", "independent", "", FALSE },
   /* E: deregistered in 2018; its membership was left "active" */
-  /* E */ { "宝鸡市戊基金会", OD_ORG_TYPE_FOUNDATION, "2013-01-01", "deregistered", "2018-04-10",
+  /* E */ { "宝鸡市戊基金会", OD_ORGANIZATION_TYPE_FOUNDATION, "2013-01-01", "deregistered", "2018-04-10",
             "director", "2015-01-01", "active", "joint", "", FALSE },
   /* F: registered the day after the end of 2017 */
-  /* F */ { "宝鸡市己研究会", OD_ORG_TYPE_OTHER, "2018-01-01", "active", NULL,
+  /* F */ { "宝鸡市己研究会", OD_ORGANIZATION_TYPE_OTHER, "2018-01-01", "active", NULL,
             NULL, NULL, NULL, "none", "", FALSE },
   /* G: no registration date, type not recorded */
-  /* G */ { "宝鸡市庚联谊会", OD_ORG_TYPE_UNKNOWN, NULL, "active", NULL,
+  /* G */ { "宝鸡市庚联谊会", OD_ORGANIZATION_TYPE_UNKNOWN, NULL, "active", NULL,
             NULL, NULL, NULL, "none", "", FALSE },
   /* H: in the trash: never counts */
-  /* H */ { "宝鸡市辛协会", OD_ORG_TYPE_SOCIAL_GROUP, "2011-01-01", "active", NULL,
+  /* H */ { "宝鸡市辛协会", OD_ORGANIZATION_TYPE_SOCIAL_GROUP, "2011-01-01", "active", NULL,
             "member", "2014-01-01", "active", "independent", "赵指导", TRUE },
   /* I: a suspended member */
-  /* I */ { "宝鸡市壬协会", OD_ORG_TYPE_SOCIAL_GROUP, "2016-01-01", "active", NULL,
+  /* I */ { "宝鸡市壬协会", OD_ORGANIZATION_TYPE_SOCIAL_GROUP, "2016-01-01", "active", NULL,
             "member", "2016-05-01", "suspended", "none", "", FALSE },
   /* J: instructor only */
-  /* J */ { "宝鸡市癸基金会", OD_ORG_TYPE_FOUNDATION, "2009-01-01", "active", NULL,
+  /* J */ { "宝鸡市癸基金会", OD_ORGANIZATION_TYPE_FOUNDATION, "2009-01-01", "active", NULL,
             "vice_president", "2013-07-01", "active", "none", "李联络", FALSE },
   /* K: revoked on the last day of 2017: no longer active at its end */
-  /* K */ { "宝鸡市子服务社", OD_ORG_TYPE_SOCIAL_SERVICE, "2012-01-01", "revoked", "2017-12-31",
+  /* K */ { "宝鸡市子服务社", OD_ORGANIZATION_TYPE_SOCIAL_SERVICE, "2012-01-01", "revoked", "2017-12-31",
             NULL, NULL, NULL, "none", "", FALSE },
   /* L: registered on the last day of 2017 */
-  /* L */ { "宝鸡市丑促进会", OD_ORG_TYPE_OTHER, "2017-12-31", "active", NULL,
+  /* L */ { "宝鸡市丑促进会", OD_ORGANIZATION_TYPE_OTHER, "2017-12-31", "active", NULL,
             NULL, NULL, NULL, "none", "", FALSE },
-  /* M */ { "宝鸡市寅协会", OD_ORG_TYPE_SOCIAL_GROUP, "2017-06-01", "active", NULL,
+  /* M */ { "宝鸡市寅协会", OD_ORGANIZATION_TYPE_SOCIAL_GROUP, "2017-06-01", "active", NULL,
             NULL, NULL, NULL, "none", "", FALSE },
 };
 
@@ -305,7 +305,7 @@ make_fixture (OdDb *db)
   for (guint i = 0; i < G_N_ELEMENTS (fixture_orgs); i++)
     {
       const FixtureOrg *o = &fixture_orgs[i];
-      g_autoptr(OdOrgFields) fields = od_org_fields_new ();
+      g_autoptr(OdOrganizationFields) fields = od_organization_fields_new ();
       g_autoptr(GError) error = NULL;
       gint64 id;
 

@@ -70,10 +70,10 @@ open_db (OdTestFixture *f)
   return db;
 }
 
-static OdOrgFields *
+static OdOrganizationFields *
 org_named (const char *name)
 {
-  OdOrgFields *fields = od_org_fields_new ();
+  OdOrganizationFields *fields = od_organization_fields_new ();
 
   g_free (fields->name);
   fields->name = g_strdup (name);
@@ -86,8 +86,8 @@ test_store (OdTestFixture *f,
             gconstpointer  data)
 {
   g_autoptr(OdDb) db = open_db (f);
-  g_autoptr(OdOrgFields) first = org_named (look_alikes[3]);
-  g_autoptr(OdOrgFields) stored = NULL;
+  g_autoptr(OdOrganizationFields) first = org_named (look_alikes[3]);
+  g_autoptr(OdOrganizationFields) stored = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
 
@@ -99,7 +99,7 @@ test_store (OdTestFixture *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (look_alikes); i++)
     {
-      g_autoptr(OdOrgFields) again = org_named (look_alikes[i]);
+      g_autoptr(OdOrganizationFields) again = org_named (look_alikes[i]);
 
       g_assert_cmpint (od_organization_save (db, again, &error), ==, 0);
       g_assert_error (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_DUPLICATE);
@@ -108,8 +108,8 @@ test_store (OdTestFixture *f,
 
   /* Control characters are refused with a message, not stored. */
   {
-    g_autoptr(OdOrgFields) escape = org_named ("宝鸡\x1b[31m红字协会");
-    g_autoptr(OdOrgFields) bell = org_named ("宝鸡市养生协会");
+    g_autoptr(OdOrganizationFields) escape = org_named ("宝鸡\x1b[31m红字协会");
+    g_autoptr(OdOrganizationFields) bell = org_named ("宝鸡市养生协会");
     g_autoptr(GPtrArray) problems = NULL;
 
     g_assert_cmpint (od_organization_save (db, escape, &error), ==, 0);
@@ -151,7 +151,7 @@ test_import (OdTestFixture *f,
              gconstpointer  data)
 {
   g_autoptr(OdDb) db = open_db (f);
-  g_autoptr(OdOrgFields) first = org_named (clean_name);
+  g_autoptr(OdOrganizationFields) first = org_named (clean_name);
   g_autofree char *csv = g_build_filename (f->dir, "orgs.csv", NULL);
   g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
   g_autoptr(GString) text = g_string_new ("单位名称,备注\n");

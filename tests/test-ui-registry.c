@@ -72,7 +72,7 @@ test_create_edit_search_delete_undo (OdTestFixture *f,
   OdOrganizationEditor *editor = OD_ORGANIZATION_EDITOR (child_of (page, OD_TYPE_ORGANIZATIONS_PAGE,
                                                                    "editor"));
   OdDb *db = od_window_get_db (window);
-  g_autoptr(OdOrgFields) saved = NULL;
+  g_autoptr(OdOrganizationFields) saved = NULL;
   gint64 total, id;
 
   total = od_organization_count (db, NULL);
@@ -179,7 +179,7 @@ test_hostile_text_shown (OdTestFixture *f,
   GtkWidget *page = od_test_find_child (GTK_WIDGET (window), OD_TYPE_ORGANIZATIONS_PAGE);
   OdOrganizationEditor *editor = OD_ORGANIZATION_EDITOR (od_test_find_child (page,
                                                                              OD_TYPE_ORGANIZATION_EDITOR));
-  g_autoptr(OdOrgFields) fields = od_org_fields_new ();
+  g_autoptr(OdOrganizationFields) fields = od_organization_fields_new ();
   const char *hostile = "宝鸡\"<b>测试</b>'); DROP TABLE organizations; -- & 😀";
   g_autoptr(GError) error = NULL;
   GtkLabel *title;
@@ -345,7 +345,7 @@ test_import_window_mapping (OdTestFixture *f,
   g_autofree char *first = g_build_filename (f->dir, "机构.csv", NULL);
   g_autofree char *second = g_build_filename (f->dir, "机构2.csv", NULL);
   g_autoptr(GArray) ids = NULL;
-  OdOrgFilter filter;
+  OdOrganizationFilter filter;
   OdImportWindow *import;
   AdwComboRow *combo;
   guint name_index;
@@ -370,7 +370,7 @@ test_import_window_mapping (OdTestFixture *f,
   g_assert_true (od_import_window_can_import (import));
   g_assert_true (od_import_window_run (import));
   g_assert_cmpint (od_organization_count (db, NULL), ==, before + 1);
-  od_org_filter_init (&filter);
+  od_organization_filter_init (&filter);
   filter.query = "宝鸡市映射测试协会";
   ids = od_organization_query_ids (db, &filter, NULL);
   g_assert_nonnull (ids);
@@ -495,7 +495,7 @@ test_store_error_shown (OdTestFixture *f,
       g_assert_no_error (error);
       if (cases[c].editor_type == OD_TYPE_ORGANIZATION_EDITOR)
         {
-          g_autoptr(OdOrgFields) fields = od_organization_load (db, id, NULL);
+          g_autoptr(OdOrganizationFields) fields = od_organization_load (db, id, NULL);
 
           g_free (fields->notes);
           fields->notes = g_strdup ("直接保存");

@@ -465,8 +465,8 @@ test_people_create_and_mask (Fixture       *f,
   g_autoptr(OdPersonFields) stored = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GArray) org_ids = NULL;
-  g_autoptr(OdOrgFields) org = NULL;
-  OdOrgFilter org_filter;
+  g_autoptr(OdOrganizationFields) org = NULL;
+  OdOrganizationFilter org_filter;
 
   f->window = open_window (f->path, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "welcome.load-demo", NULL);
@@ -538,7 +538,7 @@ test_people_create_and_mask (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (id_row), ==, masked);
 
   /* From an organization's People tab: the dialog, pre-set to it. */
-  od_org_filter_init (&org_filter);
+  od_organization_filter_init (&org_filter);
   org_ids = od_organization_query_ids (db, &org_filter, NULL);
   org_id = g_array_index (org_ids, gint64, 0);
   org = od_organization_load (db, org_id, NULL);
@@ -594,11 +594,11 @@ test_trash (Fixture       *f,
   OdOrganizationsPage *orgs;
   OdTrashWindow *trash;
   OdDb *db;
-  OdOrgFilter filter;
+  OdOrganizationFilter filter;
   OdPersonFilter people_filter;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GArray) people = NULL;
-  g_autoptr(OdOrgFields) org = NULL;
+  g_autoptr(OdOrganizationFields) org = NULL;
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
   GtkListBox *list;
@@ -615,7 +615,7 @@ test_trash (Fixture       *f,
   orgs = OD_ORGANIZATIONS_PAGE (od_test_find_child (GTK_WIDGET (f->window), OD_TYPE_ORGANIZATIONS_PAGE));
   total = od_organization_count (db, NULL);
 
-  od_org_filter_init (&filter);
+  od_organization_filter_init (&filter);
   ids = od_organization_query_ids (db, &filter, NULL);
   id = g_array_index (ids, gint64, 0);
   org = od_organization_load (db, id, NULL);
@@ -682,7 +682,7 @@ test_restore_closes_holders (Fixture       *f,
   g_autofree char *backup = g_build_filename (f->dir, "backup.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
-  OdOrgFilter filter;
+  OdOrganizationFilter filter;
   OdDb *old_db;
   GtkWindow *trash, *import, *preferences;
   AdwMessageDialog *dialog;
@@ -696,7 +696,7 @@ test_restore_closes_holders (Fixture       *f,
   g_assert_true (od_db_backup_to (old_db, backup, &error));
   g_assert_no_error (error);
   /* After the backup: one organization fewer, which the restore brings back. */
-  od_org_filter_init (&filter);
+  od_organization_filter_init (&filter);
   ids = od_organization_query_ids (old_db, &filter, NULL);
   g_assert_true (od_organization_delete (old_db, g_array_index (ids, gint64, 0), &error));
   g_assert_no_error (error);

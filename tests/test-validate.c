@@ -18,7 +18,7 @@
 typedef struct
 {
   const char *code;
-  OdOrgType   type;
+  OdOrganizationType   type;
   const char *area_code;
   char        check;
 } ValidCreditCode;
@@ -26,14 +26,14 @@ typedef struct
 /* Civil-affairs codes (51…/52…/53…/59…) for Baoji and its districts; the
  * organization-code part (positions 9–17) passes GB 11714 in all of them. */
 static const ValidCreditCode valid_credit_codes[] = {
-  { "51610300MJ2912344J", OD_ORG_TYPE_SOCIAL_GROUP,   "610300", 'J' },
-  { "52610302MJ2X008710", OD_ORG_TYPE_SOCIAL_SERVICE, "610302", '0' },
-  { "53610303MJ0000Q13Y", OD_ORG_TYPE_FOUNDATION,     "610303", 'Y' },
-  { "59610331MJ1234561G", OD_ORG_TYPE_OTHER,          "610331", 'G' },
-  { "51610331MJ29A00C4X", OD_ORG_TYPE_SOCIAL_GROUP,   "610331", 'X' },
-  { "52610303MJ290001XX", OD_ORG_TYPE_SOCIAL_SERVICE, "610303", 'X' },  /* inner check X */
-  { "51610300MJ29002470", OD_ORG_TYPE_SOCIAL_GROUP,   "610300", '0' },  /* 31 → 0 */
-  { "51610300MJ2900124Y", OD_ORG_TYPE_SOCIAL_GROUP,   "610300", 'Y' },  /* highest value */
+  { "51610300MJ2912344J", OD_ORGANIZATION_TYPE_SOCIAL_GROUP,   "610300", 'J' },
+  { "52610302MJ2X008710", OD_ORGANIZATION_TYPE_SOCIAL_SERVICE, "610302", '0' },
+  { "53610303MJ0000Q13Y", OD_ORGANIZATION_TYPE_FOUNDATION,     "610303", 'Y' },
+  { "59610331MJ1234561G", OD_ORGANIZATION_TYPE_OTHER,          "610331", 'G' },
+  { "51610331MJ29A00C4X", OD_ORGANIZATION_TYPE_SOCIAL_GROUP,   "610331", 'X' },
+  { "52610303MJ290001XX", OD_ORGANIZATION_TYPE_SOCIAL_SERVICE, "610303", 'X' },  /* inner check X */
+  { "51610300MJ29002470", OD_ORGANIZATION_TYPE_SOCIAL_GROUP,   "610300", '0' },  /* 31 → 0 */
+  { "51610300MJ2900124Y", OD_ORGANIZATION_TYPE_SOCIAL_GROUP,   "610300", 'Y' },  /* highest value */
 };
 
 /* An independent GB 11643-1999 check, only for dates computed at run time
@@ -95,13 +95,13 @@ test_credit_code_other_department (void)
   /* 9 = market regulation: a company, valid but of no civil-affairs type */
   g_assert_true (od_validate_credit_code ("91610300MA6X12340X", &r));
   g_assert_cmpint (r.department, ==, '9');
-  g_assert_cmpint (r.org_type, ==, OD_ORG_TYPE_UNKNOWN);
+  g_assert_cmpint (r.org_type, ==, OD_ORGANIZATION_TYPE_UNKNOWN);
   g_assert_cmpstr (r.area_code, ==, "610300");
 
   /* civil affairs, but position 2 is not one of 1, 2, 3, 9 */
   g_assert_true (od_validate_credit_code ("54610302MJ2955002F", &r));
   g_assert_cmpint (r.department, ==, '5');
-  g_assert_cmpint (r.org_type, ==, OD_ORG_TYPE_UNKNOWN);
+  g_assert_cmpint (r.org_type, ==, OD_ORGANIZATION_TYPE_UNKNOWN);
 }
 
 static void
@@ -132,7 +132,7 @@ check_every_wrong_check_char (const char *valid)
       g_assert_cmpstr (r.normalized, ==, code);
       /* the rest of the code is still read */
       g_assert_cmpstr (r.area_code, ==, "610300");
-      g_assert_cmpint (r.org_type, ==, OD_ORG_TYPE_SOCIAL_GROUP);
+      g_assert_cmpint (r.org_type, ==, OD_ORGANIZATION_TYPE_SOCIAL_GROUP);
 
       text = od_code_result_describe (&r, FALSE);
       assert_contains (text, expected_quote);
@@ -696,29 +696,29 @@ test_org_type_keys (void)
 {
   static const struct
   {
-    OdOrgType   type;
+    OdOrganizationType   type;
     const char *key;
     const char *name;
   } types[] = {
-    { OD_ORG_TYPE_UNKNOWN,        "unknown",        "Unknown" },
-    { OD_ORG_TYPE_SOCIAL_GROUP,   "social_group",   "Social group" },
-    { OD_ORG_TYPE_SOCIAL_SERVICE, "social_service", "Social service organization" },
-    { OD_ORG_TYPE_FOUNDATION,     "foundation",     "Foundation" },
-    { OD_ORG_TYPE_OTHER,          "other",          "Other" },
+    { OD_ORGANIZATION_TYPE_UNKNOWN,        "unknown",        "Unknown" },
+    { OD_ORGANIZATION_TYPE_SOCIAL_GROUP,   "social_group",   "Social group" },
+    { OD_ORGANIZATION_TYPE_SOCIAL_SERVICE, "social_service", "Social service organization" },
+    { OD_ORGANIZATION_TYPE_FOUNDATION,     "foundation",     "Foundation" },
+    { OD_ORGANIZATION_TYPE_OTHER,          "other",          "Other" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
-      g_assert_cmpstr (od_org_type_to_key (types[i].type), ==, types[i].key);
-      g_assert_cmpint (od_org_type_from_key (types[i].key), ==, types[i].type);
+      g_assert_cmpstr (od_organization_type_to_key (types[i].type), ==, types[i].key);
+      g_assert_cmpint (od_organization_type_from_key (types[i].key), ==, types[i].type);
       /* no locale is set, so the untranslated names come back */
-      g_assert_cmpstr (od_org_type_to_string (types[i].type), ==, types[i].name);
+      g_assert_cmpstr (od_organization_type_to_string (types[i].type), ==, types[i].name);
     }
 
-  g_assert_cmpint (od_org_type_from_key (NULL), ==, OD_ORG_TYPE_UNKNOWN);
-  g_assert_cmpint (od_org_type_from_key (""), ==, OD_ORG_TYPE_UNKNOWN);
-  g_assert_cmpint (od_org_type_from_key ("Foundation"), ==, OD_ORG_TYPE_UNKNOWN);
-  g_assert_cmpint (od_org_type_from_key ("cooperative"), ==, OD_ORG_TYPE_UNKNOWN);
+  g_assert_cmpint (od_organization_type_from_key (NULL), ==, OD_ORGANIZATION_TYPE_UNKNOWN);
+  g_assert_cmpint (od_organization_type_from_key (""), ==, OD_ORGANIZATION_TYPE_UNKNOWN);
+  g_assert_cmpint (od_organization_type_from_key ("Foundation"), ==, OD_ORGANIZATION_TYPE_UNKNOWN);
+  g_assert_cmpint (od_organization_type_from_key ("cooperative"), ==, OD_ORGANIZATION_TYPE_UNKNOWN);
 }
 
 int

@@ -25,7 +25,7 @@ struct _OdOrganizationEditor
 {
   OdRecordEditor  parent_instance;
 
-  OdOrgFields    *loaded;      /* as saved; NULL when nothing is shown */
+  OdOrganizationFields    *loaded;      /* as saved; NULL when nothing is shown */
   GArray         *area_ids;    /* combo position → area id (0 = none) */
   GArray         *category_ids;
 
@@ -88,10 +88,10 @@ fill_lookup_combos (OdOrganizationEditor *self)
 }
 
 /* The form as fields, on top of what was loaded (keeps id, uuid, …). */
-static OdOrgFields *
+static OdOrganizationFields *
 form_to_fields (OdOrganizationEditor *self)
 {
-  OdOrgFields *f = self->loaded != NULL ? od_org_fields_copy (self->loaded) : od_org_fields_new ();
+  OdOrganizationFields *f = self->loaded != NULL ? od_organization_fields_copy (self->loaded) : od_organization_fields_new ();
   const char *role;
 
 #define TAKE(member, row, nullable) \
@@ -115,7 +115,7 @@ form_to_fields (OdOrganizationEditor *self)
   TAKE (notes, notes_row, FALSE);
 #undef TAKE
 
-  f->org_type = od_org_type_from_key (od_form_get_combo_key (self->type_row, od_labels_org_type));
+  f->org_type = od_organization_type_from_key (od_form_get_combo_key (self->type_row, od_labels_org_type));
   f->category_id = od_form_get_combo_id (self->category_row, self->category_ids);
   f->area_id = od_form_get_combo_id (self->area_row, self->area_ids);
   g_free (f->registration_level);
@@ -139,13 +139,13 @@ form_to_fields (OdOrganizationEditor *self)
 
 static void
 update_coverage (OdOrganizationEditor *self,
-                 const OdOrgFields    *f)
+                 const OdOrganizationFields    *f)
 {
   const char *text;
 
-  if (od_org_fields_has_org_coverage (f))
+  if (od_organization_fields_has_org_coverage (f))
     text = _("Organization and work coverage");
-  else if (od_org_fields_has_work_coverage (f))
+  else if (od_organization_fields_has_work_coverage (f))
     text = _("Work coverage (instructor or liaison), no party organization");
   else
     text = _("Not covered");
@@ -155,7 +155,7 @@ update_coverage (OdOrganizationEditor *self,
 static void
 update_header (OdOrganizationEditor *self)
 {
-  const OdOrgFields *f = self->loaded;
+  const OdOrganizationFields *f = self->loaded;
   g_autofree char *subtitle = NULL;
 
   if (f == NULL)
@@ -167,7 +167,7 @@ update_header (OdOrganizationEditor *self)
       return;
     }
   gtk_label_set_label (self->title_label, f->name);
-  subtitle = g_strdup_printf ("%s · %s", od_label_for (od_labels_org_type, od_org_type_to_key (f->org_type)),
+  subtitle = g_strdup_printf ("%s · %s", od_label_for (od_labels_org_type, od_organization_type_to_key (f->org_type)),
                               f->area_name != NULL && *f->area_name != '\0' ? f->area_name : _("No area"));
   gtk_label_set_label (self->subtitle_label, subtitle);
 }
@@ -214,13 +214,13 @@ static void
 fill_form (OdRecordEditor *editor)
 {
   OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
-  const OdOrgFields *f = self->loaded;
+  const OdOrganizationFields *f = self->loaded;
 
   od_form_set_text (self->name_row, f->name);
   od_form_set_text (self->short_name_row, f->short_name);
   od_form_set_text (self->credit_code_row, f->credit_code);
   od_form_set_text (self->override_row, f->credit_code_override);
-  od_form_set_combo_key (self->type_row, od_labels_org_type, od_org_type_to_key (f->org_type));
+  od_form_set_combo_key (self->type_row, od_labels_org_type, od_organization_type_to_key (f->org_type));
   od_form_set_combo_id (self->category_row, self->category_ids, f->category_id);
   od_form_set_combo_id (self->area_row, self->area_ids, f->area_id);
   od_form_set_combo_key (self->level_row, od_labels_registration_level, f->registration_level);
@@ -255,7 +255,7 @@ static GPtrArray *
 check_form (OdRecordEditor *editor)
 {
   OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
-  g_autoptr(OdOrgFields) f = NULL;
+  g_autoptr(OdOrganizationFields) f = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   gboolean code_warning = FALSE;
 
@@ -307,7 +307,7 @@ get_record_id (OdRecordEditor *editor)
 static void
 clear_record (OdRecordEditor *editor)
 {
-  g_clear_pointer (&OD_ORGANIZATION_EDITOR (editor)->loaded, od_org_fields_free);
+  g_clear_pointer (&OD_ORGANIZATION_EDITOR (editor)->loaded, od_organization_fields_free);
 }
 
 static gboolean
@@ -317,7 +317,7 @@ load_record (OdRecordEditor *editor,
 {
   OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
 
-  g_clear_pointer (&self->loaded, od_org_fields_free);
+  g_clear_pointer (&self->loaded, od_organization_fields_free);
   self->loaded = od_organization_load (od_record_editor_get_db (editor), id, error);
   return self->loaded != NULL;
 }
@@ -327,8 +327,8 @@ new_record (OdRecordEditor *editor)
 {
   OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
 
-  g_clear_pointer (&self->loaded, od_org_fields_free);
-  self->loaded = od_org_fields_new ();
+  g_clear_pointer (&self->loaded, od_organization_fields_free);
+  self->loaded = od_organization_fields_new ();
   od_record_editor_show_record (editor);
   gtk_stack_set_visible_child_name (self->tabs, "details");
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
@@ -338,7 +338,7 @@ static gint64
 form_to_save (OdRecordEditor  *editor,
               GError         **error)
 {
-  g_autoptr(OdOrgFields) f = form_to_fields (OD_ORGANIZATION_EDITOR (editor));
+  g_autoptr(OdOrganizationFields) f = form_to_fields (OD_ORGANIZATION_EDITOR (editor));
 
   return od_organization_save (od_record_editor_get_db (editor), f, error);
 }
@@ -380,7 +380,7 @@ od_organization_editor_dispose (GObject *object)
 {
   OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (object);
 
-  g_clear_pointer (&self->loaded, od_org_fields_free);
+  g_clear_pointer (&self->loaded, od_organization_fields_free);
   g_clear_pointer (&self->area_ids, g_array_unref);
   g_clear_pointer (&self->category_ids, g_array_unref);
 

@@ -51,33 +51,33 @@ G_DEFINE_FINAL_TYPE (OdOrganizationsPage, od_organizations_page, OD_TYPE_LIST_PA
 /* Widths fit the usual content (a 12-character Chinese name, an 18-character
  * code); the list scrolls sideways when the window is narrower. */
 static const OdListColumn columns[N_COLUMNS] = {
-  [COLUMN_NAME] = { NULL, N_("Name"), 240, FALSE, OD_ORG_SORT_NAME, OD_LIST_COLUMN_TOOLTIP },
-  [COLUMN_TYPE] = { NULL, N_("Type"), 100, FALSE, OD_ORG_SORT_TYPE, 0 },
-  [COLUMN_AREA] = { NULL, N_("District or county"), 90, FALSE, OD_ORG_SORT_AREA, 0 },
-  [COLUMN_CATEGORY] = { NULL, N_("Category"), 120, FALSE, OD_ORG_SORT_CATEGORY, 0 },
-  [COLUMN_CODE] = { NULL, N_("Credit code"), 175, FALSE, OD_ORG_SORT_CREDIT_CODE, 0 },
-  [COLUMN_MEMBER] = { NULL, N_("Membership"), 110, FALSE, OD_ORG_SORT_MEMBER_ROLE, 0 },
-  [COLUMN_PARTY] = { NULL, N_("Party"), 60, FALSE, OD_ORG_SORT_PARTY, 0 },
-  [COLUMN_STATUS] = { NULL, N_("Status"), 80, FALSE, OD_ORG_SORT_STATUS, 0 },
+  [COLUMN_NAME] = { NULL, N_("Name"), 240, FALSE, OD_ORGANIZATION_SORT_NAME, OD_LIST_COLUMN_TOOLTIP },
+  [COLUMN_TYPE] = { NULL, N_("Type"), 100, FALSE, OD_ORGANIZATION_SORT_TYPE, 0 },
+  [COLUMN_AREA] = { NULL, N_("District or county"), 90, FALSE, OD_ORGANIZATION_SORT_AREA, 0 },
+  [COLUMN_CATEGORY] = { NULL, N_("Category"), 120, FALSE, OD_ORGANIZATION_SORT_CATEGORY, 0 },
+  [COLUMN_CODE] = { NULL, N_("Credit code"), 175, FALSE, OD_ORGANIZATION_SORT_CREDIT_CODE, 0 },
+  [COLUMN_MEMBER] = { NULL, N_("Membership"), 110, FALSE, OD_ORGANIZATION_SORT_MEMBER_ROLE, 0 },
+  [COLUMN_PARTY] = { NULL, N_("Party"), 60, FALSE, OD_ORGANIZATION_SORT_PARTY, 0 },
+  [COLUMN_STATUS] = { NULL, N_("Status"), 80, FALSE, OD_ORGANIZATION_SORT_STATUS, 0 },
 };
 
 /* --- helpers --- */
 
 static const char *
-short_type (OdOrgType type)
+short_type (OdOrganizationType type)
 {
   switch (type)
     {
-    case OD_ORG_TYPE_SOCIAL_GROUP:
+    case OD_ORGANIZATION_TYPE_SOCIAL_GROUP:
       return _("Social group");
-    case OD_ORG_TYPE_SOCIAL_SERVICE:
+    case OD_ORGANIZATION_TYPE_SOCIAL_SERVICE:
       /* Translators: short for social service organization, in a narrow column */
       return _("Social service");
-    case OD_ORG_TYPE_FOUNDATION:
+    case OD_ORGANIZATION_TYPE_FOUNDATION:
       return _("Foundation");
-    case OD_ORG_TYPE_OTHER:
+    case OD_ORGANIZATION_TYPE_OTHER:
       return _("Other");
-    case OD_ORG_TYPE_UNKNOWN:
+    case OD_ORGANIZATION_TYPE_UNKNOWN:
     default:
       return "";
     }
@@ -93,17 +93,17 @@ selected_index (GtkDropDown *dropdown)
 
 static void
 build_filter (OdOrganizationsPage *self,
-              OdOrgFilter         *filter)
+              OdOrganizationFilter         *filter)
 {
   guint type = selected_index (self->type_dropdown);
   guint status = selected_index (self->status_dropdown);
   guint area = selected_index (self->area_dropdown);
   guint category = selected_index (self->category_dropdown);
 
-  od_org_filter_init (filter);
+  od_organization_filter_init (filter);
   /* Position 0 of every drop-down is "all". */
   if (type > 0)
-    filter->type = od_org_type_from_key (od_label_key_at (od_labels_org_type, type - 1));
+    filter->type = od_organization_type_from_key (od_label_key_at (od_labels_org_type, type - 1));
   if (status > 0)
     filter->status = od_label_key_at (od_labels_status, status - 1);
   if (self->area_ids != NULL && area < self->area_ids->len)
@@ -115,9 +115,9 @@ build_filter (OdOrganizationsPage *self,
 }
 
 static gboolean
-filter_is_active (const OdOrgFilter *filter)
+filter_is_active (const OdOrganizationFilter *filter)
 {
-  return (filter->query != NULL && *filter->query != '\0') || filter->type != OD_ORG_TYPE_UNKNOWN
+  return (filter->query != NULL && *filter->query != '\0') || filter->type != OD_ORGANIZATION_TYPE_UNKNOWN
          || filter->status != NULL || filter->area_id != 0 || filter->category_id != 0
          || filter->membership >= 0 || filter->party != OD_PARTY_ANY;
 }
@@ -186,11 +186,11 @@ query (OdListPage  *page,
        gboolean    *filtered,
        GError     **error)
 {
-  OdOrgFilter filter;
+  OdOrganizationFilter filter;
 
   build_filter (OD_ORGANIZATIONS_PAGE (page), &filter);
   filter.query = search;
-  filter.sort = (OdOrgSort) sort;
+  filter.sort = (OdOrganizationSort) sort;
   filter.descending = descending;
   *filtered = filter_is_active (&filter);
   return od_organization_query_ids (db, &filter, error);
@@ -208,7 +208,7 @@ cell_text (OdListPage *page,
            gpointer    item,
            guint       column)
 {
-  const OdOrgFields *f = od_organization_get_fields (OD_ORGANIZATION (item));
+  const OdOrganizationFields *f = od_organization_get_fields (OD_ORGANIZATION (item));
 
   switch ((Column) column)
     {
@@ -226,8 +226,8 @@ cell_text (OdListPage *page,
       return g_strdup (f->member_role != NULL ? od_label_for (od_labels_member_role, f->member_role) : "");
     case COLUMN_PARTY:
       /* Two ticks: organization and work coverage ("两个覆盖"). */
-      return g_strdup (od_org_fields_has_org_coverage (f) ? "✓✓"
-                       : od_org_fields_has_work_coverage (f) ? "✓" : "");
+      return g_strdup (od_organization_fields_has_org_coverage (f) ? "✓✓"
+                       : od_organization_fields_has_work_coverage (f) ? "✓" : "");
     case COLUMN_STATUS:
       return g_strdup (od_label_for (od_labels_status, f->status));
     case N_COLUMNS:
@@ -253,7 +253,7 @@ static char *
 dup_record_name (OdDb   *db,
                  gint64  id)
 {
-  g_autoptr(OdOrgFields) fields = od_organization_load (db, id, NULL);
+  g_autoptr(OdOrganizationFields) fields = od_organization_load (db, id, NULL);
 
   return g_strdup (fields != NULL ? fields->name : "");
 }

@@ -86,7 +86,7 @@ od_person_dialog_new (GtkWindow *parent,
                       gint64     organization_id)
 {
   OdPersonDialog *self;
-  g_autoptr(OdOrgFields) organization = NULL;
+  g_autoptr(OdOrganizationFields) organization = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (OD_IS_DB (db), NULL);

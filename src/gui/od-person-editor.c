@@ -143,16 +143,16 @@ fill_organizations (OdPersonEditor *self)
 
   if (db != NULL)
     {
-      OdOrgFilter filter;
+      OdOrganizationFilter filter;
 
-      od_org_filter_init (&filter);
+      od_organization_filter_init (&filter);
       ids = od_organization_query_ids (db, &filter, NULL);
     }
   if (ids != NULL && ids->len > 0)
     items = od_organization_load_items (db, &g_array_index (ids, gint64, 0), ids->len, NULL);
   for (guint i = 0; items != NULL && i < items->len; i++)
     {
-      const OdOrgFields *f = od_organization_get_fields (g_ptr_array_index (items, i));
+      const OdOrganizationFields *f = od_organization_get_fields (g_ptr_array_index (items, i));
 
       g_array_append_val (self->organization_ids, f->id);
       gtk_string_list_append (names, f->name);

@@ -13,14 +13,14 @@ typedef struct _OdStmt    OdStmt;
 
 /* Organization type, from position 2 of the unified social credit code
  * (GB 32100-2015, registering department 5 = civil affairs). Stored as the
- * short English key given by od_org_type_to_key(). */
+ * short English key given by od_organization_type_to_key(). */
 typedef enum
 {
-  OD_ORG_TYPE_UNKNOWN = 0,
-  OD_ORG_TYPE_SOCIAL_GROUP,    /* 1 社会团体 */
-  OD_ORG_TYPE_SOCIAL_SERVICE,  /* 2 民办非企业单位 / 社会服务机构 */
-  OD_ORG_TYPE_FOUNDATION,      /* 3 基金会 */
-  OD_ORG_TYPE_OTHER,           /* 9 其他 */
-} OdOrgType;
+  OD_ORGANIZATION_TYPE_UNKNOWN = 0,
+  OD_ORGANIZATION_TYPE_SOCIAL_GROUP,    /* 1 社会团体 */
+  OD_ORGANIZATION_TYPE_SOCIAL_SERVICE,  /* 2 民办非企业单位 / 社会服务机构 */
+  OD_ORGANIZATION_TYPE_FOUNDATION,      /* 3 基金会 */
+  OD_ORGANIZATION_TYPE_OTHER,           /* 9 其他 */
+} OdOrganizationType;
 
 G_END_DECLS

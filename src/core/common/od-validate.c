@@ -141,27 +141,27 @@ compute_id_check (const char *id_number)
   return id_check_chars[sum % 11];
 }
 
-static OdOrgType
+static OdOrganizationType
 org_type_from_code (char department,
                     char type)
 {
   /* GB 32100-2015: for the civil-affairs department (5) the
    * second character is the kind of organization. */
   if (department != '5')
-    return OD_ORG_TYPE_UNKNOWN;
+    return OD_ORGANIZATION_TYPE_UNKNOWN;
 
   switch (type)
     {
     case '1':
-      return OD_ORG_TYPE_SOCIAL_GROUP;
+      return OD_ORGANIZATION_TYPE_SOCIAL_GROUP;
     case '2':
-      return OD_ORG_TYPE_SOCIAL_SERVICE;
+      return OD_ORGANIZATION_TYPE_SOCIAL_SERVICE;
     case '3':
-      return OD_ORG_TYPE_FOUNDATION;
+      return OD_ORGANIZATION_TYPE_FOUNDATION;
     case '9':
-      return OD_ORG_TYPE_OTHER;
+      return OD_ORGANIZATION_TYPE_OTHER;
     default:
-      return OD_ORG_TYPE_UNKNOWN;
+      return OD_ORGANIZATION_TYPE_UNKNOWN;
     }
 }
 
@@ -175,7 +175,7 @@ begin_result (const char   *code,
 {
   memset (result, 0, sizeof *result);
   result->status = OD_CODE_VALID;
-  result->org_type = OD_ORG_TYPE_UNKNOWN;
+  result->org_type = OD_ORGANIZATION_TYPE_UNKNOWN;
 
   od_normalize_code (code, scratch, SCRATCH_SIZE, &result->length);
 
@@ -373,7 +373,7 @@ describe_valid_credit_code (const OdCodeResult *result)
   /* Translators: the first %s is an organization type such as “Social
    * group”, the second a six-digit area code (GB/T 2260) such as 610302 */
   g_string_append_printf (text, _("Valid unified social credit code. Type: %s; area code: %s."),
-                          od_org_type_to_string (result->org_type), result->area_code);
+                          od_organization_type_to_string (result->org_type), result->area_code);
 
   if (result->department != '5')
     {
@@ -731,68 +731,4 @@ od_id_number_mask (const char *id_number)
     }
 
   return g_string_free (masked, FALSE);
-}
-
-const char *
-od_org_type_to_key (OdOrgType type)
-{
-  switch (type)
-    {
-    case OD_ORG_TYPE_SOCIAL_GROUP:
-      return "social_group";
-    case OD_ORG_TYPE_SOCIAL_SERVICE:
-      return "social_service";
-    case OD_ORG_TYPE_FOUNDATION:
-      return "foundation";
-    case OD_ORG_TYPE_OTHER:
-      return "other";
-    case OD_ORG_TYPE_UNKNOWN:
-    default:
-      return "unknown";
-    }
-}
-
-OdOrgType
-od_org_type_from_key (const char *key)
-{
-  if (key == NULL)
-    return OD_ORG_TYPE_UNKNOWN;
-
-  if (g_str_equal (key, "social_group"))
-    return OD_ORG_TYPE_SOCIAL_GROUP;
-  if (g_str_equal (key, "social_service"))
-    return OD_ORG_TYPE_SOCIAL_SERVICE;
-  if (g_str_equal (key, "foundation"))
-    return OD_ORG_TYPE_FOUNDATION;
-  if (g_str_equal (key, "other"))
-    return OD_ORG_TYPE_OTHER;
-
-  /* Keys written by a newer version, or damaged ones, are not an error:
-   * the type can be read again from the credit code. */
-  return OD_ORG_TYPE_UNKNOWN;
-}
-
-const char *
-od_org_type_to_string (OdOrgType type)
-{
-  switch (type)
-    {
-    case OD_ORG_TYPE_SOCIAL_GROUP:
-      /* Translators: organization type 社会团体 (GB 32100 code 51…) */
-      return _("Social group");
-    case OD_ORG_TYPE_SOCIAL_SERVICE:
-      /* Translators: organization type 社会服务机构, formerly 民办非企业单位 (code 52…) */
-      return _("Social service organization");
-    case OD_ORG_TYPE_FOUNDATION:
-      /* Translators: organization type 基金会 (code 53…) */
-      return _("Foundation");
-    case OD_ORG_TYPE_OTHER:
-      /* Translators: organization type 其他 (code 59…) */
-      return _("Other");
-    case OD_ORG_TYPE_UNKNOWN:
-    default:
-      /* Translators: organization type not known, e.g. the code was not
-       * issued by civil affairs (民政) */
-      return _("Unknown");
-    }
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "od-organization-type.h"
 #include "od-types.h"
 
 G_BEGIN_DECLS
@@ -29,7 +30,7 @@ typedef struct
 
   /* Credit codes only, filled whenever the length and charset are right */
   char         department;       /* position 1: '5' = civil affairs (民政) */
-  OdOrgType    org_type;         /* position 2 when department is '5' */
+  OdOrganizationType    org_type;         /* position 2 when department is '5' */
   char         area_code[7];     /* positions 3–8, GB/T 2260 */
   gboolean     inner_check_ok;   /* position 17 vs 9–16 (GB 11714); a note, not a failure */
   char         inner_expected;   /* the organization-code check character expected at 17 */
@@ -53,8 +54,5 @@ void         od_normalize_code            (const char         *text,
                                            gsize               out_size,
                                            guint              *n_chars);
 
-const char  *od_org_type_to_key           (OdOrgType           type);
-OdOrgType    od_org_type_from_key         (const char         *key);
-const char  *od_org_type_to_string        (OdOrgType           type);
 
 G_END_DECLS

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * All formats use the same column keys: the OdOrgFields / OdPersonFields
+ * All formats use the same column keys: the OdOrganizationFields / OdPersonFields
  * member names (area, category and organization by name), so that an
  * import can read an export back. Rows are the live ones, in pinyin order
  * of the name (or those of a list as shown, in its order: od_export_write_ids_file),
@@ -55,7 +55,7 @@ typedef enum
   COLUMN_DATE,        /* char *: an ISO date, YYYY-MM-DD; NULL allowed */
   COLUMN_INT,         /* gint64 */
   COLUMN_MONEY,       /* gint64 fen (分): yuan in CSV and XLSX, fen in JSON */
-  COLUMN_ORG_TYPE,    /* OdOrgType, as its stored key */
+  COLUMN_ORG_TYPE,    /* OdOrganizationType, as its stored key */
   COLUMN_ID_NUMBER,   /* char *, masked unless full ID numbers are asked for */
 } ColumnKind;
 
@@ -66,7 +66,7 @@ typedef struct
   gsize       offset;
 } Column;
 
-#define ORG(key, kind, member)    { key, kind, offsetof (OdOrgFields, member) }
+#define ORG(key, kind, member)    { key, kind, offsetof (OdOrganizationFields, member) }
 #define PERSON(key, kind, member) { key, kind, offsetof (OdPersonFields, member) }
 
 static const Column org_columns[] = {
@@ -198,7 +198,7 @@ column_value (const Writer *writer,
       return format_yuan (*(const gint64 *) member);
 
     case COLUMN_ORG_TYPE:
-      return g_strdup (od_org_type_to_key (*(const OdOrgType *) member));
+      return g_strdup (od_organization_type_to_key (*(const OdOrganizationType *) member));
 
     case COLUMN_ID_NUMBER:
       if (writer->full_id_numbers)
@@ -583,10 +583,10 @@ query_ids (OdDb        *db,
 {
   if (is_organizations (entity))
     {
-      OdOrgFilter filter;
+      OdOrganizationFilter filter;
 
-      od_org_filter_init (&filter);
-      filter.sort = OD_ORG_SORT_NAME;
+      od_organization_filter_init (&filter);
+      filter.sort = OD_ORGANIZATION_SORT_NAME;
       filter.descending = FALSE;
       return od_organization_query_ids (db, &filter, error);
     }

@@ -53,7 +53,7 @@ G_DEFINE_QUARK (od-import-error-quark, od_import_error)
 #define NO_HEADERS ((const char *const[]) { NULL })
 
 #define ORG_COLUMN(key, field, label, kind, storage, member, headers, choices, required) \
-  { key, field, label, kind, storage, G_STRUCT_OFFSET (OdOrgFields, member), headers, choices, \
+  { key, field, label, kind, storage, G_STRUCT_OFFSET (OdOrganizationFields, member), headers, choices, \
     required, FALSE }
 #define PERSON_COLUMN(key, field, label, kind, storage, member, headers, choices, required, personal) \
   { key, field, label, kind, storage, G_STRUCT_OFFSET (OdPersonFields, member), headers, choices, \
@@ -231,7 +231,7 @@ static const OdImportMatch person_matches[] = {
 static gpointer
 org_record_new (void)
 {
-  return od_org_fields_new ();
+  return od_organization_fields_new ();
 }
 
 static gpointer
@@ -245,7 +245,7 @@ org_record_load (OdDb    *db,
 static void
 org_record_free (gpointer record)
 {
-  od_org_fields_free (record);
+  od_organization_fields_free (record);
 }
 
 static GPtrArray *
@@ -304,7 +304,7 @@ static const OdImportEntity entities[] = {
     org_columns, G_N_ELEMENTS (org_columns),
     org_matches, G_N_ELEMENTS (org_matches),
     "credit_code", "credit_code_override",
-    G_STRUCT_OFFSET (OdOrgFields, id),
+    G_STRUCT_OFFSET (OdOrganizationFields, id),
     org_record_new, org_record_load, org_record_free, org_validate, org_save,
   },
   {
@@ -1855,7 +1855,7 @@ apply_values (Import   *imp,
           G_STRUCT_MEMBER (gint64, record, column->offset) = value->number;
           break;
         case OD_IMPORT_STORE_ORG_TYPE:
-          G_STRUCT_MEMBER (OdOrgType, record, column->offset) = od_org_type_from_key (value->text);
+          G_STRUCT_MEMBER (OdOrganizationType, record, column->offset) = od_organization_type_from_key (value->text);
           break;
         case OD_IMPORT_STORE_NONE:
         default:
@@ -1889,8 +1889,8 @@ records_equal (const OdImportEntity *entity,
             return FALSE;
           break;
         case OD_IMPORT_STORE_ORG_TYPE:
-          if (G_STRUCT_MEMBER (OdOrgType, (gpointer) a, column->offset)
-              != G_STRUCT_MEMBER (OdOrgType, (gpointer) b, column->offset))
+          if (G_STRUCT_MEMBER (OdOrganizationType, (gpointer) a, column->offset)
+              != G_STRUCT_MEMBER (OdOrganizationType, (gpointer) b, column->offset))
             return FALSE;
           break;
         case OD_IMPORT_STORE_NONE:
@@ -2334,10 +2334,10 @@ add_old_values (Import        *imp,
             od_json_int (writer, column->key, G_STRUCT_MEMBER (gint64, b, column->offset));
           break;
         case OD_IMPORT_STORE_ORG_TYPE:
-          if (G_STRUCT_MEMBER (OdOrgType, b, column->offset)
-              != G_STRUCT_MEMBER (OdOrgType, a, column->offset))
+          if (G_STRUCT_MEMBER (OdOrganizationType, b, column->offset)
+              != G_STRUCT_MEMBER (OdOrganizationType, a, column->offset))
             od_json_string (writer, column->key,
-                            od_org_type_to_key (G_STRUCT_MEMBER (OdOrgType, b, column->offset)));
+                            od_organization_type_to_key (G_STRUCT_MEMBER (OdOrganizationType, b, column->offset)));
           break;
         case OD_IMPORT_STORE_NONE:
         default:
@@ -3167,8 +3167,8 @@ undo_restore (OdDb       *db,
             is_null ? 0 : g_ascii_strtoll (value->atom, NULL, 10);
           break;
         case OD_IMPORT_STORE_ORG_TYPE:
-          G_STRUCT_MEMBER (OdOrgType, record, column->offset) =
-            od_org_type_from_key (is_null ? "unknown" : value->atom);
+          G_STRUCT_MEMBER (OdOrganizationType, record, column->offset) =
+            od_organization_type_from_key (is_null ? "unknown" : value->atom);
           break;
         case OD_IMPORT_STORE_NONE:
         default:

@@ -135,7 +135,7 @@ typedef enum
   OD_IMPORT_STORE_NULLABLE,  /* char *, NULL = not given */
   OD_IMPORT_STORE_INT,       /* gint64 */
   OD_IMPORT_STORE_REF,       /* gint64 row id, 0 = none */
-  OD_IMPORT_STORE_ORG_TYPE,  /* OdOrgType, from the key */
+  OD_IMPORT_STORE_ORG_TYPE,  /* OdOrganizationType, from the key */
 } OdImportStorage;
 
 typedef struct

@@ -848,7 +848,7 @@ save_people (DemoRegistry  *self,
 /* Draws membership, party building and status for a generated organization. */
 static void
 draw_generated (DemoRegistry *self,
-                OdOrgFields  *fields)
+                OdOrganizationFields  *fields)
 {
   double u;
 
@@ -934,7 +934,7 @@ add_organization (DemoRegistry    *self,
                   const NamedOrg  *named,
                   GError         **error)
 {
-  g_autoptr(OdOrgFields) fields = od_org_fields_new ();
+  g_autoptr(OdOrganizationFields) fields = od_organization_fields_new ();
   DemoPerson people[4] = { { NULL } };
   const char *rep_position, *contact_position;
   const char *const *staff;
@@ -948,9 +948,9 @@ add_organization (DemoRegistry    *self,
   take_text (&fields->uuid, demo_uuid ("organizations", ++self->n_orgs));
   set_text (&fields->name, name);
   set_text (&fields->short_name, short_name != NULL ? short_name : "");
-  fields->org_type = type_digit == '1' ? OD_ORG_TYPE_SOCIAL_GROUP
-                     : type_digit == '2' ? OD_ORG_TYPE_SOCIAL_SERVICE
-                     : OD_ORG_TYPE_FOUNDATION;
+  fields->org_type = type_digit == '1' ? OD_ORGANIZATION_TYPE_SOCIAL_GROUP
+                     : type_digit == '2' ? OD_ORGANIZATION_TYPE_SOCIAL_SERVICE
+                     : OD_ORGANIZATION_TYPE_FOUNDATION;
   fields->category_id = category_id (self, category);
   fields->area_id = area->id;
   set_text (&fields->registration_level, area->info->seat == NULL

@@ -1,8 +1,8 @@
-/* od-organization.c — an organization of the registry, and a person
+/* od-organization.c — an organization of the registry
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * OdOrgFields / OdPersonFields are the plain records the store reads and
+ * OdOrganizationFields / OdPersonFields are the plain records the store reads and
  * writes; OdOrganization / OdPerson wrap one of them as an immutable GObject
  * for list models.  A snapshot never changes: after a save the list loads a
  * new item, so a row shown is always one row as it was read.
@@ -18,14 +18,7 @@ struct _OdOrganization
 {
   GObject      parent_instance;
 
-  OdOrgFields *fields;
-};
-
-struct _OdPerson
-{
-  GObject         parent_instance;
-
-  OdPersonFields *fields;
+  OdOrganizationFields *fields;
 };
 
 enum {
@@ -46,26 +39,9 @@ enum {
   ORG_N_PROPS
 };
 
-enum {
-  PERSON_PROP_0,
-  PERSON_PROP_ID,
-  PERSON_PROP_UUID,
-  PERSON_PROP_NAME,
-  PERSON_PROP_GENDER,
-  PERSON_PROP_ORGANIZATION_ID,
-  PERSON_PROP_ORGANIZATION_NAME,
-  PERSON_PROP_POSITION,
-  PERSON_PROP_MOBILE,
-  PERSON_PROP_ID_NUMBER_MASKED,
-  PERSON_PROP_UPDATED_AT,
-  PERSON_N_PROPS
-};
-
 static GParamSpec *org_properties[ORG_N_PROPS];
-static GParamSpec *person_properties[PERSON_N_PROPS];
 
 G_DEFINE_FINAL_TYPE (OdOrganization, od_organization, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (OdPerson, od_person, G_TYPE_OBJECT)
 
 /* --- helpers --- */
 
@@ -79,21 +55,21 @@ dup_or_empty (const char *text)
 /* --- fields --- */
 
 /**
- * od_org_fields_new:
+ * od_organization_fields_new:
  *
  * Returns: (transfer full): the fields of a new, unsaved organization with
  *   the defaults of the schema (city level, active, no party organization)
  */
-OdOrgFields *
-od_org_fields_new (void)
+OdOrganizationFields *
+od_organization_fields_new (void)
 {
-  OdOrgFields *fields = g_new0 (OdOrgFields, 1);
+  OdOrganizationFields *fields = g_new0 (OdOrganizationFields, 1);
 
   fields->uuid = g_strdup ("");
   fields->name = g_strdup ("");
   fields->short_name = g_strdup ("");
   fields->credit_code_override = g_strdup ("");
-  fields->org_type = OD_ORG_TYPE_UNKNOWN;
+  fields->org_type = OD_ORGANIZATION_TYPE_UNKNOWN;
   fields->category_name = g_strdup ("");
   fields->area_name = g_strdup ("");
   fields->registration_level = g_strdup ("city");
@@ -114,14 +90,14 @@ od_org_fields_new (void)
   return fields;
 }
 
-OdOrgFields *
-od_org_fields_copy (const OdOrgFields *fields)
+OdOrganizationFields *
+od_organization_fields_copy (const OdOrganizationFields *fields)
 {
-  OdOrgFields *copy;
+  OdOrganizationFields *copy;
 
   g_return_val_if_fail (fields != NULL, NULL);
 
-  copy = g_new0 (OdOrgFields, 1);
+  copy = g_new0 (OdOrganizationFields, 1);
   copy->id = fields->id;
   copy->uuid = dup_or_empty (fields->uuid);
   copy->name = dup_or_empty (fields->name);
@@ -159,7 +135,7 @@ od_org_fields_copy (const OdOrgFields *fields)
 }
 
 void
-od_org_fields_free (OdOrgFields *fields)
+od_organization_fields_free (OdOrganizationFields *fields)
 {
   if (fields == NULL)
     return;
@@ -196,7 +172,7 @@ od_org_fields_free (OdOrgFields *fields)
 /* DESIGN.md §2 "两个覆盖": organization coverage = an independent (单独组建)
  * or joint (联合组建) party organization. */
 gboolean
-od_org_fields_has_org_coverage (const OdOrgFields *fields)
+od_organization_fields_has_org_coverage (const OdOrganizationFields *fields)
 {
   g_return_val_if_fail (fields != NULL, FALSE);
 
@@ -207,77 +183,14 @@ od_org_fields_has_org_coverage (const OdOrgFields *fields)
 /* Work coverage = organization coverage, or a party-building instructor or
  * liaison (党建指导员/联络员) assigned. */
 gboolean
-od_org_fields_has_work_coverage (const OdOrgFields *fields)
+od_organization_fields_has_work_coverage (const OdOrganizationFields *fields)
 {
   g_return_val_if_fail (fields != NULL, FALSE);
 
-  return od_org_fields_has_org_coverage (fields)
+  return od_organization_fields_has_org_coverage (fields)
          || (fields->party_instructor != NULL && fields->party_instructor[0] != '\0');
 }
 
-OdPersonFields *
-od_person_fields_new (void)
-{
-  OdPersonFields *fields = g_new0 (OdPersonFields, 1);
-
-  fields->uuid = g_strdup ("");
-  fields->name = g_strdup ("");
-  fields->gender = g_strdup ("unknown");
-  fields->organization_name = g_strdup ("");
-  fields->position = g_strdup ("");
-  fields->mobile = g_strdup ("");
-  fields->notes = g_strdup ("");
-  fields->created_at = g_strdup ("");
-  fields->updated_at = g_strdup ("");
-
-  return fields;
-}
-
-OdPersonFields *
-od_person_fields_copy (const OdPersonFields *fields)
-{
-  OdPersonFields *copy;
-
-  g_return_val_if_fail (fields != NULL, NULL);
-
-  copy = g_new0 (OdPersonFields, 1);
-  copy->id = fields->id;
-  copy->uuid = dup_or_empty (fields->uuid);
-  copy->name = dup_or_empty (fields->name);
-  copy->gender = dup_or_empty (fields->gender);
-  copy->organization_id = fields->organization_id;
-  copy->organization_name = dup_or_empty (fields->organization_name);
-  copy->position = dup_or_empty (fields->position);
-  copy->mobile = dup_or_empty (fields->mobile);
-  copy->id_number = g_strdup (fields->id_number);
-  copy->notes = dup_or_empty (fields->notes);
-  copy->created_at = dup_or_empty (fields->created_at);
-  copy->updated_at = dup_or_empty (fields->updated_at);
-
-  return copy;
-}
-
-void
-od_person_fields_free (OdPersonFields *fields)
-{
-  if (fields == NULL)
-    return;
-
-  g_free (fields->uuid);
-  g_free (fields->name);
-  g_free (fields->gender);
-  g_free (fields->organization_name);
-  g_free (fields->position);
-  g_free (fields->mobile);
-  /* Personal data: do not leave it in freed memory. */
-  if (fields->id_number != NULL)
-    memset (fields->id_number, 0, strlen (fields->id_number));
-  g_free (fields->id_number);
-  g_free (fields->notes);
-  g_free (fields->created_at);
-  g_free (fields->updated_at);
-  g_free (fields);
-}
 
 /* --- OdOrganization --- */
 
@@ -286,7 +199,7 @@ od_organization_finalize (GObject *object)
 {
   OdOrganization *self = OD_ORGANIZATION (object);
 
-  g_clear_pointer (&self->fields, od_org_fields_free);
+  g_clear_pointer (&self->fields, od_organization_fields_free);
 
   G_OBJECT_CLASS (od_organization_parent_class)->finalize (object);
 }
@@ -298,7 +211,7 @@ od_organization_get_property (GObject    *object,
                               GParamSpec *pspec)
 {
   OdOrganization *self = OD_ORGANIZATION (object);
-  const OdOrgFields *f = self->fields;
+  const OdOrganizationFields *f = self->fields;
 
   switch (prop_id)
     {
@@ -323,7 +236,7 @@ od_organization_get_property (GObject    *object,
       break;
 
     case ORG_PROP_ORG_TYPE:
-      g_value_set_string (value, od_org_type_to_key (f->org_type));
+      g_value_set_string (value, od_organization_type_to_key (f->org_type));
       break;
 
     case ORG_PROP_CATEGORY_NAME:
@@ -379,7 +292,7 @@ od_organization_class_init (OdOrganizationClass *klass)
   /* NULL when unknown */
   org_properties[ORG_PROP_CREDIT_CODE] =
     g_param_spec_string ("credit-code", NULL, NULL, NULL, flags);
-  /* The stored key ("social_group", …), as od_org_type_to_key() */
+  /* The stored key ("social_group", …), as od_organization_type_to_key() */
   org_properties[ORG_PROP_ORG_TYPE] =
     g_param_spec_string ("org-type", NULL, NULL, NULL, flags);
   org_properties[ORG_PROP_CATEGORY_NAME] =
@@ -412,7 +325,7 @@ od_organization_init (OdOrganization *self)
  * Returns: (transfer full): an immutable list item holding @fields
  */
 OdOrganization *
-od_organization_new (OdOrgFields *fields)
+od_organization_new (OdOrganizationFields *fields)
 {
   OdOrganization *self;
 
@@ -423,7 +336,7 @@ od_organization_new (OdOrgFields *fields)
   return self;
 }
 
-const OdOrgFields *
+const OdOrganizationFields *
 od_organization_get_fields (OdOrganization *self)
 {
   g_return_val_if_fail (OD_IS_ORGANIZATION (self), NULL);
@@ -434,145 +347,5 @@ gint64
 od_organization_get_id (OdOrganization *self)
 {
   g_return_val_if_fail (OD_IS_ORGANIZATION (self), 0);
-  return self->fields->id;
-}
-
-/* --- OdPerson --- */
-
-static void
-od_person_finalize (GObject *object)
-{
-  OdPerson *self = OD_PERSON (object);
-
-  g_clear_pointer (&self->fields, od_person_fields_free);
-
-  G_OBJECT_CLASS (od_person_parent_class)->finalize (object);
-}
-
-static void
-od_person_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-  OdPerson *self = OD_PERSON (object);
-  const OdPersonFields *f = self->fields;
-
-  switch (prop_id)
-    {
-    case PERSON_PROP_ID:
-      g_value_set_int64 (value, f->id);
-      break;
-
-    case PERSON_PROP_UUID:
-      g_value_set_string (value, f->uuid);
-      break;
-
-    case PERSON_PROP_NAME:
-      g_value_set_string (value, f->name);
-      break;
-
-    case PERSON_PROP_GENDER:
-      g_value_set_string (value, f->gender);
-      break;
-
-    case PERSON_PROP_ORGANIZATION_ID:
-      g_value_set_int64 (value, f->organization_id);
-      break;
-
-    case PERSON_PROP_ORGANIZATION_NAME:
-      g_value_set_string (value, f->organization_name);
-      break;
-
-    case PERSON_PROP_POSITION:
-      g_value_set_string (value, f->position);
-      break;
-
-    case PERSON_PROP_MOBILE:
-      g_value_set_string (value, f->mobile);
-      break;
-
-    case PERSON_PROP_ID_NUMBER_MASKED:
-      g_value_take_string (value, od_id_number_mask (f->id_number));
-      break;
-
-    case PERSON_PROP_UPDATED_AT:
-      g_value_set_string (value, f->updated_at);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-od_person_class_init (OdPersonClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
-
-  object_class->finalize = od_person_finalize;
-  object_class->get_property = od_person_get_property;
-
-  person_properties[PERSON_PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  person_properties[PERSON_PROP_UUID] =
-    g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
-  person_properties[PERSON_PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  person_properties[PERSON_PROP_GENDER] =
-    g_param_spec_string ("gender", NULL, NULL, NULL, flags);
-  person_properties[PERSON_PROP_ORGANIZATION_ID] =
-    g_param_spec_int64 ("organization-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  person_properties[PERSON_PROP_ORGANIZATION_NAME] =
-    g_param_spec_string ("organization-name", NULL, NULL, NULL, flags);
-  person_properties[PERSON_PROP_POSITION] =
-    g_param_spec_string ("position", NULL, NULL, NULL, flags);
-  person_properties[PERSON_PROP_MOBILE] =
-    g_param_spec_string ("mobile", NULL, NULL, NULL, flags);
-  /* Only the masked form is a property: lists show ID numbers masked
-   * (DESIGN.md §2); revealing one is a deliberate call to get_fields(). */
-  person_properties[PERSON_PROP_ID_NUMBER_MASKED] =
-    g_param_spec_string ("id-number-masked", NULL, NULL, NULL, flags);
-  person_properties[PERSON_PROP_UPDATED_AT] =
-    g_param_spec_string ("updated-at", NULL, NULL, NULL, flags);
-
-  g_object_class_install_properties (object_class, PERSON_N_PROPS, person_properties);
-}
-
-static void
-od_person_init (OdPerson *self)
-{
-}
-
-/**
- * od_person_new:
- * @fields: (transfer full): the row
- *
- * Returns: (transfer full): an immutable list item holding @fields
- */
-OdPerson *
-od_person_new (OdPersonFields *fields)
-{
-  OdPerson *self;
-
-  g_return_val_if_fail (fields != NULL, NULL);
-
-  self = g_object_new (OD_TYPE_PERSON, NULL);
-  self->fields = fields;
-  return self;
-}
-
-const OdPersonFields *
-od_person_get_fields (OdPerson *self)
-{
-  g_return_val_if_fail (OD_IS_PERSON (self), NULL);
-  return self->fields;
-}
-
-gint64
-od_person_get_id (OdPerson *self)
-{
-  g_return_val_if_fail (OD_IS_PERSON (self), 0);
   return self->fields->id;
 }

@@ -1,4 +1,4 @@
-/* od-organization.h — an organization of the registry, and a person
+/* od-organization.h — an organization of the registry
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "od-person.h"
 #include "od-types.h"
 
 G_BEGIN_DECLS
@@ -20,7 +21,7 @@ typedef struct
   char      *short_name;
   char      *credit_code;           /* NULL = unknown */
   char      *credit_code_override;  /* reason a failing code was kept, "" = none */
-  OdOrgType  org_type;
+  OdOrganizationType  org_type;
   gint64     category_id;           /* 0 = none */
   char      *category_name;         /* read-only, from categories */
   gint64     area_id;               /* 0 = none */
@@ -46,50 +47,23 @@ typedef struct
   char      *created_at;
   char      *updated_at;
   gint64     n_people;              /* read-only: live people linked to it */
-} OdOrgFields;
+} OdOrganizationFields;
 
-typedef struct
-{
-  gint64  id;
-  char   *uuid;
-  char   *name;
-  char   *gender;                   /* "male", "female", "unknown" */
-  gint64  organization_id;          /* 0 = none */
-  char   *organization_name;        /* read-only */
-  char   *position;
-  char   *mobile;
-  char   *id_number;                /* NULL = not given; personal data: mask when shown */
-  char   *notes;
-  char   *created_at;
-  char   *updated_at;
-} OdPersonFields;
+OdOrganizationFields *od_organization_fields_new               (void);
+OdOrganizationFields *od_organization_fields_copy              (const OdOrganizationFields *fields);
+void                  od_organization_fields_free              (OdOrganizationFields       *fields);
+gboolean              od_organization_fields_has_org_coverage  (const OdOrganizationFields *fields);
+gboolean              od_organization_fields_has_work_coverage (const OdOrganizationFields *fields);
 
-OdOrgFields    *od_org_fields_new          (void);
-OdOrgFields    *od_org_fields_copy         (const OdOrgFields    *fields);
-void            od_org_fields_free         (OdOrgFields          *fields);
-gboolean        od_org_fields_has_org_coverage  (const OdOrgFields *fields);
-gboolean        od_org_fields_has_work_coverage (const OdOrgFields *fields);
 
-OdPersonFields *od_person_fields_new       (void);
-OdPersonFields *od_person_fields_copy      (const OdPersonFields *fields);
-void            od_person_fields_free      (OdPersonFields       *fields);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OdOrgFields, od_org_fields_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OdPersonFields, od_person_fields_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OdOrganizationFields, od_organization_fields_free)
 
 /* List items: immutable snapshots of a row, for GListModels. */
 #define OD_TYPE_ORGANIZATION (od_organization_get_type ())
 G_DECLARE_FINAL_TYPE (OdOrganization, od_organization, OD, ORGANIZATION, GObject)
 
-OdOrganization    *od_organization_new         (OdOrgFields    *fields);   /* takes FIELDS */
-const OdOrgFields *od_organization_get_fields  (OdOrganization *self);
-gint64             od_organization_get_id      (OdOrganization *self);
-
-#define OD_TYPE_PERSON (od_person_get_type ())
-G_DECLARE_FINAL_TYPE (OdPerson, od_person, OD, PERSON, GObject)
-
-OdPerson             *od_person_new            (OdPersonFields *fields);   /* takes FIELDS */
-const OdPersonFields *od_person_get_fields     (OdPerson       *self);
-gint64                od_person_get_id         (OdPerson       *self);
+OdOrganization             *od_organization_new        (OdOrganizationFields *fields);   /* takes FIELDS */
+const OdOrganizationFields *od_organization_get_fields (OdOrganization       *self);
+gint64                      od_organization_get_id     (OdOrganization       *self);
 
 G_END_DECLS

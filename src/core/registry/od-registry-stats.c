@@ -42,8 +42,8 @@
 #include "od-db.h"
 #include "od-registry-stats.h"
 
-/* Kept in step with od_org_fields_has_org_coverage() and
- * od_org_fields_has_work_coverage(). */
+/* Kept in step with od_organization_fields_has_org_coverage() and
+ * od_organization_fields_has_work_coverage(). */
 #define ORG_COVERED "party_org_form IN ('independent', 'joint')"
 
 /* One pass over the table; ?1 is E, or NULL for today. */

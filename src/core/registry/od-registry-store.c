@@ -57,7 +57,7 @@ G_DEFINE_QUARK (od-registry-error-quark, od_registry_error)
 
 /* --- record descriptions, for audit entries --- */
 
-#define ORG_FIELD(member, kind) OD_FIELD (OdOrgFields, member, kind)
+#define ORG_FIELD(member, kind) OD_FIELD (OdOrganizationFields, member, kind)
 #define PERSON_FIELD(member, kind) OD_FIELD (OdPersonFields, member, kind)
 
 /* The stored, editable members; not sort keys or timestamps. */
@@ -66,7 +66,7 @@ static const OdFieldSpec org_field_specs[] = {
   ORG_FIELD (short_name, OD_FIELD_TEXT),
   ORG_FIELD (credit_code, OD_FIELD_NULLABLE),
   ORG_FIELD (credit_code_override, OD_FIELD_TEXT),
-  OD_FIELD_ENUM_KEYED (OdOrgFields, org_type, od_org_type_to_key),
+  OD_FIELD_ENUM_KEYED (OdOrganizationFields, org_type, od_organization_type_to_key),
   ORG_FIELD (category_id, OD_FIELD_REF),
   ORG_FIELD (area_id, OD_FIELD_REF),
   ORG_FIELD (registration_level, OD_FIELD_TEXT),
@@ -502,10 +502,10 @@ placeholders (guint n)
   " LEFT JOIN categories c ON c.id = o.category_id" \
   " LEFT JOIN areas a ON a.id = o.area_id"
 
-static OdOrgFields *
+static OdOrganizationFields *
 org_from_row (OdStmt *stmt)
 {
-  OdOrgFields *f = g_new0 (OdOrgFields, 1);
+  OdOrganizationFields *f = g_new0 (OdOrganizationFields, 1);
   g_autofree char *type_key = NULL;
 
   f->id = od_stmt_get_int64 (stmt, 0);
@@ -515,7 +515,7 @@ org_from_row (OdStmt *stmt)
   f->credit_code = od_store_dup_column (stmt, 4);
   f->credit_code_override = od_store_dup_column_or_empty (stmt, 5);
   type_key = od_store_dup_column (stmt, 6);
-  f->org_type = od_org_type_from_key (type_key);
+  f->org_type = od_organization_type_from_key (type_key);
   f->category_id = od_stmt_get_int64 (stmt, 7);
   f->category_name = od_store_dup_column_or_empty (stmt, 8);
   f->area_id = od_stmt_get_int64 (stmt, 9);
@@ -547,7 +547,7 @@ org_from_row (OdStmt *stmt)
 
 /* The row ID, live or (with INCLUDE_DELETED) in the trash; NULL without an
  * error when there is none. */
-static OdOrgFields *
+static OdOrganizationFields *
 load_org_row (OdDb      *db,
               gint64     id,
               gboolean   include_deleted,
@@ -582,10 +582,10 @@ set_org_not_found (GError **error,
 /* A copy of IN as it would be stored: text trimmed (not the notes), empty
  * keys set to their defaults, "" dates and keys as NULL, the credit code
  * and a valid phone number normalized. */
-static OdOrgFields *
-normalize_org (const OdOrgFields *in)
+static OdOrganizationFields *
+normalize_org (const OdOrganizationFields *in)
 {
-  OdOrgFields *f = od_org_fields_copy (in);
+  OdOrganizationFields *f = od_organization_fields_copy (in);
   g_autofree char *code = NULL;
   gboolean is_mobile;
   char *phone;
@@ -625,8 +625,8 @@ normalize_org (const OdOrgFields *in)
       f->phone = phone;
     }
 
-  if (f->org_type < OD_ORG_TYPE_UNKNOWN || f->org_type > OD_ORG_TYPE_OTHER)
-    f->org_type = OD_ORG_TYPE_UNKNOWN;
+  if (f->org_type < OD_ORGANIZATION_TYPE_UNKNOWN || f->org_type > OD_ORGANIZATION_TYPE_OTHER)
+    f->org_type = OD_ORGANIZATION_TYPE_UNKNOWN;
 
   return f;
 }
@@ -635,7 +635,7 @@ normalize_org (const OdOrgFields *in)
  * the credit code's check result (status OD_CODE_EMPTY without a code). */
 static gboolean
 validate_org (OdDb               *db,
-              const OdOrgFields  *f,
+              const OdOrganizationFields  *f,
               GPtrArray          *problems,
               OdCodeResult       *code,
               GError            **error)
@@ -716,15 +716,15 @@ validate_org (OdDb               *db,
         }
 
       /* Position 2 is the type (GB 32100-2015); saving takes it from there. */
-      if (code->status == OD_CODE_VALID && code->org_type != OD_ORG_TYPE_UNKNOWN
-          && f->org_type != OD_ORG_TYPE_UNKNOWN && f->org_type != code->org_type)
+      if (code->status == OD_CODE_VALID && code->org_type != OD_ORGANIZATION_TYPE_UNKNOWN
+          && f->org_type != OD_ORGANIZATION_TYPE_UNKNOWN && f->org_type != code->org_type)
         od_problems_add (problems, "org_type", OD_PROBLEM_WARNING, 0,
                      /* Translators: both %s are organization types such as “Social group” */
                      g_strdup_printf (_("The credit code is that of a “%s”, but the type is "
                                         "set to “%s”. The type is taken from the code when "
                                         "saving; check the code if the type is right."),
-                                      od_org_type_to_string (code->org_type),
-                                      od_org_type_to_string (f->org_type)));
+                                      od_organization_type_to_string (code->org_type),
+                                      od_organization_type_to_string (f->org_type)));
     }
 
   if (f->category_id != 0)
@@ -804,7 +804,7 @@ validate_org (OdDb               *db,
 /* --- organizations: writing --- */
 
 static char *
-org_search_text (const OdOrgFields *f)
+org_search_text (const OdOrganizationFields *f)
 {
   const char *pieces[] = {
     f->name, f->short_name, f->credit_code, f->legal_representative, f->contact_person,
@@ -815,7 +815,7 @@ org_search_text (const OdOrgFields *f)
 }
 
 static char *
-org_search_initials (const OdOrgFields *f)
+org_search_initials (const OdOrganizationFields *f)
 {
   g_autofree char *name_terms = od_pinyin_search_terms (f->name);
   g_autofree char *short_terms = od_pinyin_search_terms (f->short_name);
@@ -899,7 +899,7 @@ refresh_people_search (OdDb        *db,
  * statements below). */
 static gboolean
 bind_org (OdStmt             *stmt,
-          const OdOrgFields  *f,
+          const OdOrganizationFields  *f,
           const char         *sort_key,
           const char         *now,
           GError            **error)
@@ -909,7 +909,7 @@ bind_org (OdStmt             *stmt,
          && od_stmt_bind_text (stmt, 3, f->short_name, error)
          && od_stmt_bind_text (stmt, 4, f->credit_code, error)
          && od_stmt_bind_text (stmt, 5, f->credit_code_override, error)
-         && od_stmt_bind_text (stmt, 6, od_org_type_to_key (f->org_type), error)
+         && od_stmt_bind_text (stmt, 6, od_organization_type_to_key (f->org_type), error)
          && od_store_bind_ref (stmt, 7, f->category_id, error)
          && od_store_bind_ref (stmt, 8, f->area_id, error)
          && od_stmt_bind_text (stmt, 9, f->registration_level, error)
@@ -936,7 +936,7 @@ bind_org (OdStmt             *stmt,
 
 typedef struct
 {
-  const OdOrgFields *fields;
+  const OdOrganizationFields *fields;
   gint64             id;
 } OrgSaveData;
 
@@ -946,8 +946,8 @@ org_save_cb (OdDb      *db,
              GError   **error)
 {
   OrgSaveData *data = user_data;
-  g_autoptr(OdOrgFields) f = normalize_org (data->fields);
-  g_autoptr(OdOrgFields) old = NULL;
+  g_autoptr(OdOrganizationFields) f = normalize_org (data->fields);
+  g_autoptr(OdOrganizationFields) old = NULL;
   g_autoptr(GPtrArray) problems = od_problems_new ();
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(OdStmt) stmt = NULL;
@@ -981,7 +981,7 @@ org_save_cb (OdDb      *db,
 
   /* A valid code says what the organization is (GB 32100 position 2); a
    * reason kept for a code that now passes, or is gone, means nothing. */
-  if (code.status == OD_CODE_VALID && code.org_type != OD_ORG_TYPE_UNKNOWN)
+  if (code.status == OD_CODE_VALID && code.org_type != OD_ORGANIZATION_TYPE_UNKNOWN)
     f->org_type = code.org_type;
   if (code.status == OD_CODE_VALID || code.status == OD_CODE_EMPTY)
     {
@@ -1540,7 +1540,7 @@ org_delete_cb (OdDb      *db,
                GError   **error)
 {
   TrashData *data = user_data;
-  g_autoptr(OdOrgFields) old = NULL;
+  g_autoptr(OdOrganizationFields) old = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *now = od_db_now (db);
   g_autofree char *changes = NULL;
@@ -1634,7 +1634,7 @@ trash_label (OdDb        *db,
  * one has taken meanwhile: the unique indexes would refuse it anyway. */
 static gboolean
 check_org_restorable (OdDb               *db,
-                      const OdOrgFields  *f,
+                      const OdOrganizationFields  *f,
                       GError            **error)
 {
   g_autoptr(OdStmt) stmt = NULL;
@@ -1739,7 +1739,7 @@ restore_cb (OdDb      *db,
 
   if (g_str_equal (data->table_name, "organizations"))
     {
-      g_autoptr(OdOrgFields) f = load_org_row (db, data->row_id, TRUE, &local_error);
+      g_autoptr(OdOrganizationFields) f = load_org_row (db, data->row_id, TRUE, &local_error);
 
       if (f == NULL)
         goto missing;
@@ -1913,7 +1913,7 @@ purge_cb (OdDb      *db,
 
   if (is_org)
     {
-      g_autoptr(OdOrgFields) f = load_org_row (db, data->row_id, TRUE, &local_error);
+      g_autoptr(OdOrganizationFields) f = load_org_row (db, data->row_id, TRUE, &local_error);
 
       if (f != NULL)
         row_uuid = g_strdup (f->uuid);
@@ -2018,40 +2018,40 @@ typedef struct
 } SortSql;
 
 static SortSql
-org_sort_sql (OdOrgSort sort)
+org_sort_sql (OdOrganizationSort sort)
 {
   switch (sort)
     {
-    case OD_ORG_SORT_SHORT_NAME:
+    case OD_ORGANIZATION_SORT_SHORT_NAME:
       return (SortSql) { "o.short_name = ''", "o.short_name" };
-    case OD_ORG_SORT_CREDIT_CODE:
+    case OD_ORGANIZATION_SORT_CREDIT_CODE:
       return (SortSql) { "o.credit_code IS NULL", "o.credit_code" };
-    case OD_ORG_SORT_TYPE:
+    case OD_ORGANIZATION_SORT_TYPE:
       return (SortSql) { "o.org_type = 'unknown'",
                          "CASE o.org_type WHEN 'social_group' THEN 1 WHEN 'social_service'"
                          " THEN 2 WHEN 'foundation' THEN 3 WHEN 'other' THEN 4 ELSE 5 END" };
-    case OD_ORG_SORT_AREA:
+    case OD_ORGANIZATION_SORT_AREA:
       return (SortSql) { "a.id IS NULL", "a.sort_order" };
-    case OD_ORG_SORT_CATEGORY:
+    case OD_ORGANIZATION_SORT_CATEGORY:
       return (SortSql) { "c.id IS NULL", "c.sort_order" };
-    case OD_ORG_SORT_STATUS:
+    case OD_ORGANIZATION_SORT_STATUS:
       return (SortSql) { NULL,
                          "CASE o.status WHEN 'active' THEN 0 WHEN 'deregistered' THEN 1"
                          " ELSE 2 END" };
-    case OD_ORG_SORT_REGISTERED_ON:
+    case OD_ORGANIZATION_SORT_REGISTERED_ON:
       return (SortSql) { "o.registered_on IS NULL", "o.registered_on" };
-    case OD_ORG_SORT_MEMBER_ROLE:
+    case OD_ORGANIZATION_SORT_MEMBER_ROLE:
       return (SortSql) { "o.member_role IS NULL",
                          "CASE o.member_role WHEN 'president' THEN 0 WHEN 'vice_president'"
                          " THEN 1 WHEN 'director' THEN 2 ELSE 3 END" };
-    case OD_ORG_SORT_PARTY:
+    case OD_ORGANIZATION_SORT_PARTY:
       /* Organization coverage, then work coverage only, then neither. */
       return (SortSql) { NULL,
                          "CASE WHEN o.party_org_form IN ('independent', 'joint') THEN 0"
                          " WHEN o.party_instructor <> '' THEN 1 ELSE 2 END" };
-    case OD_ORG_SORT_UPDATED_AT:
+    case OD_ORGANIZATION_SORT_UPDATED_AT:
       return (SortSql) { NULL, "o.updated_at" };
-    case OD_ORG_SORT_NAME:
+    case OD_ORGANIZATION_SORT_NAME:
     default:
       return (SortSql) { NULL, "o.sort_key" };
     }
@@ -2106,26 +2106,26 @@ append_order_by (GString    *sql,
 /* --- public API: organizations --- */
 
 void
-od_org_filter_init (OdOrgFilter *filter)
+od_organization_filter_init (OdOrganizationFilter *filter)
 {
   g_return_if_fail (filter != NULL);
 
   memset (filter, 0, sizeof *filter);
-  filter->type = OD_ORG_TYPE_UNKNOWN;
+  filter->type = OD_ORGANIZATION_TYPE_UNKNOWN;
   filter->membership = -1;
   filter->party = OD_PARTY_ANY;
-  filter->sort = OD_ORG_SORT_NAME;
+  filter->sort = OD_ORGANIZATION_SORT_NAME;
 }
 
 /* The filters as conditions on the organizations row ALIAS. */
 static gboolean
 append_org_filters (GString           *sql,
-                    const OdOrgFilter *filter,
+                    const OdOrganizationFilter *filter,
                     const char        *alias)
 {
   gsize start = sql->len;
 
-  if (filter->type != OD_ORG_TYPE_UNKNOWN)
+  if (filter->type != OD_ORGANIZATION_TYPE_UNKNOWN)
     g_string_append_printf (sql, " AND %s.org_type = ?10", alias);
   if (filter->category_id != 0)
     g_string_append_printf (sql, " AND %s.category_id = ?11", alias);
@@ -2171,7 +2171,7 @@ append_org_filters (GString           *sql,
  */
 GArray *
 od_organization_query_ids (OdDb               *db,
-                           const OdOrgFilter  *filter,
+                           const OdOrganizationFilter  *filter,
                            GError            **error)
 {
   g_auto(Search) search = { 0 };
@@ -2195,9 +2195,9 @@ od_organization_query_ids (OdDb               *db,
   g_string_append (sql, "SELECT o.id, ");
   search_append_hit (sql, &search, &org_search_sql);
   g_string_append (sql, " FROM organizations o");
-  if (filter->sort == OD_ORG_SORT_AREA)
+  if (filter->sort == OD_ORGANIZATION_SORT_AREA)
     g_string_append (sql, " LEFT JOIN areas a ON a.id = o.area_id");
-  else if (filter->sort == OD_ORG_SORT_CATEGORY)
+  else if (filter->sort == OD_ORGANIZATION_SORT_CATEGORY)
     g_string_append (sql, " LEFT JOIN categories c ON c.id = o.category_id");
   g_string_append (sql, " WHERE ");
 
@@ -2226,15 +2226,15 @@ od_organization_query_ids (OdDb               *db,
    * the id never breaks a tie, and reversing it too lets SQLite read the
    * index backwards instead of sorting. */
   append_order_by (sql, org_sort_sql (filter->sort), filter->descending,
-                   filter->sort == OD_ORG_SORT_NAME && filter->descending ? "o.id DESC"
+                   filter->sort == OD_ORGANIZATION_SORT_NAME && filter->descending ? "o.id DESC"
                                                                           : "o.sort_key, o.id");
 
   stmt = od_db_prepare (db, sql->str, error);
   if (stmt == NULL)
     return NULL;
   if ((searching && !search_bind (stmt, &search, error))
-      || (filter->type != OD_ORG_TYPE_UNKNOWN
-          && !od_stmt_bind_text (stmt, 10, od_org_type_to_key (filter->type), error))
+      || (filter->type != OD_ORGANIZATION_TYPE_UNKNOWN
+          && !od_stmt_bind_text (stmt, 10, od_organization_type_to_key (filter->type), error))
       || (filter->category_id != 0 && !od_stmt_bind_int64 (stmt, 11, filter->category_id, error))
       || (filter->area_id != 0 && !od_stmt_bind_int64 (stmt, 12, filter->area_id, error))
       || (filter->status != NULL && !od_stmt_bind_text (stmt, 13, filter->status, error)))
@@ -2259,13 +2259,13 @@ od_organization_count (OdDb    *db,
  *   area names and its number of live people; %NULL with
  *   %OD_REGISTRY_ERROR_NOT_FOUND when it does not exist or is in the trash
  */
-OdOrgFields *
+OdOrganizationFields *
 od_organization_load (OdDb    *db,
                       gint64   id,
                       GError **error)
 {
   g_autoptr(GError) local_error = NULL;
-  OdOrgFields *fields;
+  OdOrganizationFields *fields;
 
   g_return_val_if_fail (OD_IS_DB (db), NULL);
 
@@ -2376,9 +2376,9 @@ od_organization_load_items (OdDb          *db,
  */
 GPtrArray *
 od_organization_validate (OdDb              *db,
-                          const OdOrgFields *fields)
+                          const OdOrganizationFields *fields)
 {
-  g_autoptr(OdOrgFields) f = NULL;
+  g_autoptr(OdOrganizationFields) f = NULL;
   g_autoptr(GPtrArray) problems = od_problems_new ();
   g_autoptr(GError) error = NULL;
   OdCodeResult code;
@@ -2394,7 +2394,7 @@ od_organization_validate (OdDb              *db,
 
 gint64
 od_organization_save (OdDb               *db,
-                      const OdOrgFields  *fields,
+                      const OdOrganizationFields  *fields,
                       GError            **error)
 {
   OrgSaveData data = { fields, 0 };

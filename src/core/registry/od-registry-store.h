@@ -26,18 +26,18 @@ typedef enum
 
 typedef enum
 {
-  OD_ORG_SORT_NAME,          /* pinyin order of the name */
-  OD_ORG_SORT_SHORT_NAME,
-  OD_ORG_SORT_CREDIT_CODE,
-  OD_ORG_SORT_TYPE,
-  OD_ORG_SORT_AREA,
-  OD_ORG_SORT_CATEGORY,
-  OD_ORG_SORT_STATUS,
-  OD_ORG_SORT_REGISTERED_ON,
-  OD_ORG_SORT_MEMBER_ROLE,
-  OD_ORG_SORT_PARTY,
-  OD_ORG_SORT_UPDATED_AT,
-} OdOrgSort;
+  OD_ORGANIZATION_SORT_NAME,          /* pinyin order of the name */
+  OD_ORGANIZATION_SORT_SHORT_NAME,
+  OD_ORGANIZATION_SORT_CREDIT_CODE,
+  OD_ORGANIZATION_SORT_TYPE,
+  OD_ORGANIZATION_SORT_AREA,
+  OD_ORGANIZATION_SORT_CATEGORY,
+  OD_ORGANIZATION_SORT_STATUS,
+  OD_ORGANIZATION_SORT_REGISTERED_ON,
+  OD_ORGANIZATION_SORT_MEMBER_ROLE,
+  OD_ORGANIZATION_SORT_PARTY,
+  OD_ORGANIZATION_SORT_UPDATED_AT,
+} OdOrganizationSort;
 
 typedef enum
 {
@@ -51,15 +51,15 @@ typedef struct
 {
   const char    *query;        /* search text: name, short name, code, representative,
                                   contact, pinyin initials; NULL or "" = all */
-  OdOrgType      type;         /* OD_ORG_TYPE_UNKNOWN = any */
+  OdOrganizationType      type;         /* OD_ORGANIZATION_TYPE_UNKNOWN = any */
   gint64         category_id;  /* 0 = any */
   gint64         area_id;      /* 0 = any */
   const char    *status;       /* NULL = any */
   int            membership;   /* -1 any, 0 not a member, 1 member */
   OdPartyFilter  party;
-  OdOrgSort      sort;
+  OdOrganizationSort      sort;
   gboolean       descending;
-} OdOrgFilter;
+} OdOrganizationFilter;
 
 typedef enum
 {
@@ -83,13 +83,13 @@ GQuark        od_registry_error_quark            (void);
 
 /* --- organizations --- */
 
-void          od_org_filter_init                 (OdOrgFilter          *filter);
+void          od_organization_filter_init                 (OdOrganizationFilter          *filter);
 GArray       *od_organization_query_ids          (OdDb                 *db,
-                                                  const OdOrgFilter    *filter,
+                                                  const OdOrganizationFilter    *filter,
                                                   GError              **error);
 gint64        od_organization_count              (OdDb                 *db,
                                                   GError              **error);
-OdOrgFields  *od_organization_load               (OdDb                 *db,
+OdOrganizationFields  *od_organization_load               (OdDb                 *db,
                                                   gint64                id,
                                                   GError              **error);
 /* Loads rows IDS[0..N) in that order, as OdOrganization items. */
@@ -102,12 +102,12 @@ GPtrArray    *od_organization_load_items         (OdDb                 *db,
  * given), duplicate code or name (ERROR with other_id), phone, email, dates
  * not in the future, type vs code, party hint. */
 GPtrArray    *od_organization_validate           (OdDb                 *db,
-                                                  const OdOrgFields    *fields);
+                                                  const OdOrganizationFields    *fields);
 /* Inserts (id == 0) or updates. Refuses with the first blocking problem;
  * writes the audit log (field: old → new); derives the type from a valid
  * code; keeps the search index and pinyin sort key. Returns the id. */
 gint64        od_organization_save               (OdDb                 *db,
-                                                  const OdOrgFields    *fields,
+                                                  const OdOrganizationFields    *fields,
                                                   GError              **error);
 gboolean      od_organization_delete             (OdDb                 *db,
                                                   gint64                id,
