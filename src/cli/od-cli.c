@@ -229,12 +229,9 @@ cmd_info (OdCli  *cli,
     return fail (g_steal_pointer (&error));
   for (guint i = 0; i < tables->len; i++)
     {
-      /* Table names come from sqlite_master, not from the user. */
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"",
-                                              (char *) g_ptr_array_index (tables, i));
       gint64 n = 0;
 
-      if (!od_db_query_int64 (db, sql, &n, &error))
+      if (!od_db_count_rows (db, g_ptr_array_index (tables, i), &n, &error))
         return fail (g_steal_pointer (&error));
       g_array_append_val (counts, n);
     }

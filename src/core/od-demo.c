@@ -14,6 +14,7 @@
 #include "od-audit.h"
 #include "od-demo.h"
 #include "od-demo-registry.h"
+#include "od-lookup-store.h"
 #include "od-settings-store.h"
 
 typedef gboolean (*DemoPartFunc) (OdDb *db, GError **error);
@@ -54,11 +55,7 @@ load_lookups (OdDb    *db,
 {
   /* The lookups themselves come with the first migration; the demo brings
    * back any seeded row that was deleted, so that every demo has them all. */
-  return od_db_exec (db,
-                     "UPDATE areas SET deleted_at = NULL WHERE deleted_at IS NOT NULL;"
-                     "UPDATE categories SET deleted_at = NULL WHERE deleted_at IS NOT NULL;"
-                     "DELETE FROM trash WHERE table_name IN ('areas', 'categories');",
-                     error);
+  return od_lookup_undelete_all (db, error);
 }
 
 static const DemoPart demo_parts[] = {
@@ -84,22 +81,18 @@ clear_content (OdDb    *db,
   if (tables == NULL)
     return FALSE;
   /* Deleting table by table would trip foreign keys midway; checked at commit. */
-  if (!od_db_exec (db, "PRAGMA defer_foreign_keys = ON", error))
+  if (!od_db_defer_foreign_keys (db, error))
     return FALSE;
   for (guint i = 0; i < tables->len; i++)
     {
       const char *table = g_ptr_array_index (tables, i);
-      g_autofree char *quoted = od_db_quote_identifier (table);
-      g_autofree char *sql = NULL;
 
       if (is_bookkeeping (table))
         continue;
-      /* Table names come from sqlite_master, never from user text. */
-      sql = g_strdup_printf ("DELETE FROM %s", quoted);
-      if (!od_db_exec (db, sql, error))
+      if (!od_db_delete_all_rows (db, table, error))
         return FALSE;
     }
-  return od_db_exec (db, "DELETE FROM trash; DELETE FROM settings;", error);
+  return od_db_delete_all_rows (db, "trash", error) && od_db_delete_all_rows (db, "settings", error);
 }
 
 static gboolean
@@ -153,16 +146,13 @@ od_demo_database_is_empty (OdDb      *db,
   for (guint i = 0; i < tables->len; i++)
     {
       const char *table = g_ptr_array_index (tables, i);
-      g_autofree char *quoted = od_db_quote_identifier (table);
-      g_autofree char *sql = NULL;
-      gint64 n = 0;
+      gboolean table_empty = TRUE;
 
       if (is_bookkeeping (table))
         continue;
-      sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)", quoted);
-      if (!od_db_query_int64 (db, sql, &n, error))
+      if (!od_db_table_is_empty (db, table, &table_empty, error))
         return FALSE;
-      if (n > 0)
+      if (!table_empty)
         {
           *empty = FALSE;
           return TRUE;

@@ -824,6 +824,71 @@ od_db_query_int64 (OdDb        *self,
     }
 }
 
+gboolean
+od_db_count_rows (OdDb        *self,
+                  const char  *table,
+                  gint64      *n_rows,
+                  GError     **error)
+{
+  g_autofree char *quoted = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (OD_IS_DB (self), FALSE);
+  g_return_val_if_fail (table != NULL && n_rows != NULL, FALSE);
+
+  quoted = od_db_quote_identifier (table);
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", quoted);
+  return od_db_query_int64 (self, sql, n_rows, error);
+}
+
+gboolean
+od_db_table_is_empty (OdDb        *self,
+                      const char  *table,
+                      gboolean    *empty,
+                      GError     **error)
+{
+  g_autofree char *quoted = NULL;
+  g_autofree char *sql = NULL;
+  gint64 any = 0;
+
+  g_return_val_if_fail (OD_IS_DB (self), FALSE);
+  g_return_val_if_fail (table != NULL && empty != NULL, FALSE);
+
+  /* Table names come from the schema (od_db_list_tables()), never from user
+   * text; quoted all the same. */
+  quoted = od_db_quote_identifier (table);
+  sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)", quoted);
+  if (!od_db_query_int64 (self, sql, &any, error))
+    return FALSE;
+  *empty = any == 0;
+  return TRUE;
+}
+
+gboolean
+od_db_defer_foreign_keys (OdDb    *self,
+                          GError **error)
+{
+  g_return_val_if_fail (OD_IS_DB (self), FALSE);
+
+  return od_db_exec (self, "PRAGMA defer_foreign_keys = ON", error);
+}
+
+gboolean
+od_db_delete_all_rows (OdDb        *self,
+                       const char  *table,
+                       GError     **error)
+{
+  g_autofree char *quoted = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (OD_IS_DB (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  quoted = od_db_quote_identifier (table);
+  sql = g_strdup_printf ("DELETE FROM %s", quoted);
+  return od_db_exec (self, sql, error);
+}
+
 GPtrArray *
 od_db_list_tables (OdDb     *self,
                    GError  **error)

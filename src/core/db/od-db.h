@@ -91,6 +91,21 @@ gboolean     od_db_query_int64          (OdDb                 *db,
                                          GError              **error);
 GPtrArray   *od_db_list_tables          (OdDb                 *db,
                                          GError              **error);
+/* TABLE (a name from od_db_list_tables(), never user text) as a whole. */
+gboolean     od_db_count_rows           (OdDb                 *db,
+                                         const char           *table,
+                                         gint64               *n_rows,
+                                         GError              **error);
+gboolean     od_db_table_is_empty       (OdDb                 *db,
+                                         const char           *table,
+                                         gboolean             *empty,
+                                         GError              **error);
+/* Until the end of the transaction (deleting table by table). */
+gboolean     od_db_defer_foreign_keys   (OdDb                 *db,
+                                         GError              **error);
+gboolean     od_db_delete_all_rows      (OdDb                 *db,
+                                         const char           *table,
+                                         GError              **error);
 gboolean     od_db_backup_to            (OdDb                 *db,
                                          const char           *dest_path,
                                          GError              **error);

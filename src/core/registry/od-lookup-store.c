@@ -114,3 +114,16 @@ od_category_free (OdCategory *category)
   g_free (category->name);
   g_free (category);
 }
+
+gboolean
+od_lookup_undelete_all (OdDb    *db,
+                        GError **error)
+{
+  g_return_val_if_fail (OD_IS_DB (db), FALSE);
+
+  return od_db_exec (db,
+                     "UPDATE areas SET deleted_at = NULL WHERE deleted_at IS NOT NULL;"
+                     "UPDATE categories SET deleted_at = NULL WHERE deleted_at IS NOT NULL;"
+                     "DELETE FROM trash WHERE table_name IN ('areas', 'categories');",
+                     error);
+}

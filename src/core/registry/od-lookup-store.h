@@ -33,6 +33,9 @@ GPtrArray  *od_lookup_list_categories  (OdDb        *db,
 char       *od_lookup_area_name        (OdDb        *db,
                                         const char  *code,
                                         GError     **error);
+/* Every area and category back from the trash (the demo has them all). */
+gboolean    od_lookup_undelete_all     (OdDb        *db,
+                                        GError     **error);
 void        od_area_free               (OdArea      *area);
 void        od_category_free           (OdCategory  *category);
 
