@@ -19,7 +19,7 @@
 
 const char *
 od_field_spec_text (gconstpointer    record,
-           const OdFieldSpec *spec)
+                    const OdFieldSpec *spec)
 {
   return G_STRUCT_MEMBER (const char *, (gpointer) record, spec->offset);
 }
@@ -129,9 +129,9 @@ spec_write_json (OdJsonWriter    *writer,
  * nothing changed. */
 char *
 od_store_changes_json (const OdFieldSpec *specs,
-              guint            n_specs,
-              gconstpointer    old_record,
-              gconstpointer    new_record)
+                       guint            n_specs,
+                       gconstpointer    old_record,
+                       gconstpointer    new_record)
 {
   g_autoptr(OdJsonWriter) writer = od_json_writer_new (FALSE);
   guint n_changed = 0;
@@ -160,21 +160,21 @@ od_store_changes_json (const OdFieldSpec *specs,
 
 gboolean
 od_store_is_one_of (const char        *value,
-           const char *const *allowed)
+                    const char *const *allowed)
 {
   return value != NULL && g_strv_contains (allowed, value);
 }
 
 char *
 od_store_dup_column (OdStmt *stmt,
-            int     column)
+                     int     column)
 {
   return od_stmt_column_is_null (stmt, column) ? NULL : g_strdup (od_stmt_get_text (stmt, column));
 }
 
 char *
 od_store_dup_column_or_empty (OdStmt *stmt,
-                     int     column)
+                              int     column)
 {
   const char *text = od_stmt_get_text (stmt, column);
 
@@ -203,7 +203,7 @@ od_store_strip_nullable_field (char **field)
 
 void
 od_store_default_field (char       **field,
-               const char  *value)
+                        const char  *value)
 {
   if (*field == NULL || (*field)[0] == '\0')
     {
@@ -275,7 +275,7 @@ split_landline (const char *digits)
  * prefix are accepted.  Returns NULL when TEXT is neither. */
 char *
 od_store_normalize_phone (const char *text,
-                 gboolean   *is_mobile)
+                          gboolean   *is_mobile)
 {
   g_autoptr(GString) cleaned = g_string_new (NULL);
   g_auto(GStrv) raw_parts = NULL;
@@ -392,7 +392,7 @@ od_store_looks_like_email (const char *text)
  * the UTC date is still yesterday until 08:00. */
 void
 od_store_get_today (OdDb  *db,
-           GDate *today)
+                    GDate *today)
 {
   g_autofree char *now = od_db_now (db);
   g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (now, NULL);
@@ -445,9 +445,9 @@ check_date (const char  *text,
  * line breaks and tabs. */
 void
 od_store_check_control_chars (GPtrArray       *problems,
-                     const OdFieldSpec *specs,
-                     guint            n_specs,
-                     gconstpointer    record)
+                              const OdFieldSpec *specs,
+                              guint            n_specs,
+                              gconstpointer    record)
 {
   for (guint i = 0; i < n_specs; i++)
     {
@@ -473,40 +473,20 @@ od_store_check_control_chars (GPtrArray       *problems,
 
 gboolean
 od_store_bind_ref (OdStmt  *stmt,
-          int      index,
-          gint64   id,
-          GError **error)
+                   int      index,
+                   gint64   id,
+                   GError **error)
 {
   return id != 0 ? od_stmt_bind_int64 (stmt, index, id, error)
                  : od_stmt_bind_null (stmt, index, error);
 }
 
-/* Runs a query returning one integer (0 when it returns no row). */
-gboolean
-od_store_query_id (OdStmt  *stmt,
-          gint64  *value,
-          GError **error)
-{
-  switch (od_stmt_step (stmt, error))
-    {
-    case OD_STEP_ROW:
-      *value = od_stmt_get_int64 (stmt, 0);
-      return TRUE;
-    case OD_STEP_DONE:
-      *value = 0;
-      return TRUE;
-    case OD_STEP_ERROR:
-    default:
-      return FALSE;
-    }
-}
-
 void
 od_store_check_key (GPtrArray         *problems,
-           const char        *field,
-           const char        *value,
-           const char *const *allowed,
-           gboolean           nullable)
+                    const char        *field,
+                    const char        *value,
+                    const char *const *allowed,
+                    gboolean           nullable)
 {
   g_autofree char *choices = NULL;
 
@@ -525,9 +505,9 @@ od_store_check_key (GPtrArray         *problems,
 
 void
 od_store_check_date_field (GPtrArray   *problems,
-                  const char  *field,
-                  const char  *value,
-                  const GDate *today)
+                           const char  *field,
+                           const char  *value,
+                           const GDate *today)
 {
   if (value == NULL)
     return;
@@ -561,15 +541,15 @@ od_store_check_date_field (GPtrArray   *problems,
 
 gboolean
 od_store_check_ref_exists (OdDb        *db,
-                  const char  *sql,
-                  gint64       id,
-                  gboolean    *exists,
-                  GError     **error)
+                           const char  *sql,
+                           gint64       id,
+                           gboolean    *exists,
+                           GError     **error)
 {
   g_autoptr(OdStmt) stmt = od_db_prepare (db, sql, error);
   gint64 found = 0;
 
-  if (stmt == NULL || !od_stmt_bind_int64 (stmt, 1, id, error) || !od_store_query_id (stmt, &found, error))
+  if (stmt == NULL || !od_stmt_bind_int64 (stmt, 1, id, error) || !od_stmt_step_int64 (stmt, &found, error))
     return FALSE;
   *exists = found != 0;
   return TRUE;

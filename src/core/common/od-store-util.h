@@ -99,10 +99,6 @@ gboolean    od_store_bind_ref             (OdStmt             *stmt,
                                            int                 index,
                                            gint64              id,
                                            GError            **error);
-/* The integer of the query's first row, 0 when it returns none. */
-gboolean    od_store_query_id             (OdStmt             *stmt,
-                                           gint64             *value,
-                                           GError            **error);
 /* Whether SQL, run with ?1 = ID, returns a row. */
 gboolean    od_store_check_ref_exists     (OdDb               *db,
                                            const char         *sql,

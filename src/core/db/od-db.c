@@ -808,20 +808,7 @@ od_db_query_int64 (OdDb        *self,
 {
   g_autoptr(OdStmt) stmt = od_db_prepare (self, sql, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  switch (od_stmt_step (stmt, error))
-    {
-    case OD_STEP_ROW:
-      *value = od_stmt_get_int64 (stmt, 0);
-      return TRUE;
-    case OD_STEP_DONE:
-      *value = 0;
-      return TRUE;
-    case OD_STEP_ERROR:
-    default:
-      return FALSE;
-    }
+  return stmt != NULL && od_stmt_step_int64 (stmt, value, error);
 }
 
 gboolean
@@ -1355,6 +1342,29 @@ od_stmt_run (OdStmt   *stmt,
   while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
     ;
   return step == OD_STEP_DONE;
+}
+
+/* Steps STMT once: its first column as an integer, 0 when it returns no
+ * row (a count, an id looked up). */
+gboolean
+od_stmt_step_int64 (OdStmt   *stmt,
+                    gint64   *value,
+                    GError  **error)
+{
+  g_return_val_if_fail (stmt != NULL && value != NULL, FALSE);
+
+  switch (od_stmt_step (stmt, error))
+    {
+    case OD_STEP_ROW:
+      *value = od_stmt_get_int64 (stmt, 0);
+      return TRUE;
+    case OD_STEP_DONE:
+      *value = 0;
+      return TRUE;
+    case OD_STEP_ERROR:
+    default:
+      return FALSE;
+    }
 }
 
 gboolean

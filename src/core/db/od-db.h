@@ -141,6 +141,9 @@ OdStep       od_stmt_step               (OdStmt               *stmt,
                                          GError              **error);
 gboolean     od_stmt_run                (OdStmt               *stmt,
                                          GError              **error);
+gboolean     od_stmt_step_int64         (OdStmt               *stmt,
+                                         gint64               *value,
+                                         GError              **error);
 gboolean     od_stmt_reset              (OdStmt               *stmt,
                                          GError              **error);
 int          od_stmt_column_count       (OdStmt               *stmt);

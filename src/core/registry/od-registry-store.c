@@ -667,14 +667,14 @@ validate_org (OdDb               *db,
       if (stmt == NULL
           || !od_stmt_bind_text (stmt, 1, f->name, error)
           || !od_stmt_bind_int64 (stmt, 2, f->id, error)
-          || !od_store_query_id (stmt, &other, error))
+          || !od_stmt_step_int64 (stmt, &other, error))
         return FALSE;
       if (other != 0)
         od_problems_add (problems, "name", OD_PROBLEM_ERROR, other,
-                     /* Translators: %s is an organization's name */
-                     g_strdup_printf (_("Another organization is already called “%s”. Open "
-                                        "that record instead, or give this one a different "
-                                        "name."), f->name));
+                         /* Translators: %s is an organization's name */
+                         g_strdup_printf (_("Another organization is already called “%s”. Open "
+                                            "that record instead, or give this one a different "
+                                            "name."), f->name));
     }
 
   /* Credit code (GB 32100-2015, DESIGN.md §2): a failing code is a warning
@@ -687,7 +687,7 @@ validate_org (OdDb               *db,
       od_validate_credit_code (f->credit_code, code);
       if (code->status != OD_CODE_VALID && !have_reason)
         od_problems_add (problems, "credit_code", OD_PROBLEM_WARNING, 0,
-                     od_code_result_describe (code, FALSE));
+                         od_code_result_describe (code, FALSE));
 
       stmt = od_db_prepare (db,
                             "SELECT id, name FROM organizations WHERE credit_code = ?1"
@@ -701,12 +701,12 @@ validate_org (OdDb               *db,
         case OD_STEP_ROW:
           other = od_stmt_get_int64 (stmt, 0);
           od_problems_add (problems, "credit_code", OD_PROBLEM_ERROR, other,
-                       /* Translators: the first %s is a credit code, the second an
-                        * organization's name */
-                       g_strdup_printf (_("The credit code %s is already recorded for “%s”. "
-                                          "Check the code, or open that organization "
-                                          "instead."),
-                                        f->credit_code, od_stmt_get_text (stmt, 1)));
+                           /* Translators: the first %s is a credit code, the second an
+                            * organization's name */
+                           g_strdup_printf (_("The credit code %s is already recorded for “%s”. "
+                                              "Check the code, or open that organization "
+                                              "instead."),
+                                            f->credit_code, od_stmt_get_text (stmt, 1)));
           break;
         case OD_STEP_DONE:
           break;
@@ -719,33 +719,33 @@ validate_org (OdDb               *db,
       if (code->status == OD_CODE_VALID && code->org_type != OD_ORGANIZATION_TYPE_UNKNOWN
           && f->org_type != OD_ORGANIZATION_TYPE_UNKNOWN && f->org_type != code->org_type)
         od_problems_add (problems, "org_type", OD_PROBLEM_WARNING, 0,
-                     /* Translators: both %s are organization types such as “Social group” */
-                     g_strdup_printf (_("The credit code is that of a “%s”, but the type is "
-                                        "set to “%s”. The type is taken from the code when "
-                                        "saving; check the code if the type is right."),
-                                      od_organization_type_to_string (code->org_type),
-                                      od_organization_type_to_string (f->org_type)));
+                         /* Translators: both %s are organization types such as “Social group” */
+                         g_strdup_printf (_("The credit code is that of a “%s”, but the type is "
+                                            "set to “%s”. The type is taken from the code when "
+                                            "saving; check the code if the type is right."),
+                                          od_organization_type_to_string (code->org_type),
+                                          od_organization_type_to_string (f->org_type)));
     }
 
   if (f->category_id != 0)
     {
       if (!od_store_check_ref_exists (db, "SELECT count(*) FROM categories WHERE id = ?1",
-                             f->category_id, &exists, error))
+                                      f->category_id, &exists, error))
         return FALSE;
       if (!exists)
         od_problems_add (problems, "category_id", OD_PROBLEM_ERROR, 0,
-                     g_strdup (_("The category does not exist (any more). Choose a category "
-                                 "from the list.")));
+                         g_strdup (_("The category does not exist (any more). Choose a category "
+                                     "from the list.")));
     }
   if (f->area_id != 0)
     {
       if (!od_store_check_ref_exists (db, "SELECT count(*) FROM areas WHERE id = ?1",
-                             f->area_id, &exists, error))
+                                      f->area_id, &exists, error))
         return FALSE;
       if (!exists)
         od_problems_add (problems, "area_id", OD_PROBLEM_ERROR, 0,
-                     g_strdup (_("The district or county does not exist (any more). Choose "
-                                 "one from the list.")));
+                         g_strdup (_("The district or county does not exist (any more). Choose "
+                                     "one from the list.")));
     }
 
   od_store_check_key (problems, "registration_level", f->registration_level, registration_levels, FALSE);
@@ -760,17 +760,17 @@ validate_org (OdDb               *db,
 
       if (phone == NULL)
         od_problems_add (problems, "phone", OD_PROBLEM_ERROR, 0,
-                     /* Translators: %s is what was typed as a telephone number */
-                     g_strdup_printf (_("“%s” is not a telephone number. Type an 11-digit "
-                                        "mobile number or a landline with its area code, "
-                                        "e.g. 0917-3212345."), f->phone));
+                         /* Translators: %s is what was typed as a telephone number */
+                         g_strdup_printf (_("“%s” is not a telephone number. Type an 11-digit "
+                                            "mobile number or a landline with its area code, "
+                                            "e.g. 0917-3212345."), f->phone));
     }
 
   if (f->email[0] != '\0' && !od_store_looks_like_email (f->email))
     od_problems_add (problems, "email", OD_PROBLEM_ERROR, 0,
-                 /* Translators: %s is what was typed as an email address */
-                 g_strdup_printf (_("“%s” is not an email address. Type it as "
-                                    "name@example.com, or leave the field empty."), f->email));
+                     /* Translators: %s is what was typed as an email address */
+                     g_strdup_printf (_("“%s” is not an email address. Type it as "
+                                        "name@example.com, or leave the field empty."), f->email));
 
   od_store_check_date_field (problems, "registered_on", f->registered_on, &today);
   od_store_check_date_field (problems, "status_date", f->status_date, &today);
@@ -779,24 +779,24 @@ validate_org (OdDb               *db,
   if ((g_strcmp0 (f->status, "deregistered") == 0 || g_strcmp0 (f->status, "revoked") == 0)
       && f->status_date == NULL)
     od_problems_add (problems, "status_date", OD_PROBLEM_WARNING, 0,
-                 g_strdup (_("The date of the deregistration or revocation is missing. Type "
-                             "the date from the notice.")));
+                     g_strdup (_("The date of the deregistration or revocation is missing. Type "
+                                 "the date from the notice.")));
 
   if (f->member_role != NULL && f->member_since == NULL)
     od_problems_add (problems, "member_since", OD_PROBLEM_WARNING, 0,
-                 g_strdup (_("The date since when it is a member of the association is "
-                             "missing. Type the date of admission.")));
+                     g_strdup (_("The date since when it is a member of the association is "
+                                 "missing. Type the date of admission.")));
 
   if (f->party_members < 0)
     od_problems_add (problems, "party_members", OD_PROBLEM_ERROR, 0,
-                 g_strdup (_("The number of party members cannot be negative. Type 0 if there "
-                             "are none.")));
+                     g_strdup (_("The number of party members cannot be negative. Type 0 if there "
+                                 "are none.")));
   /* DESIGN.md §2: 3 or more full members should form their own party
    * organization — a hint, not an error. */
   else if (f->party_members >= 3 && g_strcmp0 (f->party_org_form, "none") == 0)
     od_problems_add (problems, "party_org_form", OD_PROBLEM_HINT, 0,
-                 g_strdup (_("With 3 or more full party members the organization should form "
-                             "its own party organization.")));
+                     g_strdup (_("With 3 or more full party members the organization should form "
+                                 "its own party organization.")));
 
   return TRUE;
 }
@@ -1176,15 +1176,15 @@ validate_person (OdDb                  *db,
         case OD_STEP_ROW:
           if (od_stmt_get_int64 (stmt, 1) != 0)
             od_problems_add (problems, "organization_id", OD_PROBLEM_ERROR, 0,
-                         /* Translators: %s is an organization's name */
-                         g_strdup_printf (_("“%s” is in the trash. Restore it first, or "
-                                            "choose another organization."),
-                                          od_stmt_get_text (stmt, 0)));
+                             /* Translators: %s is an organization's name */
+                             g_strdup_printf (_("“%s” is in the trash. Restore it first, or "
+                                                "choose another organization."),
+                                              od_stmt_get_text (stmt, 0)));
           break;
         case OD_STEP_DONE:
           od_problems_add (problems, "organization_id", OD_PROBLEM_ERROR, 0,
-                       g_strdup (_("The organization does not exist (any more). Choose "
-                                   "the organization again.")));
+                           g_strdup (_("The organization does not exist (any more). Choose "
+                                       "the organization again.")));
           break;
         case OD_STEP_ERROR:
         default:
@@ -1199,10 +1199,10 @@ validate_person (OdDb                  *db,
 
       if (mobile == NULL || !is_mobile)
         od_problems_add (problems, "mobile", OD_PROBLEM_ERROR, 0,
-                     /* Translators: %s is what was typed as a mobile number */
-                     g_strdup_printf (_("“%s” is not a mobile number. Type the 11 digits, "
-                                        "e.g. 13812345678, or leave the field empty."),
-                                      f->mobile));
+                         /* Translators: %s is what was typed as a mobile number */
+                         g_strdup_printf (_("“%s” is not a mobile number. Type the 11 digits, "
+                                            "e.g. 13812345678, or leave the field empty."),
+                                          f->mobile));
     }
 
   /* Resident ID number (GB 11643-1999): wrong numbers are errors, unlike
@@ -1212,7 +1212,7 @@ validate_person (OdDb                  *db,
       if (!od_validate_id_number (f->id_number, id_result))
         {
           od_problems_add (problems, "id_number", OD_PROBLEM_ERROR, 0,
-                       od_code_result_describe (id_result, TRUE));
+                           od_code_result_describe (id_result, TRUE));
         }
       else
         {
@@ -1232,13 +1232,13 @@ validate_person (OdDb                  *db,
                 g_autofree char *masked = od_id_number_mask (f->id_number);
 
                 od_problems_add (problems, "id_number", OD_PROBLEM_ERROR,
-                             od_stmt_get_int64 (stmt, 0),
-                             /* Translators: the first %s is a masked ID number
-                              * (610302********123X), the second a person's name */
-                             g_strdup_printf (_("The ID number %s is already recorded for %s. "
-                                                "Open that person instead, or check the "
-                                                "number."),
-                                              masked, od_stmt_get_text (stmt, 1)));
+                                 od_stmt_get_int64 (stmt, 0),
+                                 /* Translators: the first %s is a masked ID number
+                                  * (610302********123X), the second a person's name */
+                                 g_strdup_printf (_("The ID number %s is already recorded for %s. "
+                                                    "Open that person instead, or check the "
+                                                    "number."),
+                                                  masked, od_stmt_get_text (stmt, 1)));
               }
               break;
             case OD_STEP_DONE:
@@ -1262,15 +1262,15 @@ validate_person (OdDb                  *db,
           || !od_stmt_bind_text (stmt, 1, f->name, error)
           || !od_stmt_bind_text (stmt, 2, f->mobile, error)
           || !od_stmt_bind_int64 (stmt, 3, f->id, error)
-          || !od_store_query_id (stmt, &other, error))
+          || !od_stmt_step_int64 (stmt, &other, error))
         return FALSE;
       if (other != 0)
         od_problems_add (problems, "mobile", OD_PROBLEM_ERROR, other,
-                     /* Translators: the first %s is a person's name, the second a mobile number */
-                     g_strdup_printf (_("%s with the mobile number %s is already recorded. "
-                                        "Open that person instead; if this is someone else "
-                                        "with the same name, check the number."),
-                                      f->name, f->mobile));
+                         /* Translators: the first %s is a person's name, the second a mobile number */
+                         g_strdup_printf (_("%s with the mobile number %s is already recorded. "
+                                            "Open that person instead; if this is someone else "
+                                            "with the same name, check the number."),
+                                          f->name, f->mobile));
     }
 
   return TRUE;
@@ -1877,7 +1877,7 @@ check_unreferenced (OdDb        *db,
       sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?1", quoted_table, quoted_column);
       count = od_db_prepare (db, sql, error);
       if (count == NULL || !od_stmt_bind_int64 (count, 1, row_id, error)
-          || !od_store_query_id (count, &n, error))
+          || !od_stmt_step_int64 (count, &n, error))
         return FALSE;
       if (n > 0)
         {
