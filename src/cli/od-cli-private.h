@@ -38,8 +38,45 @@ OdDb     *_od_cli_open_database  (OdCli               *cli,
 
 /* --- the commands of od-cli-<domain>.c --- */
 
-int       _od_cli_cmd_stats      (OdCli               *cli,
-                                  int                  argc,
-                                  char               **argv);
+/* What was written where, unless it went to standard output among the data. */
+void      _od_cli_print_written  (const char          *output);
+/* --db, $ORGDESK_DB or the default. */
+char     *_od_cli_database_path  (OdCli               *cli);
+
+/* The commands, one file per area: od-cli-database.c, od-cli-io.c,
+ * od-cli-render.c, od-cli-stats.c. */
+int       _od_cli_cmd_init       (OdCli   *cli,
+                                  int      argc,
+                                  char   **argv);
+int       _od_cli_cmd_info       (OdCli   *cli,
+                                  int      argc,
+                                  char   **argv);
+int       _od_cli_cmd_check_code (OdCli   *cli,
+                                  int      argc,
+                                  char   **argv);
+int       _od_cli_cmd_demo       (OdCli   *cli,
+                                  int      argc,
+                                  char   **argv);
+int       _od_cli_cmd_backup     (OdCli   *cli,
+                                  int      argc,
+                                  char   **argv);
+int       _od_cli_cmd_restore    (OdCli   *cli,
+                                  int      argc,
+                                  char   **argv);
+int       _od_cli_cmd_chart      (OdCli   *cli,
+                                  int      argc,
+                                  char   **argv);
+int       _od_cli_cmd_report     (OdCli   *cli,
+                                  int      argc,
+                                  char   **argv);
+int       _od_cli_cmd_export     (OdCli   *cli,
+                                  int      argc,
+                                  char   **argv);
+int       _od_cli_cmd_import     (OdCli   *cli,
+                                  int      argc,
+                                  char   **argv);
+int       _od_cli_cmd_stats      (OdCli   *cli,
+                                  int      argc,
+                                  char   **argv);
 
 G_END_DECLS
