@@ -35,147 +35,9 @@
 #include <libxml/xmlreader.h>
 #include <zip.h>
 
+#include "od-xlsx-private.h"
 #include "od-xlsx-reader.h"
 
-/* A serial of 2958465 is 9999-12-31. */
-#define MAX_DATE_SERIAL 2958466.0
-#define SECONDS_PER_DAY 86400
-
-/* The most bytes of XML text a cell of OD_XLSX_MAX_CELL_CHARS can take:
- * a character written as _xHHHH_ takes 7. Reading stops beyond it, before
- * the cell is complete. */
-#define MAX_CELL_XML_TEXT (8 * OD_XLSX_MAX_CELL_CHARS)
-
-typedef struct
-{
-  char *name;
-  char *part;
-} Sheet;
-
-typedef struct
-{
-  char *type;
-  char *target;       /* the resolved part name, or NULL for an external target */
-} Relationship;
-
-/* The shared-string table, reference-counted (g_atomic_rc_box): each sheet
- * read points into it and may outlive the workbook. */
-typedef struct
-{
-  GStringChunk *chunk;
-  GPtrArray    *strings;    /* of const char *, in chunk */
-  guint64       size;       /* text, NULs and pointers: for OD_XLSX_MAX_TEXT_SIZE */
-} SharedStrings;
-
-/* What a number in a cell means, from the number format of its style. */
-typedef enum
-{
-  NUMBER_PLAIN,
-  NUMBER_DATE,        /* a date, maybe with a time of day */
-  NUMBER_TIME,        /* a time of day only */
-} NumberKind;
-
-struct _OdXlsxBook
-{
-  char         *display_name;
-  zip_t        *zip;
-  GPtrArray    *sheets;               /* of Sheet */
-  char         *shared_strings_part;  /* NULL when the workbook has none */
-  char         *styles_part;
-  gboolean      date1904;
-  gboolean      stale_formulas;       /* <calcPr fullCalcOnLoad="1"> */
-
-  /* Read on the first od_xlsx_read_sheet(): choosing a sheet needs neither. */
-  gboolean       shared_loaded;
-  SharedStrings *shared;              /* a reference; NULL until loaded */
-  GArray        *xf_kinds;            /* of guint8 NumberKind, by cellXfs index */
-};
-
-/* A non-empty cell of a sheet. */
-typedef struct
-{
-  guint       column;     /* 0-based */
-  const char *text;       /* in the sheet's chunk, in its shared strings, or static */
-} Cell;
-
-typedef struct
-{
-  guint first_cell;       /* index in cells */
-  guint n_cells;          /* at least 1; by column, without repeats */
-  guint number;           /* 1-based, as Excel shows it */
-} RowInfo;
-
-struct _OdXlsxSheet
-{
-  SharedStrings *shared;  /* a reference: cells point into it */
-  GStringChunk  *chunk;   /* the text of the other cells */
-  GArray        *cells;   /* of Cell, row after row */
-  GArray        *rows;    /* of RowInfo */
-};
-
-/* One part being streamed through an xmlTextReader. */
-typedef struct
-{
-  OdXlsxBook       *book;
-  const char       *part;
-  zip_file_t       *file;
-  guint64           n_unpacked;
-  gboolean          too_large;
-  char             *zip_error;
-  char             *xml_error;
-  int               xml_line;
-  xmlTextReaderPtr  reader;
-} PartReader;
-
-/* The text of a rich-text item (<si> in the shared strings, <is> in a
- * cell): its own <t>, or the <t> of each run <r>, but never the phonetic
- * guide <rPh>, whose <t> is a reading, not part of the text. */
-typedef struct
-{
-  int      item_depth;    /* of <si>/<is>, or -1 outside one */
-  int      run_depth;     /* of the <r> being read, or -1 */
-  gboolean in_text;
-} RichText;
-
-typedef enum
-{
-  CELL_NUMBER,
-  CELL_SHARED_STRING,
-  CELL_INLINE_STRING,
-  CELL_FORMULA_STRING,
-  CELL_BOOLEAN,
-  CELL_ERROR,
-  CELL_ISO_DATE,
-} CellType;
-
-typedef struct
-{
-  OdXlsxBook  *book;
-  OdXlsxSheet *sheet;
-  guint        max_columns;
-  guint64      n_text;        /* bytes of text kept, for OD_XLSX_MAX_TEXT_SIZE */
-  guint        n_cells;       /* non-empty cells read, for OD_XLSX_MAX_CELLS */
-
-  gboolean     in_sheet_data;
-  gboolean     done;
-
-  gboolean     in_row;
-  guint        row_number;
-  GArray      *row_cells;     /* of Cell: the row being read, in the file's order */
-  gboolean     row_unsorted;  /* a cell came left of (or on) the one before */
-  guint        next_column;
-
-  gboolean     in_cell;
-  gboolean     skip_cell;     /* at or beyond max_columns: not read */
-  guint        column;        /* 0-based */
-  CellType     type;
-  guint        style;
-  gboolean     has_formula;
-  gboolean     in_value;
-  GString     *text;          /* of <v>, or the <t>s of <is> */
-  char        *formatted;     /* a date made from a number, until the next cell */
-  RichText     rich;
-} SheetReader;
 
 G_DEFINE_QUARK (od-xlsx-error-quark, od_xlsx_error)
 
@@ -254,9 +116,9 @@ ensure_libxml (void)
     }
 }
 
-static gboolean
-name_is (const xmlChar *name,
-         const char    *expected)
+gboolean
+_od_xlsx_name_is (const xmlChar *name,
+                  const char    *expected)
 {
   return name != NULL && strcmp ((const char *) name, expected) == 0;
 }
@@ -272,9 +134,9 @@ relationship_type_is (const Relationship *rel,
   return strcmp (slash != NULL ? slash + 1 : rel->type, kind) == 0;
 }
 
-static char *
-dup_attribute (xmlTextReaderPtr  reader,
-               const char       *name)
+char *
+_od_xlsx_dup_attribute (xmlTextReaderPtr  reader,
+                        const char       *name)
 {
   xmlChar *value = xmlTextReaderGetAttribute (reader, (const xmlChar *) name);
   char *copy;
@@ -317,10 +179,10 @@ attribute_is_true (const char *value)
   return value != NULL && (strcmp (value, "1") == 0 || strcmp (value, "true") == 0);
 }
 
-static gboolean
-parse_uint (const char *text,
-            guint64     max,
-            guint64    *value)
+gboolean
+_od_xlsx_parse_uint (const char *text,
+                     guint64     max,
+                     guint64    *value)
 {
   guint64 parsed;
   char *end;
@@ -343,8 +205,8 @@ parse_uint (const char *text,
 
 /* Excel writes characters that XML cannot hold as _xHHHH_ (_x000D_ for a
  * carriage return), and a literal "_x" that looks like one as _x005F_x…. */
-static void
-unescape_xstring (GString *text)
+void
+_od_xlsx_unescape_xstring (GString *text)
 {
   GString *out;
   const char *p;
@@ -463,10 +325,10 @@ has_part (OdXlsxBook *book,
 }
 
 /* "A", "B", …, "Z", "AA", … for messages. */
-static void
-format_cell_reference (char   buffer[16],
-                       guint  column,
-                       guint  row)
+void
+_od_xlsx_format_cell_reference (char   buffer[16],
+                                guint  column,
+                                guint  row)
 {
   char letters[8];
   int n = 0;
@@ -488,9 +350,9 @@ format_cell_reference (char   buffer[16],
 }
 
 /* "C5" → column 2 (0-based); the row digits are not needed. */
-static gboolean
-parse_cell_column (const char *reference,
-                   guint      *column)
+gboolean
+_od_xlsx_parse_cell_column (const char *reference,
+                            guint      *column)
 {
   guint value = 0;
   const char *p;
@@ -535,10 +397,10 @@ set_not_xlsx_error (GError     **error,
 }
 
 /* @what is a translated phrase saying what is wrong inside the file. */
-static void
-set_corrupt_error (GError     **error,
-                   OdXlsxBook  *book,
-                   const char  *what)
+void
+_od_xlsx_set_corrupt_error (GError     **error,
+                            OdXlsxBook  *book,
+                            const char  *what)
 {
   g_set_error (error, OD_XLSX_ERROR, OD_XLSX_ERROR_CORRUPT,
                /* Translators: the first %s is a file name, the second says what is wrong
@@ -569,7 +431,7 @@ set_missing_part_error (GError     **error,
   /* Translators: %s is the name of a part inside the workbook's zip archive */
   g_autofree char *what = g_strdup_printf (_("its part “%s” is missing"), part);
 
-  set_corrupt_error (error, book, what);
+  _od_xlsx_set_corrupt_error (error, book, what);
 }
 
 static void
@@ -587,15 +449,15 @@ set_too_large_error (GError     **error,
                book->display_name, part, limit);
 }
 
-static void
-set_cell_too_long_error (GError     **error,
-                         OdXlsxBook  *book,
-                         guint        column,
-                         guint        row)
+void
+_od_xlsx_set_cell_too_long_error (GError     **error,
+                                  OdXlsxBook  *book,
+                                  guint        column,
+                                  guint        row)
 {
   char reference[16];
 
-  format_cell_reference (reference, column, row);
+  _od_xlsx_format_cell_reference (reference, column, row);
   g_set_error (error, OD_XLSX_ERROR, OD_XLSX_ERROR_TOO_LARGE,
                /* Translators: the first %s is a file name, the second a cell reference
                 * such as “B7”, %u the most characters Excel allows in a cell (32767) */
@@ -605,9 +467,9 @@ set_cell_too_long_error (GError     **error,
                book->display_name, reference, (guint) OD_XLSX_MAX_CELL_CHARS);
 }
 
-static void
-set_too_much_text_error (GError     **error,
-                         OdXlsxBook  *book)
+void
+_od_xlsx_set_too_much_text_error (GError     **error,
+                                  OdXlsxBook  *book)
 {
   g_autofree char *limit = g_format_size (OD_XLSX_MAX_TEXT_SIZE);
 
@@ -621,9 +483,9 @@ set_too_much_text_error (GError     **error,
                book->display_name, limit);
 }
 
-static void
-set_too_many_cells_error (GError     **error,
-                          OdXlsxBook  *book)
+void
+_od_xlsx_set_too_many_cells_error (GError     **error,
+                                   OdXlsxBook  *book)
 {
   g_set_error (error, OD_XLSX_ERROR, OD_XLSX_ERROR_TOO_LARGE,
                /* Translators: the first %s is a file name, %u a number of cells */
@@ -689,11 +551,11 @@ on_xml_error_cb (void        *user_data,
   pr->xml_line = xml_error->line;
 }
 
-static gboolean
-part_reader_open (PartReader  *pr,
-                  OdXlsxBook  *book,
-                  const char  *part,
-                  GError     **error)
+gboolean
+_od_xlsx_part_reader_open (PartReader  *pr,
+                           OdXlsxBook  *book,
+                           const char  *part,
+                           GError     **error)
 {
   zip_int64_t index;
 
@@ -736,10 +598,10 @@ part_reader_open (PartReader  *pr,
 
 /* Turns what went wrong while reading into an error; @rc is the last
  * result of xmlTextReaderRead() (1 when the caller stopped early). */
-static gboolean
-part_reader_finish (PartReader  *pr,
-                    int          rc,
-                    GError     **error)
+gboolean
+_od_xlsx_part_reader_finish (PartReader  *pr,
+                             int          rc,
+                             GError     **error)
 {
   if (pr->too_large)
     {
@@ -761,14 +623,14 @@ part_reader_finish (PartReader  *pr,
        * archive, %d a line number in it */
       what = g_strdup_printf (_("its part “%s” is not valid XML (line %d)"),
                               pr->part, pr->xml_line);
-      set_corrupt_error (error, pr->book, what);
+      _od_xlsx_set_corrupt_error (error, pr->book, what);
       return FALSE;
     }
   return TRUE;
 }
 
-static void
-part_reader_clear (PartReader *pr)
+void
+_od_xlsx_part_reader_clear (PartReader *pr)
 {
   g_clear_pointer (&pr->reader, xmlFreeTextReader);
   g_clear_pointer (&pr->file, zip_fclose);
@@ -776,8 +638,8 @@ part_reader_clear (PartReader *pr)
   g_clear_pointer (&pr->xml_error, g_free);
 }
 
-static gboolean
-node_is_text (int type)
+gboolean
+_od_xlsx_node_is_text (int type)
 {
   return type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA
          || type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
@@ -785,49 +647,49 @@ node_is_text (int type)
 
 /* --- rich text --- */
 
-static void
-rich_text_begin_item (RichText *rich,
-                      int       depth)
+void
+_od_xlsx_rich_text_begin_item (RichText *rich,
+                               int       depth)
 {
   rich->item_depth = depth;
   rich->run_depth = -1;
   rich->in_text = FALSE;
 }
 
-static void
-rich_text_end_item (RichText *rich)
+void
+_od_xlsx_rich_text_end_item (RichText *rich)
 {
   rich->item_depth = -1;
   rich->run_depth = -1;
   rich->in_text = FALSE;
 }
 
-static void
-rich_text_start_element (RichText      *rich,
-                         const xmlChar *name,
-                         int            depth,
-                         gboolean       empty)
+void
+_od_xlsx_rich_text_start_element (RichText      *rich,
+                                  const xmlChar *name,
+                                  int            depth,
+                                  gboolean       empty)
 {
   if (rich->item_depth < 0 || empty)
     return;
-  if (name_is (name, "r") && depth == rich->item_depth + 1)
+  if (_od_xlsx_name_is (name, "r") && depth == rich->item_depth + 1)
     rich->run_depth = depth;
-  else if (name_is (name, "t")
+  else if (_od_xlsx_name_is (name, "t")
            && (depth == rich->item_depth + 1
                || (rich->run_depth >= 0 && depth == rich->run_depth + 1)))
     rich->in_text = TRUE;
 }
 
-static void
-rich_text_end_element (RichText      *rich,
-                       const xmlChar *name,
-                       int            depth)
+void
+_od_xlsx_rich_text_end_element (RichText      *rich,
+                                const xmlChar *name,
+                                int            depth)
 {
   if (rich->item_depth < 0)
     return;
-  if (name_is (name, "t"))
+  if (_od_xlsx_name_is (name, "t"))
     rich->in_text = FALSE;
-  else if (name_is (name, "r") && depth == rich->run_depth)
+  else if (_od_xlsx_name_is (name, "r") && depth == rich->run_depth)
     rich->run_depth = -1;
 }
 
@@ -849,7 +711,7 @@ read_relationships (OdXlsxBook  *book,
   if (!has_part (book, rels_part))
     return g_steal_pointer (&rels);
 
-  if (!part_reader_open (&pr, book, rels_part, error))
+  if (!_od_xlsx_part_reader_open (&pr, book, rels_part, error))
     return NULL;
 
   while ((rc = xmlTextReaderRead (pr.reader)) == 1)
@@ -861,13 +723,13 @@ read_relationships (OdXlsxBook  *book,
       Relationship *rel;
 
       if (xmlTextReaderNodeType (pr.reader) != XML_READER_TYPE_ELEMENT
-          || !name_is (xmlTextReaderConstLocalName (pr.reader), "Relationship"))
+          || !_od_xlsx_name_is (xmlTextReaderConstLocalName (pr.reader), "Relationship"))
         continue;
 
-      id = dup_attribute (pr.reader, "Id");
-      type = dup_attribute (pr.reader, "Type");
-      target = dup_attribute (pr.reader, "Target");
-      mode = dup_attribute (pr.reader, "TargetMode");
+      id = _od_xlsx_dup_attribute (pr.reader, "Id");
+      type = _od_xlsx_dup_attribute (pr.reader, "Type");
+      target = _od_xlsx_dup_attribute (pr.reader, "Target");
+      mode = _od_xlsx_dup_attribute (pr.reader, "TargetMode");
       if (id == NULL || type == NULL || target == NULL)
         continue;
 
@@ -878,12 +740,12 @@ read_relationships (OdXlsxBook  *book,
       g_hash_table_replace (rels, g_steal_pointer (&id), rel);
     }
 
-  if (!part_reader_finish (&pr, rc, error))
+  if (!_od_xlsx_part_reader_finish (&pr, rc, error))
     {
-      part_reader_clear (&pr);
+      _od_xlsx_part_reader_clear (&pr);
       return NULL;
     }
-  part_reader_clear (&pr);
+  _od_xlsx_part_reader_clear (&pr);
   return g_steal_pointer (&rels);
 }
 
@@ -927,7 +789,7 @@ read_workbook (OdXlsxBook  *book,
   PartReader pr;
   int rc;
 
-  if (!part_reader_open (&pr, book, workbook_part, error))
+  if (!_od_xlsx_part_reader_open (&pr, book, workbook_part, error))
     return FALSE;
 
   while ((rc = xmlTextReaderRead (pr.reader)) == 1)
@@ -944,42 +806,42 @@ read_workbook (OdXlsxBook  *book,
       if (!seen_root)
         {
           seen_root = TRUE;
-          if (!name_is (name, "workbook"))
+          if (!_od_xlsx_name_is (name, "workbook"))
             {
-              part_reader_clear (&pr);
+              _od_xlsx_part_reader_clear (&pr);
               set_not_xlsx_error (error, book);
               return FALSE;
             }
         }
-      else if (depth == 1 && name_is (name, "workbookPr"))
+      else if (depth == 1 && _od_xlsx_name_is (name, "workbookPr"))
         {
-          g_autofree char *date1904 = dup_attribute (pr.reader, "date1904");
+          g_autofree char *date1904 = _od_xlsx_dup_attribute (pr.reader, "date1904");
 
           book->date1904 = attribute_is_true (date1904);
         }
-      else if (depth == 1 && name_is (name, "calcPr"))
+      else if (depth == 1 && _od_xlsx_name_is (name, "calcPr"))
         {
-          g_autofree char *full_calc = dup_attribute (pr.reader, "fullCalcOnLoad");
+          g_autofree char *full_calc = _od_xlsx_dup_attribute (pr.reader, "fullCalcOnLoad");
 
           book->stale_formulas = attribute_is_true (full_calc);
         }
-      else if (depth == 2 && name_is (name, "sheet"))
+      else if (depth == 2 && _od_xlsx_name_is (name, "sheet"))
         {
-          g_autofree char *value = dup_attribute (pr.reader, "name");
+          g_autofree char *value = _od_xlsx_dup_attribute (pr.reader, "name");
           g_autoptr(GString) sheet_name = g_string_new (value);
 
-          unescape_xstring (sheet_name);
+          _od_xlsx_unescape_xstring (sheet_name);
           g_ptr_array_add (names, g_string_free (g_steal_pointer (&sheet_name), FALSE));
           g_ptr_array_add (ids, dup_relationship_id (pr.reader));
         }
     }
 
-  if (!part_reader_finish (&pr, rc, error))
+  if (!_od_xlsx_part_reader_finish (&pr, rc, error))
     {
-      part_reader_clear (&pr);
+      _od_xlsx_part_reader_clear (&pr);
       return FALSE;
     }
-  part_reader_clear (&pr);
+  _od_xlsx_part_reader_clear (&pr);
 
   if (!seen_root)
     {
@@ -1203,7 +1065,7 @@ read_styles (OdXlsxBook  *book,
 
   if (book->styles_part == NULL)
     return TRUE;
-  if (!part_reader_open (&pr, book, book->styles_part, error))
+  if (!_od_xlsx_part_reader_open (&pr, book, book->styles_part, error))
     return FALSE;
 
   while ((rc = xmlTextReaderRead (pr.reader)) == 1)
@@ -1214,9 +1076,9 @@ read_styles (OdXlsxBook  *book,
 
       if (type == XML_READER_TYPE_END_ELEMENT)
         {
-          if (name_is (name, "numFmts"))
+          if (_od_xlsx_name_is (name, "numFmts"))
             in_num_fmts = FALSE;
-          else if (name_is (name, "cellXfs"))
+          else if (_od_xlsx_name_is (name, "cellXfs"))
             cell_xfs_depth = -1;
           continue;
         }
@@ -1224,39 +1086,39 @@ read_styles (OdXlsxBook  *book,
         continue;
 
       /* <numFmt> also appears in <dxfs> (conditional formats): not those. */
-      if (name_is (name, "numFmts"))
+      if (_od_xlsx_name_is (name, "numFmts"))
         in_num_fmts = !xmlTextReaderIsEmptyElement (pr.reader);
-      else if (name_is (name, "cellXfs"))
+      else if (_od_xlsx_name_is (name, "cellXfs"))
         cell_xfs_depth = xmlTextReaderIsEmptyElement (pr.reader) ? -1 : depth;
-      else if (in_num_fmts && name_is (name, "numFmt"))
+      else if (in_num_fmts && _od_xlsx_name_is (name, "numFmt"))
         {
-          g_autofree char *id_text = dup_attribute (pr.reader, "numFmtId");
-          g_autofree char *code = dup_attribute (pr.reader, "formatCode");
+          g_autofree char *id_text = _od_xlsx_dup_attribute (pr.reader, "numFmtId");
+          g_autofree char *code = _od_xlsx_dup_attribute (pr.reader, "formatCode");
           guint64 id;
 
-          if (code != NULL && parse_uint (id_text, G_MAXUINT, &id))
+          if (code != NULL && _od_xlsx_parse_uint (id_text, G_MAXUINT, &id))
             g_hash_table_insert (custom, GUINT_TO_POINTER ((guint) id),
                                  GUINT_TO_POINTER (classify_format_code (code) + 1));
         }
-      else if (cell_xfs_depth >= 0 && depth == cell_xfs_depth + 1 && name_is (name, "xf"))
+      else if (cell_xfs_depth >= 0 && depth == cell_xfs_depth + 1 && _od_xlsx_name_is (name, "xf"))
         {
-          g_autofree char *id_text = dup_attribute (pr.reader, "numFmtId");
+          g_autofree char *id_text = _od_xlsx_dup_attribute (pr.reader, "numFmtId");
           guint64 id = 0;
           guint format;
 
-          if (!parse_uint (id_text, G_MAXUINT, &id))
+          if (!_od_xlsx_parse_uint (id_text, G_MAXUINT, &id))
             id = 0;
           format = (guint) id;
           g_array_append_val (xf_formats, format);
         }
     }
 
-  if (!part_reader_finish (&pr, rc, error))
+  if (!_od_xlsx_part_reader_finish (&pr, rc, error))
     {
-      part_reader_clear (&pr);
+      _od_xlsx_part_reader_clear (&pr);
       return FALSE;
     }
-  part_reader_clear (&pr);
+  _od_xlsx_part_reader_clear (&pr);
 
   g_array_set_size (book->xf_kinds, xf_formats->len);
   for (guint i = 0; i < xf_formats->len; i++)
@@ -1289,8 +1151,8 @@ shared_strings_new (void)
   return shared;
 }
 
-static void
-shared_strings_release (SharedStrings *shared)
+void
+_od_xlsx_shared_strings_release (SharedStrings *shared)
 {
   g_atomic_rc_box_release_full (shared, shared_strings_clear);
 }
@@ -1324,7 +1186,7 @@ read_shared_strings (OdXlsxBook  *book,
 
   if (book->shared_strings_part == NULL)
     return TRUE;
-  if (!part_reader_open (&pr, book, book->shared_strings_part, error))
+  if (!_od_xlsx_part_reader_open (&pr, book, book->shared_strings_part, error))
     return FALSE;
 
   while (!too_large && (rc = xmlTextReaderRead (pr.reader)) == 1)
@@ -1337,32 +1199,32 @@ read_shared_strings (OdXlsxBook  *book,
           int depth = xmlTextReaderDepth (pr.reader);
           gboolean empty = xmlTextReaderIsEmptyElement (pr.reader);
 
-          if (name_is (name, "si") && depth == 1)
+          if (_od_xlsx_name_is (name, "si") && depth == 1)
             {
               g_string_truncate (text, 0);
               if (empty)
                 too_large = !shared_strings_add (shared, "", 0);
               else
-                rich_text_begin_item (&rich, depth);
+                _od_xlsx_rich_text_begin_item (&rich, depth);
             }
           else
-            rich_text_start_element (&rich, name, depth, empty);
+            _od_xlsx_rich_text_start_element (&rich, name, depth, empty);
         }
       else if (type == XML_READER_TYPE_END_ELEMENT)
         {
           const xmlChar *name = xmlTextReaderConstLocalName (pr.reader);
 
-          if (name_is (name, "si") && rich.item_depth >= 0
+          if (_od_xlsx_name_is (name, "si") && rich.item_depth >= 0
               && xmlTextReaderDepth (pr.reader) == rich.item_depth)
             {
-              unescape_xstring (text);
+              _od_xlsx_unescape_xstring (text);
               too_large = !shared_strings_add (shared, text->str, text->len);
-              rich_text_end_item (&rich);
+              _od_xlsx_rich_text_end_item (&rich);
             }
           else
-            rich_text_end_element (&rich, name, xmlTextReaderDepth (pr.reader));
+            _od_xlsx_rich_text_end_element (&rich, name, xmlTextReaderDepth (pr.reader));
         }
-      else if (rich.in_text && node_is_text (type))
+      else if (rich.in_text && _od_xlsx_node_is_text (type))
         {
           g_string_append (text, (const char *) xmlTextReaderConstValue (pr.reader));
           /* One item alone may not pass the limit either. */
@@ -1372,22 +1234,22 @@ read_shared_strings (OdXlsxBook  *book,
 
   if (too_large)
     {
-      part_reader_clear (&pr);
+      _od_xlsx_part_reader_clear (&pr);
       set_shared_strings_too_large_error (error, book);
       return FALSE;
     }
-  if (!part_reader_finish (&pr, rc, error))
+  if (!_od_xlsx_part_reader_finish (&pr, rc, error))
     {
-      part_reader_clear (&pr);
+      _od_xlsx_part_reader_clear (&pr);
       return FALSE;
     }
-  part_reader_clear (&pr);
+  _od_xlsx_part_reader_clear (&pr);
   return TRUE;
 }
 
-static gboolean
-load_shared_parts (OdXlsxBook  *book,
-                   GError     **error)
+gboolean
+_od_xlsx_load_shared_parts (OdXlsxBook  *book,
+                            GError     **error)
 {
   if (book->shared_loaded)
     return TRUE;
@@ -1396,528 +1258,11 @@ load_shared_parts (OdXlsxBook  *book,
   if (!read_styles (book, error) || !read_shared_strings (book, error))
     {
       g_array_set_size (book->xf_kinds, 0);
-      g_clear_pointer (&book->shared, shared_strings_release);
+      g_clear_pointer (&book->shared, _od_xlsx_shared_strings_release);
       return FALSE;
     }
   book->shared_loaded = TRUE;
   return TRUE;
-}
-
-/* --- cells --- */
-
-/* An Excel serial day number as ISO 8601, or NULL when it is no real date. */
-static char *
-format_serial (const char *written,
-               NumberKind  kind,
-               gboolean    date1904)
-{
-  GDate date;
-  double serial;
-  char *end;
-  gint64 total;
-  guint days;
-  guint seconds;
-
-  serial = g_ascii_strtod (written, &end);
-  if (end == written || *end != '\0' || !(serial >= 0.0 && serial < MAX_DATE_SERIAL))
-    return NULL;
-
-  /* To the nearest second, as Excel shows it; 23:59:59.6 is the next day. */
-  total = (gint64) (serial * SECONDS_PER_DAY + 0.5);
-  days = (guint) (total / SECONDS_PER_DAY);
-  seconds = (guint) (total % SECONDS_PER_DAY);
-
-  if (kind == NUMBER_TIME && days == 0)
-    return g_strdup_printf ("%02u:%02u:%02u", seconds / 3600, seconds / 60 % 60, seconds % 60);
-
-  if (date1904)
-    {
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1904);
-      g_date_add_days (&date, days);
-    }
-  else
-    {
-      /* Serial 1 is 1900-01-01, and 60 is 1900-02-29, which never was:
-       * Lotus 1-2-3 took 1900 for a leap year and Excel kept the mistake.
-       * Serial 0 would be 1900-01-00. */
-      if (days == 0 || days == 60)
-        return NULL;
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, 31, G_DATE_DECEMBER, 1899);
-      g_date_add_days (&date, days < 60 ? days : days - 1);
-    }
-
-  if (g_date_get_year (&date) > 9999)
-    return NULL;
-  if (seconds == 0)
-    return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
-                            (guint) g_date_get_month (&date), g_date_get_day (&date));
-  return g_strdup_printf ("%04u-%02u-%02uT%02u:%02u:%02u", g_date_get_year (&date),
-                          (guint) g_date_get_month (&date), g_date_get_day (&date),
-                          seconds / 3600, seconds / 60 % 60, seconds % 60);
-}
-
-/* The text of <v> without surrounding white space (numbers, indexes). */
-static const char *
-value_stripped (GString *text)
-{
-  char *start = text->str;
-
-  while (text->len > 0 && g_ascii_isspace (text->str[text->len - 1]))
-    g_string_truncate (text, text->len - 1);
-  while (g_ascii_isspace (*start))
-    start++;
-  return start;
-}
-
-/* Sets *@result to the text of the cell just read, "" for none. When
- * *@kept is TRUE it lives as long as the workbook's shared strings (a
- * shared string, or static); otherwise only until the next cell. */
-static gboolean
-cell_text (SheetReader  *sr,
-           const char  **result,
-           gboolean     *kept,
-           GError      **error)
-{
-  OdXlsxBook *book = sr->book;
-  const char *value;
-
-  *result = "";
-  *kept = TRUE;
-  g_clear_pointer (&sr->formatted, g_free);
-
-  /* fullCalcOnLoad says the cached values were never computed: libxlsxwriter
-   * writes <v>0</v> under every formula and leaves the sums to Excel. */
-  if (sr->has_formula && book->stale_formulas)
-    return TRUE;
-
-  switch (sr->type)
-    {
-    case CELL_SHARED_STRING:
-      {
-        guint64 index;
-
-        value = value_stripped (sr->text);
-        if (*value == '\0')
-          return TRUE;
-        if (!parse_uint (value, G_MAXUINT, &index) || index >= book->shared->strings->len)
-          {
-            g_autofree char *what = NULL;
-            char reference[16];
-
-            format_cell_reference (reference, sr->column, sr->row_number);
-            /* Translators: %s is a cell reference such as “B7” */
-            what = g_strdup_printf (_("cell %s refers to a shared text that does not exist"),
-                                    reference);
-            set_corrupt_error (error, book, what);
-            return FALSE;
-          }
-        /* Not copied: a text shown in 2,000 cells is kept once. */
-        *result = g_ptr_array_index (book->shared->strings, index);
-      }
-      return TRUE;
-
-    case CELL_INLINE_STRING:
-    case CELL_FORMULA_STRING:
-      unescape_xstring (sr->text);
-      *result = sr->text->str;
-      *kept = FALSE;
-      return TRUE;
-
-    case CELL_ERROR:
-    case CELL_ISO_DATE:
-      *result = value_stripped (sr->text);
-      *kept = FALSE;
-      return TRUE;
-
-    case CELL_BOOLEAN:
-      value = value_stripped (sr->text);
-      if (strcmp (value, "1") == 0 || g_ascii_strcasecmp (value, "true") == 0)
-        *result = "TRUE";
-      else if (strcmp (value, "0") == 0 || g_ascii_strcasecmp (value, "false") == 0)
-        *result = "FALSE";
-      else
-        {
-          *result = value;
-          *kept = FALSE;
-        }
-      return TRUE;
-
-    case CELL_NUMBER:
-    default:
-      value = value_stripped (sr->text);
-      *kept = FALSE;
-      if (*value == '\0')
-        return TRUE;
-      if (sr->style < book->xf_kinds->len)
-        {
-          NumberKind kind = g_array_index (book->xf_kinds, guint8, sr->style);
-
-          if (kind != NUMBER_PLAIN)
-            sr->formatted = format_serial (value, kind, book->date1904);
-        }
-      *result = sr->formatted != NULL ? sr->formatted : value;
-      return TRUE;
-    }
-}
-
-static CellType
-parse_cell_type (const char *type)
-{
-  static const struct
-  {
-    const char *name;
-    CellType    type;
-  } types[] = {
-    { "s", CELL_SHARED_STRING },
-    { "inlineStr", CELL_INLINE_STRING },
-    { "str", CELL_FORMULA_STRING },
-    { "b", CELL_BOOLEAN },
-    { "e", CELL_ERROR },
-    { "d", CELL_ISO_DATE },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    if (strcmp (type, types[i].name) == 0)
-      return types[i].type;
-  return CELL_NUMBER;
-}
-
-/* --- worksheets --- */
-
-static gboolean
-sheet_start_row (SheetReader      *sr,
-                 xmlTextReaderPtr  reader,
-                 GError          **error)
-{
-  g_autofree char *number = dup_attribute (reader, "r");
-  guint64 row;
-
-  if (number == NULL)
-    row = (guint64) sr->row_number + 1;
-  else if (!parse_uint (number, G_MAXINT, &row) || row == 0)
-    {
-      /* Translators: %s is what the file gives as a row number */
-      g_autofree char *what = g_strdup_printf (_("a row has the impossible number “%s”"),
-                                               number);
-
-      set_corrupt_error (error, sr->book, what);
-      return FALSE;
-    }
-
-  sr->in_row = TRUE;
-  sr->row_number = (guint) row;
-  sr->next_column = 0;
-  sr->row_unsorted = FALSE;
-  g_array_set_size (sr->row_cells, 0);
-  return TRUE;
-}
-
-static int
-compare_cells (gconstpointer a,
-               gconstpointer b)
-{
-  guint column_a = ((const Cell *) a)->column;
-  guint column_b = ((const Cell *) b)->column;
-
-  return column_a < column_b ? -1 : column_a > column_b;
-}
-
-static void
-sheet_end_row (SheetReader *sr)
-{
-  OdXlsxSheet *sheet = sr->sheet;
-  GArray *cells = sr->row_cells;
-  RowInfo info;
-
-  sr->in_row = FALSE;
-  if (cells->len == 0)
-    return;
-
-  /* Writers put cells left to right; a file that does not is sorted, and
-   * of two cells with one reference the later wins. g_array_sort() is
-   * stable. */
-  if (sr->row_unsorted)
-    {
-      guint n = 0;
-
-      g_array_sort (cells, compare_cells);
-      for (guint i = 0; i < cells->len; i++)
-        {
-          if (n > 0 && g_array_index (cells, Cell, n - 1).column
-                       == g_array_index (cells, Cell, i).column)
-            n--;
-          g_array_index (cells, Cell, n++) = g_array_index (cells, Cell, i);
-        }
-      g_array_set_size (cells, n);
-    }
-
-  info.first_cell = sheet->cells->len;
-  info.n_cells = cells->len;
-  info.number = sr->row_number;
-  g_array_append_vals (sheet->cells, cells->data, cells->len);
-  g_array_append_val (sheet->rows, info);
-  g_array_set_size (cells, 0);
-}
-
-static gboolean
-sheet_start_cell (SheetReader      *sr,
-                  xmlTextReaderPtr  reader,
-                  GError          **error)
-{
-  sr->in_cell = TRUE;
-  sr->skip_cell = FALSE;
-  sr->column = sr->next_column;
-  sr->type = CELL_NUMBER;
-  sr->style = 0;
-  sr->has_formula = FALSE;
-  sr->in_value = FALSE;
-  g_string_truncate (sr->text, 0);
-  rich_text_end_item (&sr->rich);
-
-  /* The attributes are read in place: this runs for every cell. */
-  if (xmlTextReaderMoveToFirstAttribute (reader) == 1)
-    {
-      do
-        {
-          const xmlChar *name = xmlTextReaderConstLocalName (reader);
-          const char *value = (const char *) xmlTextReaderConstValue (reader);
-
-          if (value == NULL || xmlTextReaderConstNamespaceUri (reader) != NULL)
-            continue;
-          if (name_is (name, "r"))
-            {
-              if (!parse_cell_column (value, &sr->column))
-                {
-                  /* Translators: %s is what the file gives as a cell reference */
-                  g_autofree char *what =
-                    g_strdup_printf (_("a cell has the impossible reference “%s”"), value);
-
-                  xmlTextReaderMoveToElement (reader);
-                  set_corrupt_error (error, sr->book, what);
-                  return FALSE;
-                }
-            }
-          else if (name_is (name, "t"))
-            sr->type = parse_cell_type (value);
-          else if (name_is (name, "s"))
-            {
-              guint64 style;
-
-              sr->style = parse_uint (value, G_MAXUINT, &style) ? (guint) style : 0;
-            }
-        }
-      while (xmlTextReaderMoveToNextAttribute (reader) == 1);
-      xmlTextReaderMoveToElement (reader);
-    }
-
-  /* A cell further right than anything read is not read at all, and
-   * cells without a reference after it are as far right. */
-  sr->skip_cell = sr->column >= sr->max_columns;
-  sr->next_column = sr->skip_cell ? sr->max_columns : sr->column + 1;
-  return TRUE;
-}
-
-/* Text inside <v> or <t>: a cell that cannot fit in Excel's limit is
- * refused before it is complete, so that no cell costs more. */
-static gboolean
-sheet_append_text (SheetReader  *sr,
-                   const char   *text,
-                   GError      **error)
-{
-  if (sr->skip_cell)
-    return TRUE;
-  g_string_append (sr->text, text);
-  if (sr->text->len > MAX_CELL_XML_TEXT)
-    {
-      set_cell_too_long_error (error, sr->book, sr->column, sr->row_number);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-sheet_end_cell (SheetReader  *sr,
-                GError      **error)
-{
-  const char *text;
-  gboolean kept;
-  gsize len;
-  Cell cell;
-
-  sr->in_cell = FALSE;
-  sr->in_value = FALSE;
-  rich_text_end_item (&sr->rich);
-
-  if (sr->skip_cell)
-    return TRUE;
-  if (!cell_text (sr, &text, &kept, error))
-    return FALSE;
-  if (*text == '\0')
-    return TRUE;
-
-  /* Counted before anything is kept: a hostile sheet stops here. Only a
-   * text longer in bytes than the limit in characters needs counting. */
-  len = strlen (text);
-  if (len > OD_XLSX_MAX_CELL_CHARS && g_utf8_strlen (text, len) > OD_XLSX_MAX_CELL_CHARS)
-    {
-      set_cell_too_long_error (error, sr->book, sr->column, sr->row_number);
-      return FALSE;
-    }
-  sr->n_text += len;
-  if (sr->n_text > OD_XLSX_MAX_TEXT_SIZE)
-    {
-      set_too_much_text_error (error, sr->book);
-      return FALSE;
-    }
-  if (++sr->n_cells > OD_XLSX_MAX_CELLS)
-    {
-      set_too_many_cells_error (error, sr->book);
-      return FALSE;
-    }
-
-  cell.column = sr->column;
-  cell.text = kept ? text : g_string_chunk_insert_len (sr->sheet->chunk, text, len);
-  if (sr->row_cells->len > 0
-      && g_array_index (sr->row_cells, Cell, sr->row_cells->len - 1).column >= cell.column)
-    sr->row_unsorted = TRUE;
-  g_array_append_val (sr->row_cells, cell);
-  return TRUE;
-}
-
-static gboolean
-sheet_start_element (SheetReader      *sr,
-                     xmlTextReaderPtr  reader,
-                     GError          **error)
-{
-  const xmlChar *name = xmlTextReaderConstLocalName (reader);
-  gboolean empty = xmlTextReaderIsEmptyElement (reader) == 1;
-  int depth;
-
-  if (!sr->in_sheet_data)
-    {
-      if (name_is (name, "sheetData") && !empty)
-        sr->in_sheet_data = TRUE;
-      return TRUE;
-    }
-
-  if (name_is (name, "row"))
-    {
-      if (!sheet_start_row (sr, reader, error))
-        return FALSE;
-      if (empty)
-        sheet_end_row (sr);
-      return TRUE;
-    }
-  if (!sr->in_row)
-    return TRUE;
-
-  if (name_is (name, "c"))
-    {
-      if (!sheet_start_cell (sr, reader, error))
-        return FALSE;
-      return !empty || sheet_end_cell (sr, error);
-    }
-  if (!sr->in_cell)
-    return TRUE;
-  /* Cells that share a formula have an empty <f t="shared" si="0"/>. */
-  if (name_is (name, "f"))
-    {
-      sr->has_formula = TRUE;
-      return TRUE;
-    }
-  if (empty)
-    return TRUE;
-
-  depth = xmlTextReaderDepth (reader);
-  if (name_is (name, "v"))
-    sr->in_value = TRUE;
-  else if (name_is (name, "is"))
-    {
-      /* Some writers leave t="inlineStr" out. */
-      sr->type = CELL_INLINE_STRING;
-      g_string_truncate (sr->text, 0);
-      rich_text_begin_item (&sr->rich, depth);
-    }
-  else
-    rich_text_start_element (&sr->rich, name, depth, empty);
-  return TRUE;
-}
-
-static gboolean
-sheet_end_element (SheetReader      *sr,
-                   xmlTextReaderPtr  reader,
-                   GError          **error)
-{
-  const xmlChar *name = xmlTextReaderConstLocalName (reader);
-
-  if (!sr->in_sheet_data)
-    return TRUE;
-
-  if (name_is (name, "sheetData"))
-    sr->done = TRUE;
-  else if (name_is (name, "row"))
-    {
-      if (sr->in_row)
-        sheet_end_row (sr);
-    }
-  else if (name_is (name, "c"))
-    {
-      if (sr->in_cell)
-        return sheet_end_cell (sr, error);
-    }
-  else if (name_is (name, "v"))
-    sr->in_value = FALSE;
-  else if (name_is (name, "is"))
-    rich_text_end_item (&sr->rich);
-  else
-    rich_text_end_element (&sr->rich, name, xmlTextReaderDepth (reader));
-  return TRUE;
-}
-
-static gboolean
-read_worksheet (OdXlsxBook   *book,
-                const char   *part,
-                OdXlsxSheet  *sheet,
-                guint         max_columns,
-                GError      **error)
-{
-  g_autoptr(GArray) row_cells = g_array_new (FALSE, FALSE, sizeof (Cell));
-  g_autoptr(GString) text = g_string_new (NULL);
-  SheetReader sr = {
-    .book = book,
-    .sheet = sheet,
-    .max_columns = max_columns,
-    .row_cells = row_cells,
-    .text = text,
-    .rich = { -1, -1, FALSE },
-  };
-  gboolean ok = TRUE;
-  PartReader pr;
-  int rc = 0;
-
-  if (!part_reader_open (&pr, book, part, error))
-    return FALSE;
-
-  while (ok && !sr.done && (rc = xmlTextReaderRead (pr.reader)) == 1)
-    {
-      int type = xmlTextReaderNodeType (pr.reader);
-
-      if (type == XML_READER_TYPE_ELEMENT)
-        ok = sheet_start_element (&sr, pr.reader, error);
-      else if (type == XML_READER_TYPE_END_ELEMENT)
-        ok = sheet_end_element (&sr, pr.reader, error);
-      else if ((sr.in_value || sr.rich.in_text) && node_is_text (type))
-        ok = sheet_append_text (&sr, (const char *) xmlTextReaderConstValue (pr.reader),
-                                error);
-    }
-
-  if (ok)
-    ok = part_reader_finish (&pr, sr.done ? 1 : rc, error);
-  part_reader_clear (&pr);
-  g_free (sr.formatted);
-  return ok;
 }
 
 /* --- public API --- */
@@ -1973,7 +1318,7 @@ od_xlsx_open (const char  *path,
           g_autofree char *what = g_strdup_printf (_("its worksheet “%s” points nowhere"),
                                                    (const char *) g_ptr_array_index (names, i));
 
-          set_corrupt_error (error, book, what);
+          _od_xlsx_set_corrupt_error (error, book, what);
           return NULL;
         }
       /* Chart sheets, dialog sheets and Excel 4 macro sheets hold no table. */
@@ -2023,7 +1368,7 @@ od_xlsx_close (OdXlsxBook *book)
 
   g_clear_pointer (&book->zip, zip_discard);
   g_clear_pointer (&book->sheets, g_ptr_array_unref);
-  g_clear_pointer (&book->shared, shared_strings_release);
+  g_clear_pointer (&book->shared, _od_xlsx_shared_strings_release);
   g_clear_pointer (&book->xf_kinds, g_array_unref);
   g_free (book->shared_strings_part);
   g_free (book->styles_part);
@@ -2063,159 +1408,3 @@ od_xlsx_get_sheet_name (OdXlsxBook *book,
  *
  * Returns: (transfer full) (nullable): the sheet, or %NULL with @error set
  */
-OdXlsxSheet *
-od_xlsx_read_sheet_sparse (OdXlsxBook  *book,
-                           guint        index,
-                           guint        max_columns,
-                           GError     **error)
-{
-  g_autoptr(OdXlsxSheet) sheet = NULL;
-  Sheet *info;
-
-  g_return_val_if_fail (book != NULL, NULL);
-  g_return_val_if_fail (index < book->sheets->len, NULL);
-  g_return_val_if_fail (max_columns > 0 && max_columns <= OD_XLSX_MAX_COLUMNS, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!load_shared_parts (book, error))
-    return NULL;
-
-  info = g_ptr_array_index (book->sheets, index);
-  sheet = g_new0 (OdXlsxSheet, 1);
-  sheet->shared = g_atomic_rc_box_acquire (book->shared);
-  sheet->chunk = g_string_chunk_new (64 * 1024);
-  sheet->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
-  sheet->rows = g_array_new (FALSE, FALSE, sizeof (RowInfo));
-  if (!read_worksheet (book, info->part, sheet, max_columns, error))
-    return NULL;
-
-  return g_steal_pointer (&sheet);
-}
-
-void
-od_xlsx_sheet_free (OdXlsxSheet *sheet)
-{
-  if (sheet == NULL)
-    return;
-
-  g_clear_pointer (&sheet->shared, shared_strings_release);
-  g_string_chunk_free (sheet->chunk);
-  g_array_unref (sheet->cells);
-  g_array_unref (sheet->rows);
-  g_free (sheet);
-}
-
-guint
-od_xlsx_sheet_get_n_rows (OdXlsxSheet *sheet)
-{
-  g_return_val_if_fail (sheet != NULL, 0);
-
-  return sheet->rows->len;
-}
-
-guint
-od_xlsx_sheet_get_n_fields (OdXlsxSheet *sheet,
-                            guint        row)
-{
-  const RowInfo *info;
-
-  g_return_val_if_fail (sheet != NULL, 0);
-  g_return_val_if_fail (row < sheet->rows->len, 0);
-
-  info = &g_array_index (sheet->rows, RowInfo, row);
-  return g_array_index (sheet->cells, Cell, info->first_cell + info->n_cells - 1).column + 1;
-}
-
-const char *
-od_xlsx_sheet_get_cell (OdXlsxSheet *sheet,
-                        guint        row,
-                        guint        column)
-{
-  const RowInfo *info;
-  const Cell *cells;
-  guint low = 0, high;
-
-  g_return_val_if_fail (sheet != NULL, "");
-  g_return_val_if_fail (row < sheet->rows->len, "");
-
-  info = &g_array_index (sheet->rows, RowInfo, row);
-  cells = &g_array_index (sheet->cells, Cell, info->first_cell);
-  high = info->n_cells;
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (cells[middle].column == column)
-        return cells[middle].text;
-      if (cells[middle].column < column)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-  return "";
-}
-
-guint
-od_xlsx_sheet_get_row_number (OdXlsxSheet *sheet,
-                              guint        row)
-{
-  g_return_val_if_fail (sheet != NULL, 0);
-  g_return_val_if_fail (row < sheet->rows->len, 0);
-
-  return g_array_index (sheet->rows, RowInfo, row).number;
-}
-
-GPtrArray *
-od_xlsx_read_sheet (OdXlsxBook  *book,
-                    guint        index,
-                    GError     **error)
-{
-  return od_xlsx_read_sheet_full (book, index, NULL, error);
-}
-
-GPtrArray *
-od_xlsx_read_sheet_full (OdXlsxBook  *book,
-                         guint        index,
-                         GArray     **row_numbers,
-                         GError     **error)
-{
-  g_autoptr(OdXlsxSheet) sheet = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GArray) numbers = NULL;
-
-  g_return_val_if_fail (book != NULL, NULL);
-  g_return_val_if_fail (index < book->sheets->len, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (row_numbers != NULL)
-    *row_numbers = NULL;
-  sheet = od_xlsx_read_sheet_sparse (book, index, OD_XLSX_MAX_COLUMNS, error);
-  if (sheet == NULL)
-    return NULL;
-
-  rows = g_ptr_array_new_full (sheet->rows->len, (GDestroyNotify) g_strfreev);
-  numbers = g_array_sized_new (FALSE, FALSE, sizeof (guint), sheet->rows->len);
-  for (guint r = 0; r < sheet->rows->len; r++)
-    {
-      const RowInfo *info = &g_array_index (sheet->rows, RowInfo, r);
-      guint n = od_xlsx_sheet_get_n_fields (sheet, r);
-      char **row = g_new (char *, n + 1);
-      guint c = 0;
-
-      for (guint i = 0; i < info->n_cells; i++)
-        {
-          const Cell *cell = &g_array_index (sheet->cells, Cell, info->first_cell + i);
-
-          for (; c < cell->column; c++)
-            row[c] = g_strdup ("");
-          row[c++] = g_strdup (cell->text);
-        }
-      row[n] = NULL;
-      g_ptr_array_add (rows, row);
-      g_array_append_val (numbers, info->number);
-    }
-
-  if (row_numbers != NULL)
-    *row_numbers = g_steal_pointer (&numbers);
-  return g_steal_pointer (&rows);
-}
