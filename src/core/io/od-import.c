@@ -22,6 +22,7 @@
 
 #include "od-audit.h"
 #include "od-import.h"
+#include "od-import-private.h"
 #include "od-json.h"
 #include "od-lookup-store.h"
 #include "od-organization.h"
@@ -30,672 +31,18 @@
 #include "od-validate.h"
 #include "od-xlsx-reader.h"
 
-/* Title rows above the header are common ("2017年社会组织名录"); the header
- * is looked for in this many non-blank rows. */
-#define HEADER_SCAN_ROWS 10
-
 /* Rows under the header that od_import_peek() gives. */
 #define PEEK_ROWS 5
 
-/* An Excel date serial in a date column: 36000 is 1998-07-25, 60000 is
- * 2064-04-07 — the registry's dates, and no plausible other number. */
-#define SERIAL_MIN 36000
-#define SERIAL_MAX 60000
-
-/* Organizations suggested when a name is not found. */
-#define MAX_SUGGESTIONS 3
-
 G_DEFINE_QUARK (od-import-error-quark, od_import_error)
 
-/* --- the entities --- */
-
-#define HEADERS(...) ((const char *const[]) { __VA_ARGS__, NULL })
-#define NO_HEADERS ((const char *const[]) { NULL })
-
-#define ORG_COLUMN(key, field, label, kind, storage, member, headers, choices, required) \
-  { key, field, label, kind, storage, G_STRUCT_OFFSET (OdOrganizationFields, member), headers, choices, \
-    required, FALSE }
-#define PERSON_COLUMN(key, field, label, kind, storage, member, headers, choices, required, personal) \
-  { key, field, label, kind, storage, G_STRUCT_OFFSET (OdPersonFields, member), headers, choices, \
-    required, personal }
-
-/* DESIGN.md §2: types from GB 32100-2015 position 2. */
-static const OdImportChoice org_type_choices[] = {
-  { "社会团体", "social_group" },
-  { "社会服务机构", "social_service" },
-  { "民办非企业单位", "social_service" },
-  { "基金会", "foundation" },
-  { "其他", "other" },
-  { "未知", "unknown" },
-  { NULL, NULL }
-};
-
-static const OdImportChoice status_choices[] = {
-  { "正常", "active" },
-  { "注销", "deregistered" },
-  { "撤销", "revoked" },
-  { NULL, NULL }
-};
-
-static const OdImportChoice registration_level_choices[] = {
-  { "市级", "city" },
-  { "县级", "county" },
-  { "区县级", "county" },
-  { NULL, NULL }
-};
-
-/* DESIGN.md §2: roles in the association. */
-static const OdImportChoice member_role_choices[] = {
-  { "会长单位", "president" },
-  { "副会长单位", "vice_president" },
-  { "理事单位", "director" },
-  { "会员单位", "member" },
-  { NULL, NULL }
-};
-
-static const OdImportChoice member_status_choices[] = {
-  { "正常", "active" },
-  { "暂停", "suspended" },
-  { "退会", "withdrawn" },
-  { NULL, NULL }
-};
-
-/* DESIGN.md §2: party organization form (单独组建 / 联合组建 / none). */
-static const OdImportChoice party_org_form_choices[] = {
-  { "单独组建", "independent" },
-  { "联合组建", "joint" },
-  { "无", "none" },
-  { "未组建", "none" },
-  { NULL, NULL }
-};
-
-static const OdImportChoice gender_choices[] = {
-  { "男", "male" },
-  { "女", "female" },
-  { "未知", "unknown" },
-  { NULL, NULL }
-};
-
-/* The keys are those of od-export.c, in its order. */
-static const OdImportColumn org_columns[] = {
-  ORG_COLUMN ("uuid", NULL, N_("Record key (uuid)"), OD_IMPORT_UUID, OD_IMPORT_STORE_TEXT, uuid,
-              NO_HEADERS, NULL, FALSE),
-  ORG_COLUMN ("name", NULL, N_("Name"), OD_IMPORT_TEXT, OD_IMPORT_STORE_TEXT, name,
-              HEADERS ("单位名称", "组织名称", "名称", "社会组织名称", "机构名称"), NULL, TRUE),
-  ORG_COLUMN ("short_name", NULL, N_("Short name"), OD_IMPORT_TEXT, OD_IMPORT_STORE_TEXT,
-              short_name, HEADERS ("简称", "单位简称"), NULL, FALSE),
-  ORG_COLUMN ("credit_code", NULL, N_("Unified social credit code"), OD_IMPORT_CODE,
-              OD_IMPORT_STORE_NULLABLE, credit_code,
-              HEADERS ("统一社会信用代码", "信用代码", "社会信用代码"), NULL, FALSE),
-  ORG_COLUMN ("credit_code_override", NULL, N_("Reason to keep a failing code"), OD_IMPORT_TEXT,
-              OD_IMPORT_STORE_TEXT, credit_code_override, HEADERS ("保留理由"), NULL, FALSE),
-  ORG_COLUMN ("org_type", NULL, N_("Type"), OD_IMPORT_CHOICE, OD_IMPORT_STORE_ORG_TYPE, org_type,
-              HEADERS ("类型", "组织类型", "社会组织类型"), org_type_choices, FALSE),
-  ORG_COLUMN ("category", "category_id", N_("Category"), OD_IMPORT_CATEGORY, OD_IMPORT_STORE_REF,
-              category_id, HEADERS ("业务类别", "类别", "业务范围类别"), NULL, FALSE),
-  ORG_COLUMN ("area", "area_id", N_("District or county"), OD_IMPORT_AREA, OD_IMPORT_STORE_REF,
-              area_id, HEADERS ("所属区县", "区县", "所在地区", "所属地区"), NULL, FALSE),
-  ORG_COLUMN ("registration_level", NULL, N_("Registered at"), OD_IMPORT_CHOICE,
-              OD_IMPORT_STORE_TEXT, registration_level, HEADERS ("登记级别", "登记层级"),
-              registration_level_choices, FALSE),
-  ORG_COLUMN ("registered_on", NULL, N_("Registered on"), OD_IMPORT_DATE,
-              OD_IMPORT_STORE_NULLABLE, registered_on,
-              HEADERS ("登记日期", "成立日期", "成立时间", "登记时间"), NULL, FALSE),
-  ORG_COLUMN ("supervising_unit", NULL, N_("Supervising unit"), OD_IMPORT_TEXT,
-              OD_IMPORT_STORE_TEXT, supervising_unit, HEADERS ("业务主管单位", "主管单位"), NULL,
-              FALSE),
-  ORG_COLUMN ("legal_representative", NULL, N_("Legal representative"), OD_IMPORT_TEXT,
-              OD_IMPORT_STORE_TEXT, legal_representative, HEADERS ("法定代表人", "法人代表"), NULL,
-              FALSE),
-  ORG_COLUMN ("contact_person", NULL, N_("Contact person"), OD_IMPORT_TEXT, OD_IMPORT_STORE_TEXT,
-              contact_person, HEADERS ("联系人"), NULL, FALSE),
-  ORG_COLUMN ("phone", NULL, N_("Telephone"), OD_IMPORT_PHONE, OD_IMPORT_STORE_TEXT, phone,
-              HEADERS ("联系电话", "电话", "手机"), NULL, FALSE),
-  ORG_COLUMN ("address", NULL, N_("Address"), OD_IMPORT_TEXT, OD_IMPORT_STORE_TEXT, address,
-              HEADERS ("住所", "地址", "办公地址"), NULL, FALSE),
-  ORG_COLUMN ("email", NULL, N_("Email"), OD_IMPORT_TEXT, OD_IMPORT_STORE_TEXT, email,
-              HEADERS ("邮箱", "电子邮箱"), NULL, FALSE),
-  ORG_COLUMN ("website", NULL, N_("Website"), OD_IMPORT_TEXT, OD_IMPORT_STORE_TEXT, website,
-              HEADERS ("网址", "网站"), NULL, FALSE),
-  ORG_COLUMN ("status", NULL, N_("Status"), OD_IMPORT_CHOICE, OD_IMPORT_STORE_TEXT, status,
-              HEADERS ("状态", "登记状态"), status_choices, FALSE),
-  ORG_COLUMN ("status_date", NULL, N_("Status since"), OD_IMPORT_DATE, OD_IMPORT_STORE_NULLABLE,
-              status_date, HEADERS ("注销日期", "撤销日期", "状态日期"), NULL, FALSE),
-  ORG_COLUMN ("member_since", NULL, N_("Member since"), OD_IMPORT_DATE, OD_IMPORT_STORE_NULLABLE,
-              member_since, HEADERS ("入会日期", "入会时间"), NULL, FALSE),
-  ORG_COLUMN ("member_role", NULL, N_("Role in the association"), OD_IMPORT_CHOICE,
-              OD_IMPORT_STORE_NULLABLE, member_role, HEADERS ("会员类别", "会内职务"),
-              member_role_choices, FALSE),
-  ORG_COLUMN ("member_status", NULL, N_("Membership status"), OD_IMPORT_CHOICE,
-              OD_IMPORT_STORE_NULLABLE, member_status, HEADERS ("会员状态"),
-              member_status_choices, FALSE),
-  ORG_COLUMN ("party_org_form", NULL, N_("Party organization"), OD_IMPORT_CHOICE,
-              OD_IMPORT_STORE_TEXT, party_org_form, HEADERS ("党组织形式", "党组织组建形式"),
-              party_org_form_choices, FALSE),
-  ORG_COLUMN ("party_members", NULL, N_("Party members"), OD_IMPORT_COUNT, OD_IMPORT_STORE_INT,
-              party_members, HEADERS ("党员人数", "正式党员人数", "党员数"), NULL, FALSE),
-  ORG_COLUMN ("party_instructor", NULL, N_("Party-building instructor"), OD_IMPORT_TEXT,
-              OD_IMPORT_STORE_TEXT, party_instructor, HEADERS ("党建指导员", "党建联络员"), NULL,
-              FALSE),
-  ORG_COLUMN ("notes", NULL, N_("Notes"), OD_IMPORT_TEXT, OD_IMPORT_STORE_TEXT, notes,
-              HEADERS ("备注"), NULL, FALSE),
-  ORG_COLUMN ("created_at", NULL, N_("Created at"), OD_IMPORT_READ_ONLY, OD_IMPORT_STORE_NONE, id,
-              NO_HEADERS, NULL, FALSE),
-  ORG_COLUMN ("updated_at", NULL, N_("Updated"), OD_IMPORT_READ_ONLY, OD_IMPORT_STORE_NONE, id,
-              NO_HEADERS, NULL, FALSE),
-};
-
-static const OdImportColumn person_columns[] = {
-  PERSON_COLUMN ("uuid", NULL, N_("Record key (uuid)"), OD_IMPORT_UUID, OD_IMPORT_STORE_TEXT,
-                 uuid, NO_HEADERS, NULL, FALSE, FALSE),
-  PERSON_COLUMN ("name", NULL, N_("Name"), OD_IMPORT_TEXT, OD_IMPORT_STORE_TEXT, name,
-                 HEADERS ("姓名"), NULL, TRUE, FALSE),
-  PERSON_COLUMN ("gender", NULL, N_("Gender"), OD_IMPORT_CHOICE, OD_IMPORT_STORE_TEXT, gender,
-                 HEADERS ("性别"), gender_choices, FALSE, FALSE),
-  PERSON_COLUMN ("organization", "organization_id", N_("Organization"), OD_IMPORT_ORGANIZATION,
-                 OD_IMPORT_STORE_REF, organization_id,
-                 HEADERS ("所在单位", "单位", "工作单位", "单位名称"), NULL, FALSE, FALSE),
-  PERSON_COLUMN ("position", NULL, N_("Position"), OD_IMPORT_TEXT, OD_IMPORT_STORE_TEXT, position,
-                 HEADERS ("职务"), NULL, FALSE, FALSE),
-  PERSON_COLUMN ("mobile", NULL, N_("Mobile"), OD_IMPORT_MOBILE, OD_IMPORT_STORE_TEXT, mobile,
-                 HEADERS ("手机", "手机号码", "手机号", "联系电话"), NULL, FALSE, FALSE),
-  PERSON_COLUMN ("id_number", NULL, N_("ID number"), OD_IMPORT_CODE, OD_IMPORT_STORE_NULLABLE,
-                 id_number, HEADERS ("身份证号", "身份证号码", "公民身份号码"), NULL, FALSE, TRUE),
-  PERSON_COLUMN ("notes", NULL, N_("Notes"), OD_IMPORT_TEXT, OD_IMPORT_STORE_TEXT, notes,
-                 HEADERS ("备注"), NULL, FALSE, FALSE),
-  PERSON_COLUMN ("created_at", NULL, N_("Created at"), OD_IMPORT_READ_ONLY, OD_IMPORT_STORE_NONE, id,
-                 NO_HEADERS, NULL, FALSE, FALSE),
-  PERSON_COLUMN ("updated_at", NULL, N_("Updated"), OD_IMPORT_READ_ONLY, OD_IMPORT_STORE_NONE, id,
-                 NO_HEADERS, NULL, FALSE, FALSE),
-};
-
-static const OdImportMatch org_matches[] = {
-  { { "uuid", NULL }, N_("record key (uuid)"),
-    "SELECT id, deleted_at IS NOT NULL FROM organizations WHERE uuid = ?1", TRUE },
-  { { "credit_code", NULL }, N_("credit code"),
-    "SELECT id FROM organizations WHERE credit_code = ?1 AND deleted_at IS NULL", FALSE },
-  { { "name", NULL }, N_("name"),
-    "SELECT id FROM organizations WHERE name = ?1 AND deleted_at IS NULL", FALSE },
-};
-
-static const OdImportMatch person_matches[] = {
-  { { "uuid", NULL }, N_("record key (uuid)"),
-    "SELECT id, deleted_at IS NOT NULL FROM people WHERE uuid = ?1", TRUE },
-  { { "id_number", NULL }, N_("ID number"),
-    "SELECT id FROM people WHERE id_number = ?1 AND deleted_at IS NULL", FALSE },
-  { { "name", "mobile", NULL }, N_("name and mobile number"),
-    "SELECT id FROM people WHERE name = ?1 AND mobile = ?2 AND deleted_at IS NULL"
-    " ORDER BY id LIMIT 1", FALSE },
-};
-
-static gpointer
-org_record_new (void)
-{
-  return od_organization_fields_new ();
-}
-
-static gpointer
-org_record_load (OdDb    *db,
-                 gint64   id,
-                 GError **error)
-{
-  return od_organization_load (db, id, error);
-}
-
-static void
-org_record_free (gpointer record)
-{
-  od_organization_fields_free (record);
-}
-
-static GPtrArray *
-org_validate (OdDb          *db,
-              gconstpointer  record)
-{
-  return od_organization_validate (db, record);
-}
-
-static gint64
-org_save (OdDb           *db,
-          gconstpointer   record,
-          GError        **error)
-{
-  return od_organization_save (db, record, error);
-}
-
-static gpointer
-person_record_new (void)
-{
-  return od_person_fields_new ();
-}
-
-static gpointer
-person_record_load (OdDb    *db,
-                    gint64   id,
-                    GError **error)
-{
-  return od_person_load (db, id, error);
-}
-
-static void
-person_record_free (gpointer record)
-{
-  od_person_fields_free (record);
-}
-
-static GPtrArray *
-person_validate (OdDb          *db,
-                 gconstpointer  record)
-{
-  return od_person_validate (db, record);
-}
-
-static gint64
-person_save (OdDb           *db,
-             gconstpointer   record,
-             GError        **error)
-{
-  return od_person_save (db, record, error);
-}
-
-static const OdImportEntity entities[] = {
-  {
-    "organizations", N_("organization"),
-    org_columns, G_N_ELEMENTS (org_columns),
-    org_matches, G_N_ELEMENTS (org_matches),
-    "credit_code", "credit_code_override",
-    G_STRUCT_OFFSET (OdOrganizationFields, id),
-    org_record_new, org_record_load, org_record_free, org_validate, org_save,
-  },
-  {
-    "people", N_("person"),
-    person_columns, G_N_ELEMENTS (person_columns),
-    person_matches, G_N_ELEMENTS (person_matches),
-    NULL, NULL,
-    G_STRUCT_OFFSET (OdPersonFields, id),
-    person_record_new, person_record_load, person_record_free, person_validate, person_save,
-  },
-};
-
-/* --- the state of one import --- */
-
-typedef enum
-{
-  ACTION_INSERT,
-  ACTION_UPDATE,
-  ACTION_SKIP,
-} Action;
-
-typedef struct
-{
-  guint   index;      /* row of the sheet */
-  Action  action;
-  gint64  match_id;
-} Plan;
-
-/* The cells of a sheet, from either reader. */
-typedef struct
-{
-  OdCsvTable  *csv;
-  OdXlsxSheet *xlsx;         /* sparse: a far cell costs nothing */
-} Sheet;
-
-/* One cell, read as its column's kind. */
-typedef struct
-{
-  gboolean     given;
-  const char  *raw;       /* as in the file */
-  char        *text;      /* TEXT, DATE, CODE, PHONE, MOBILE, CHOICE, UUID */
-  gint64       number;    /* COUNT, AREA, CATEGORY, ORGANIZATION */
-} Value;
-
-typedef struct
-{
-  gint64  id;         /* 0 = not found */
-  char   *message;    /* why not, with suggestions */
-} OrgRef;
-
-typedef struct
-{
-  OdDb                  *db;
-  const OdImportEntity  *entity;
-  const OdImportOptions *options;
-  OdImportResult        *result;
-  char                  *file_name;        /* base name, for the audit entry */
-  Sheet                  sheet;
-  guint                  header_index;
-  guint                  n_file_columns;
-  GPtrArray             *headers;          /* char *: each file column's header, for messages */
-  int                   *file_column;      /* per entity column: the file column, or -1 */
-  GPtrArray             *areas;            /* OdArea */
-  GPtrArray             *categories;       /* OdCategory */
-  GHashTable            *organizations;    /* name → OrgRef */
-  GArray                *plan;             /* Plan */
-  guint                  n_masked;
-  GString               *old_values;       /* "id":{"key":old,…},… of the updated records */
-} Import;
+/* --- the state of one import (Import and its parts: od-import-private.h) --- */
 
 typedef struct
 {
   Import   *imp;
   gboolean  completed;
 } WriteData;
-
-/* --- helpers: text --- */
-
-static gboolean
-is_blank_char (gunichar c)
-{
-  /* g_unichar_isspace() covers U+3000 and U+00A0; BOMs and zero-width
-   * spaces come along with text pasted from web pages. */
-  return g_unichar_isspace (c) || c == 0xFEFF || c == 0x200B;
-}
-
-/* Full-width ASCII (U+FF01–U+FF5E) and the ideographic space folded to
- * ASCII: what a Chinese input method types for digits and punctuation. */
-static char *
-fold_width (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= 0xFF01 && c <= 0xFF5E)
-        c -= 0xFEE0;
-      else if (c == 0x3000)
-        c = ' ';
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* A cell as a value: the apostrophe that od-export.c puts before = + - @
- * (and a leading tab or CR) against formula injection taken off, then
- * blank characters trimmed at both ends and invisible ones removed. Invalid UTF-8 cannot come from
- * the readers; made valid anyway. */
-static char *
-clean_cell (const char *raw)
-{
-  g_autofree char *valid = g_utf8_make_valid (raw != NULL ? raw : "", -1);
-  g_autofree char *trimmed = NULL;
-  const char *start = valid;
-  const char *end;
-
-  if (start[0] == '\'' && start[1] != '\0' && strchr ("=+-@\t\r", start[1]) != NULL)
-    start++;
-
-  while (*start != '\0' && is_blank_char (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  end = start + strlen (start);
-  while (end > start)
-    {
-      const char *prev = g_utf8_prev_char (end);
-
-      if (!is_blank_char (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-  trimmed = g_strndup (start, (gsize) (end - start));
-  /* The same normal form as the stores (od-text.h), so that a name with a
-   * zero-width space matches the one without it. */
-  return od_text_normalize (trimmed);
-}
-
-/* A header as it is compared: width folded, every blank removed ("姓  名"
- * is how forms align two-character headers), a "*" required-mark dropped,
- * ASCII lower-cased. */
-static char *
-normalize_header (const char *text)
-{
-  g_autofree char *folded = fold_width (text != NULL ? text : "");
-  GString *out = g_string_new (NULL);
-  char *lower;
-
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (is_blank_char (c) || c == '*')
-        continue;
-      g_string_append_unichar (out, c);
-    }
-  lower = g_ascii_strdown (out->str, -1);
-  g_string_free (out, TRUE);
-  return lower;
-}
-
-/* NORMALIZED without a trailing "(…)": "联系电话(手机)", "登记日期(年月日)",
- * "单位名称(必填)". NULL when there is none. */
-static char *
-strip_parenthesized (const char *normalized)
-{
-  gsize len = strlen (normalized);
-  const char *open;
-
-  if (len < 3 || normalized[len - 1] != ')')
-    return NULL;
-  open = strrchr (normalized, '(');
-  if (open == NULL || open == normalized)
-    return NULL;
-  return g_strndup (normalized, (gsize) (open - normalized));
-}
-
-/* The header for messages: trimmed, line breaks (Alt+Enter in Excel) as
- * spaces so each message stays on one line. */
-static char *
-display_header (const char *raw)
-{
-  char *text = clean_cell (raw);
-
-  for (char *p = text; *p != '\0'; p++)
-    if (*p == '\r' || *p == '\n' || *p == '\t')
-      *p = ' ';
-  return text;
-}
-
-static gboolean
-all_ascii_digits (const char *text,
-                  gsize       len)
-{
-  if (len == 0)
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
-  return TRUE;
-}
-
-/* Reads MIN..MAX digits at *P. */
-static gboolean
-read_number (const char **p,
-             guint        min_digits,
-             guint        max_digits,
-             guint       *value)
-{
-  guint n = 0;
-  guint v = 0;
-
-  while (g_ascii_isdigit (**p) && n < max_digits)
-    {
-      v = v * 10 + (guint) (**p - '0');
-      (*p)++;
-      n++;
-    }
-  if (n < min_digits || g_ascii_isdigit (**p))
-    return FALSE;
-  *value = v;
-  return TRUE;
-}
-
-static char *
-iso_date (guint year,
-          guint month,
-          guint day)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
-}
-
-/* A date as Excel and WPS write it, as YYYY-MM-DD; NULL when TEXT (folded,
- * trimmed) is not one. An impossible date such as 2017-02-30 is returned
- * as written for the store to explain. */
-static char *
-parse_date (const char *text)
-{
-  const char *p = text;
-  const char *dot = strchr (text, '.');
-  gsize int_len = dot != NULL ? (gsize) (dot - text) : strlen (text);
-  guint year, month, day;
-  gboolean chinese = FALSE;
-  char separator = 0;
-
-  /* 20171019, or an Excel serial (with a time as its fraction) */
-  if (all_ascii_digits (text, int_len)
-      && (dot == NULL || all_ascii_digits (dot + 1, strlen (dot + 1))))
-    {
-      guint64 serial;
-
-      if (int_len == 8 && dot == NULL)
-        return g_strdup_printf ("%.4s-%.2s-%.2s", text, text + 4, text + 6);
-      serial = g_ascii_strtoull (text, NULL, 10);
-      if (int_len <= 5 && serial >= SERIAL_MIN && serial <= SERIAL_MAX)
-        {
-          GDate date;
-
-          /* 1900 date system; from serial 61 on, day 0 is 1899-12-30 (the
-           * 1900-02-29 that Excel counts never matters in this range). */
-          g_date_clear (&date, 1);
-          g_date_set_dmy (&date, 30, G_DATE_DECEMBER, 1899);
-          g_date_add_days (&date, (guint) serial);
-          return iso_date (g_date_get_year (&date), g_date_get_month (&date),
-                           g_date_get_day (&date));
-        }
-      return NULL;
-    }
-
-  if (!read_number (&p, 4, 4, &year))
-    return NULL;
-  if (g_str_has_prefix (p, "年"))
-    {
-      chinese = TRUE;
-      p += strlen ("年");
-    }
-  else if (*p == '-' || *p == '/' || *p == '.')
-    separator = *p++;
-  else
-    return NULL;
-
-  if (!read_number (&p, 1, 2, &month))
-    return NULL;
-  if (chinese && g_str_has_prefix (p, "月"))
-    p += strlen ("月");
-  else if (!chinese && *p == separator)
-    p++;
-  else
-    return NULL;
-
-  if (!read_number (&p, 1, 2, &day))
-    return NULL;
-  if (chinese && g_str_has_prefix (p, "日"))
-    p += strlen ("日");
-  else if (chinese && g_str_has_prefix (p, "号"))
-    p += strlen ("号");
-
-  /* A time of day after the date ("2017/10/19 0:00", "2017-10-19T00:00:00"). */
-  if (*p == ' ' || *p == 'T')
-    {
-      p++;
-      while (g_ascii_isdigit (*p) || *p == ':' || *p == '.' || *p == ' ')
-        p++;
-    }
-  if (*p != '\0')
-    return NULL;
-  return iso_date (year, month, day);
-}
-
-/* A whole number: thousands separators, a ".0" Excel may add, full-width
- * digits (TEXT is folded). FALSE when it is not one. */
-static gboolean
-parse_count (const char *text,
-             gint64     *value)
-{
-  g_autoptr(GString) digits = g_string_new (NULL);
-  const char *p = text;
-  gboolean negative = FALSE;
-
-  if (*p == '-' || *p == '+')
-    negative = *p++ == '-';
-  for (; *p != '\0' && *p != '.'; p++)
-    {
-      if (*p == ',' || *p == ' ')
-        continue;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      g_string_append_c (digits, *p);
-    }
-  if (*p == '.')
-    for (p++; *p != '\0'; p++)
-      if (*p != '0')
-        return FALSE;
-  if (digits->len == 0 || digits->len > 15)
-    return FALSE;
-  *value = (gint64) g_ascii_strtoll (digits->str, NULL, 10);
-  if (negative)
-    *value = -*value;
-  return TRUE;
-}
-
-/* An 11-digit mobile number without its separators and +86 prefix, as the
- * store keeps it, so that name + mobile matches; other text as it is, for
- * the store to explain. */
-static char *
-clean_mobile (const char *folded)
-{
-  g_autoptr(GString) digits = g_string_new (NULL);
-  const char *p;
-
-  for (p = folded; *p != '\0'; p++)
-    {
-      if (*p == ' ' || *p == '-' || *p == '(' || *p == ')')
-        continue;
-      g_string_append_c (digits, *p);
-    }
-  p = digits->str;
-  if (g_str_has_prefix (p, "+86"))
-    p += 3;
-  else if (g_str_has_prefix (p, "0086"))
-    p += 4;
-  if (p[0] == '1' && strlen (p) == 11 && all_ascii_digits (p, 11))
-    return g_strdup (p);
-  return g_strdup (folded);
-}
-
-static char *
-normalize_code (const char *text)
-{
-  gsize size = strlen (text) * 3 + 1;
-  char *out = g_malloc (size);
-
-  od_normalize_code (text, out, size, NULL);
-  return out;
-}
-
-/* "a, b, c" */
-static char *
-join_list (GPtrArray *items)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      if (i > 0)
-        /* Translators: separates items of a list */
-        g_string_append (out, _(", "));
-      g_string_append (out, g_ptr_array_index (items, i));
-    }
-  return g_string_free (out, FALSE);
-}
 
 /* --- helpers: the sheet --- */
 
@@ -706,27 +53,27 @@ sheet_clear (Sheet *sheet)
   g_clear_pointer (&sheet->xlsx, od_xlsx_sheet_free);
 }
 
-static guint
-sheet_n_rows (const Sheet *sheet)
+guint
+_od_import_sheet_n_rows (const Sheet *sheet)
 {
   if (sheet->csv != NULL)
     return od_csv_table_get_n_rows (sheet->csv);
   return od_xlsx_sheet_get_n_rows (sheet->xlsx);
 }
 
-static guint
-sheet_n_fields (const Sheet *sheet,
-                guint        row)
+guint
+_od_import_sheet_n_fields (const Sheet *sheet,
+                           guint        row)
 {
   if (sheet->csv != NULL)
     return od_csv_table_get_n_fields (sheet->csv, row);
   return od_xlsx_sheet_get_n_fields (sheet->xlsx, row);
 }
 
-static const char *
-sheet_cell (const Sheet *sheet,
-            guint        row,
-            guint        column)
+const char *
+_od_import_sheet_cell (const Sheet *sheet,
+                       guint        row,
+                       guint        column)
 {
   if (sheet->csv != NULL)
     {
@@ -738,9 +85,9 @@ sheet_cell (const Sheet *sheet,
 }
 
 /* The row number the user sees. */
-static guint
-sheet_row_number (const Sheet *sheet,
-                  guint        row)
+guint
+_od_import_sheet_row_number (const Sheet *sheet,
+                             guint        row)
 {
   if (sheet->csv != NULL)
     return od_csv_table_get_line (sheet->csv, row);
@@ -764,9 +111,9 @@ problem_new (guint       row,
   return problem;
 }
 
-static void
-add_notice (Import *imp,
-            char   *message)
+void
+_od_import_add_notice (Import *imp,
+                       char   *message)
 {
   g_ptr_array_add (imp->result->notices, message);
 }
@@ -792,11 +139,11 @@ shown_value (const OdImportColumn *column,
     return NULL;
   if (column != NULL && column->personal)
     {
-      g_autofree char *clean = clean_cell (raw);
+      g_autofree char *clean = _od_import_clean_cell (raw);
 
       return od_id_number_mask (clean);
     }
-  return clean_cell (raw);
+  return _od_import_clean_cell (raw);
 }
 
 static void
@@ -830,9 +177,9 @@ column_for_field (const OdImportEntity *entity,
   return NULL;
 }
 
-static const OdImportColumn *
-find_column (const OdImportEntity *entity,
-             const char           *key)
+const OdImportColumn *
+_od_import_find_column (const OdImportEntity *entity,
+                        const char           *key)
 {
   for (guint i = 0; i < entity->n_columns; i++)
     if (g_str_equal (entity->columns[i].key, key))
@@ -840,243 +187,11 @@ find_column (const OdImportEntity *entity,
   return NULL;
 }
 
-static guint
-column_index (const OdImportEntity *entity,
-              const OdImportColumn *column)
+guint
+_od_import_column_index (const OdImportEntity *entity,
+                         const OdImportColumn *column)
 {
   return (guint) (column - entity->columns);
-}
-
-/* --- helpers: lookups --- */
-
-static char *
-choices_text (const OdImportChoice *choices)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-  g_autofree char *words = NULL;
-  g_autofree char *key_list = NULL;
-
-  for (const OdImportChoice *c = choices; c->word != NULL; c++)
-    {
-      g_ptr_array_add (items, g_strdup (c->word));
-      if (!g_ptr_array_find_with_equal_func (keys, c->key, g_str_equal, NULL))
-        g_ptr_array_add (keys, (gpointer) c->key);
-    }
-  words = join_list (items);
-  g_ptr_array_set_size (items, 0);
-  for (guint i = 0; i < keys->len; i++)
-    g_ptr_array_add (items, g_strdup (g_ptr_array_index (keys, i)));
-  key_list = join_list (items);
-  /* Translators: the first %s lists Chinese words (社会团体, 基金会, …), the
-   * second the stored keys (social_group, foundation, …) */
-  return g_strdup_printf (_("%s (or the keys %s)"), words, key_list);
-}
-
-static const char *
-match_choice (const OdImportChoice *choices,
-              const char           *text)
-{
-  g_autofree char *wanted = normalize_header (text);
-
-  for (const OdImportChoice *c = choices; c->word != NULL; c++)
-    if (g_str_equal (wanted, c->word) || g_str_equal (wanted, c->key))
-      return c->key;
-  return NULL;
-}
-
-/* NAME without a final 区, 县 or 市: 凤翔县 and 凤翔区 are one place (the
- * county became a district in 2021, DESIGN.md §2). */
-static char *
-area_stem (const char *name)
-{
-  static const char *const suffixes[] = { "区", "县", "市", NULL };
-
-  for (guint i = 0; suffixes[i] != NULL; i++)
-    if (g_str_has_suffix (name, suffixes[i]) && strlen (name) > strlen (suffixes[i]))
-      return g_strndup (name, strlen (name) - strlen (suffixes[i]));
-  return g_strdup (name);
-}
-
-static gint64
-find_area (Import     *imp,
-           const char *text)
-{
-  g_autofree char *stem = NULL;
-  gint64 found = 0;
-  guint n_found = 0;
-
-  for (guint i = 0; i < imp->areas->len; i++)
-    {
-      OdArea *area = g_ptr_array_index (imp->areas, i);
-
-      if (g_strcmp0 (area->name, text) == 0 || g_strcmp0 (area->code, text) == 0
-          || g_strcmp0 (area->former_code, text) == 0)
-        return area->id;
-    }
-
-  stem = area_stem (text);
-  for (guint i = 0; i < imp->areas->len; i++)
-    {
-      OdArea *area = g_ptr_array_index (imp->areas, i);
-      g_autofree char *area_stem_text = area_stem (area->name);
-
-      if (g_str_equal (stem, area_stem_text))
-        {
-          found = area->id;
-          n_found++;
-        }
-    }
-  if (n_found == 1)
-    return found;
-
-  /* "宝鸡市渭滨区", "陕西省宝鸡市渭滨区": the county after its city. */
-  for (guint i = 0; i < imp->areas->len; i++)
-    {
-      OdArea *area = g_ptr_array_index (imp->areas, i);
-      const char *rest;
-
-      if (g_strcmp0 (area->level, "city") != 0)
-        continue;
-      rest = strstr (text, area->name);
-      if (rest != NULL)
-        {
-          rest += strlen (area->name);
-          if (rest[0] != '\0')
-            return find_area (imp, rest);
-        }
-    }
-  return 0;
-}
-
-static char *
-area_choices (Import *imp)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < imp->areas->len; i++)
-    g_ptr_array_add (names, g_strdup (((OdArea *) g_ptr_array_index (imp->areas, i))->name));
-  return join_list (names);
-}
-
-static gint64
-find_category (Import     *imp,
-               const char *text)
-{
-  gint64 found = 0;
-  guint n_found = 0;
-
-  for (guint i = 0; i < imp->categories->len; i++)
-    {
-      OdCategory *category = g_ptr_array_index (imp->categories, i);
-
-      if (g_strcmp0 (category->name, text) == 0
-          || g_ascii_strcasecmp (category->key != NULL ? category->key : "", text) == 0)
-        return category->id;
-    }
-
-  /* One half of "工商服务业/行业协会商会". */
-  for (guint i = 0; i < imp->categories->len; i++)
-    {
-      OdCategory *category = g_ptr_array_index (imp->categories, i);
-      g_auto(GStrv) parts = NULL;
-
-      if (category->name == NULL || strchr (category->name, '/') == NULL)
-        continue;
-      parts = g_strsplit (category->name, "/", -1);
-      if (g_strv_contains ((const char *const *) parts, text))
-        {
-          found = category->id;
-          n_found++;
-        }
-    }
-  return n_found == 1 ? found : 0;
-}
-
-static char *
-category_choices (Import *imp)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < imp->categories->len; i++)
-    g_ptr_array_add (names,
-                     g_strdup (((OdCategory *) g_ptr_array_index (imp->categories, i))->name));
-  return join_list (names);
-}
-
-static void
-org_ref_free (gpointer data)
-{
-  OrgRef *ref = data;
-
-  g_free (ref->message);
-  g_free (ref);
-}
-
-/* A live organization by its name, else by a short name only one has;
- * cached per name. */
-static const OrgRef *
-find_organization (Import      *imp,
-                   const char  *name,
-                   GError     **error)
-{
-  OrgRef *ref = g_hash_table_lookup (imp->organizations, name);
-  g_autoptr(OdStmt) stmt = NULL;
-  g_autoptr(GPtrArray) suggestions = NULL;
-  OdStep step;
-
-  if (ref != NULL)
-    return ref;
-
-  ref = g_new0 (OrgRef, 1);
-  stmt = od_db_prepare (imp->db,
-                        "SELECT id, name = ?1, count(*) OVER () FROM organizations"
-                        " WHERE deleted_at IS NULL AND (name = ?1 OR short_name = ?1)"
-                        " ORDER BY name = ?1 DESC LIMIT 1", error);
-  if (stmt == NULL || !od_stmt_bind_text (stmt, 1, name, error))
-    goto failed;
-  step = od_stmt_step (stmt, error);
-  if (step == OD_STEP_ERROR)
-    goto failed;
-  if (step == OD_STEP_ROW
-      && (od_stmt_get_int64 (stmt, 1) != 0 || od_stmt_get_int64 (stmt, 2) == 1))
-    ref->id = od_stmt_get_int64 (stmt, 0);
-
-  if (ref->id == 0)
-    {
-      g_clear_pointer (&stmt, od_stmt_free);
-      suggestions = g_ptr_array_new_with_free_func (g_free);
-      stmt = od_db_prepare (imp->db,
-                            "SELECT name FROM organizations WHERE deleted_at IS NULL"
-                            " AND (instr (name, ?1) > 0 OR instr (?1, name) > 0)"
-                            " ORDER BY sort_key LIMIT " G_STRINGIFY (MAX_SUGGESTIONS), error);
-      if (stmt == NULL || !od_stmt_bind_text (stmt, 1, name, error))
-        goto failed;
-      while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
-        g_ptr_array_add (suggestions, g_strdup_printf ("“%s”", od_stmt_get_text (stmt, 0)));
-      if (step == OD_STEP_ERROR)
-        goto failed;
-      if (suggestions->len > 0)
-        {
-          g_autofree char *listed = join_list (suggestions);
-
-          /* Translators: the first %s is an organization name from the file,
-           * the second a list of similar names in the registry */
-          ref->message = g_strdup_printf (_("No organization is called “%s”. Did you mean %s? "
-                                            "Correct the name in the file."), name, listed);
-        }
-      else
-        /* Translators: %s is an organization name from the file */
-        ref->message = g_strdup_printf (_("No organization is called “%s”. Import the "
-                                          "organizations first, or correct the name."), name);
-    }
-
-  g_hash_table_insert (imp->organizations, g_strdup (name), ref);
-  return ref;
-
-failed:
-  org_ref_free (ref);
-  return NULL;
 }
 
 /* --- reading the file --- */
@@ -1153,7 +268,7 @@ detect_format (Import      *imp,
       return FALSE;
     }
   if (g_str_has_suffix (lower, ".xls"))
-    add_notice (imp, g_strdup_printf (_("“%s” is text, not an Excel workbook: it was read as "
+    _od_import_add_notice (imp, g_strdup_printf (_("“%s” is text, not an Excel workbook: it was read as "
                                         "CSV."), name));
   *format = FORMAT_CSV;
   return TRUE;
@@ -1189,10 +304,10 @@ read_sheet (Import      *imp,
         }
       found = od_csv_table_get_encoding (imp->sheet.csv);
       if (imp->options->encoding == OD_CSV_ENCODING_AUTO && found == OD_CSV_ENCODING_GB18030)
-        add_notice (imp, g_strdup (_("The file was read as GB18030 (GBK), the encoding of "
+        _od_import_add_notice (imp, g_strdup (_("The file was read as GB18030 (GBK), the encoding of "
                                      "Excel's CSV files on Chinese Windows.")));
       else if (found == OD_CSV_ENCODING_UTF16LE || found == OD_CSV_ENCODING_UTF16BE)
-        add_notice (imp, g_strdup (_("The file was read as UTF-16 (Excel's “Unicode "
+        _od_import_add_notice (imp, g_strdup (_("The file was read as UTF-16 (Excel's “Unicode "
                                      "text”).")));
     }
   else
@@ -1212,7 +327,7 @@ read_sheet (Import      *imp,
           for (guint i = 0; i < n_sheets; i++)
             g_ptr_array_add (names, g_strdup_printf ("%u “%s”", i + 1,
                                                      od_xlsx_get_sheet_name (book, i)));
-          listed = join_list (names);
+          listed = _od_import_join_list (names);
           g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_BAD_OPTION,
                        /* Translators: %u is a sheet number, %s the list of sheets */
                        _("The workbook has no sheet %u. Its sheets are: %s."),
@@ -1226,12 +341,12 @@ read_sheet (Import      *imp,
       if (imp->sheet.xlsx == NULL)
         return FALSE;
       if (n_sheets > 1)
-        add_notice (imp, g_strdup_printf (_("Sheet %u “%s” was read; the workbook has %u "
+        _od_import_add_notice (imp, g_strdup_printf (_("Sheet %u “%s” was read; the workbook has %u "
                                             "sheets."), index + 1,
                                           od_xlsx_get_sheet_name (book, index), n_sheets));
     }
 
-  if (sheet_n_rows (&imp->sheet) == 0)
+  if (_od_import_sheet_n_rows (&imp->sheet) == 0)
     {
       g_autofree char *name = g_filename_display_basename (path);
 
@@ -1239,412 +354,6 @@ read_sheet (Import      *imp,
                    /* Translators: %s is a file name */
                    _("“%s” has no rows. Choose the file (or sheet) with the list."), name);
       return FALSE;
-    }
-  return TRUE;
-}
-
-/* --- columns --- */
-
-/* The entity column a header maps to without a mapping step, or NULL. */
-static const OdImportColumn *
-auto_column (const OdImportEntity *entity,
-             const char           *normalized)
-{
-  g_autofree char *stripped = NULL;
-
-  if (normalized[0] == '\0')
-    return NULL;
-
-  for (int pass = 0; pass < 2; pass++)
-    {
-      const char *wanted = pass == 0 ? normalized : stripped;
-
-      if (wanted == NULL)
-        break;
-      for (guint i = 0; i < entity->n_columns; i++)
-        {
-          const OdImportColumn *column = &entity->columns[i];
-
-          if (g_str_equal (wanted, column->key))
-            return column;
-          for (guint h = 0; column->headers[h] != NULL; h++)
-            {
-              g_autofree char *header = normalize_header (column->headers[h]);
-
-              if (g_str_equal (wanted, header))
-                return column;
-            }
-        }
-      stripped = strip_parenthesized (normalized);
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  char                 *header;      /* normalized */
-  char                 *shown;       /* as typed */
-  const OdImportColumn *column;      /* NULL: ignore the column */
-} MapEntry;
-
-static void
-map_entry_free (gpointer data)
-{
-  MapEntry *entry = data;
-
-  g_free (entry->header);
-  g_free (entry->shown);
-  g_free (entry);
-}
-
-static char *
-entity_keys (const OdImportEntity *entity)
-{
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < entity->n_columns; i++)
-    if (entity->columns[i].kind != OD_IMPORT_READ_ONLY)
-      g_ptr_array_add (keys, g_strdup (entity->columns[i].key));
-  return join_list (keys);
-}
-
-/* "表头=key,表头=key" ("，" and "＝" too; "表头=-" ignores a column). */
-static GPtrArray *
-parse_mapping (const OdImportEntity  *entity,
-               const char            *mapping,
-               GError               **error)
-{
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (map_entry_free);
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) items = NULL;
-
-  if (mapping == NULL)
-    return g_steal_pointer (&entries);
-
-  folded = fold_width (mapping);
-  items = g_strsplit (folded, ",", -1);
-  for (guint i = 0; items[i] != NULL; i++)
-    {
-      g_autofree char *item = g_strstrip (g_strdup (items[i]));
-      char *equals = strrchr (item, '=');
-      g_autofree char *key = NULL;
-      MapEntry *entry;
-
-      if (item[0] == '\0')
-        continue;
-      if (equals == NULL || equals == item)
-        {
-          g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_BAD_OPTION,
-                       /* Translators: %s is a part of the mapping option; keep 表头=key */
-                       _("“%s” is not a mapping. Write each as 表头=key, separated by commas."),
-                       item);
-          return NULL;
-        }
-      *equals = '\0';
-      key = g_strstrip (g_strdup (equals + 1));
-      entry = g_new0 (MapEntry, 1);
-      entry->header = normalize_header (item);
-      entry->shown = g_strstrip (g_strdup (item));
-      g_ptr_array_add (entries, entry);
-      if (key[0] == '\0' || g_str_equal (key, "-"))
-        continue;
-      entry->column = find_column (entity, key);
-      if (entry->column == NULL || entry->column->kind == OD_IMPORT_READ_ONLY)
-        {
-          g_autofree char *keys = entity_keys (entity);
-
-          g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_BAD_OPTION,
-                       /* Translators: the first %s is what was typed, the second a list of
-                        * keys such as name, credit_code */
-                       _("“%s” is not a column of OrgDesk. Map to one of: %s; or “-” to "
-                         "leave a column out."), key, keys);
-          return NULL;
-        }
-      for (guint j = 0; j + 1 < entries->len; j++)
-        {
-          MapEntry *other = g_ptr_array_index (entries, j);
-
-          if (other->column == entry->column)
-            {
-              g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_BAD_OPTION,
-                           /* Translators: %s is a key such as name */
-                           _("Two columns are mapped to “%s”. Map only one."), key);
-              return NULL;
-            }
-        }
-    }
-  return g_steal_pointer (&entries);
-}
-
-static MapEntry *
-find_map_entry (GPtrArray  *mapping,
-                const char *normalized)
-{
-  for (guint i = 0; i < mapping->len; i++)
-    {
-      MapEntry *entry = g_ptr_array_index (mapping, i);
-
-      if (g_str_equal (entry->header, normalized))
-        return entry;
-    }
-  return NULL;
-}
-
-/* The entity column of file column COLUMN of ROW: mapped, else automatic. */
-static const OdImportColumn *
-column_of_cell (Import    *imp,
-                GPtrArray *mapping,
-                guint      row,
-                guint      column,
-                gboolean  *mapped)
-{
-  g_autofree char *normalized = normalize_header (sheet_cell (&imp->sheet, row, column));
-  MapEntry *entry = find_map_entry (mapping, normalized);
-
-  *mapped = entry != NULL;
-  if (entry != NULL)
-    return entry->column;
-  return auto_column (imp->entity, normalized);
-}
-
-/* Whether ROW has a column for every required key. */
-static gboolean
-row_has_required (Import    *imp,
-                  GPtrArray *mapping,
-                  guint      row)
-{
-  for (guint i = 0; i < imp->entity->n_columns; i++)
-    {
-      const OdImportColumn *required = &imp->entity->columns[i];
-      gboolean found = FALSE;
-
-      if (!required->required)
-        continue;
-      for (guint c = 0; c < sheet_n_fields (&imp->sheet, row) && !found; c++)
-        {
-          gboolean mapped;
-
-          found = column_of_cell (imp, mapping, row, c, &mapped) == required;
-        }
-      if (!found)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-row_is_blank (Import *imp,
-              guint   row)
-{
-  for (guint c = 0; c < sheet_n_fields (&imp->sheet, row); c++)
-    {
-      g_autofree char *text = clean_cell (sheet_cell (&imp->sheet, row, c));
-
-      if (text[0] != '\0')
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* The header row of imp->entity: the first of the first HEADER_SCAN_ROWS
- * non-blank rows with a column for every required key, so that title rows
- * above the table are passed over; *FOUND says whether one has them.
- * Without one, the first non-blank row (0 when there is none), which
- * messages then show. The import and its preview (od_import_peek ()) both
- * use it, so the preview shows the headers the import will read. */
-static guint
-find_header_row (Import    *imp,
-                 GPtrArray *mapping,
-                 gboolean  *found)
-{
-  guint n_rows = sheet_n_rows (&imp->sheet);
-  guint first = G_MAXUINT;
-
-  *found = FALSE;
-  for (guint row = 0, n_seen = 0; row < n_rows && n_seen < HEADER_SCAN_ROWS; row++)
-    {
-      if (row_is_blank (imp, row))
-        continue;
-      n_seen++;
-      if (first == G_MAXUINT)
-        first = row;
-      if (row_has_required (imp, mapping, row))
-        {
-          *found = TRUE;
-          return row;
-        }
-    }
-  return first != G_MAXUINT ? first : 0;
-}
-
-/* Refuses a mapping that names a header the header row does not have: a
- * typing mistake would otherwise leave the column out silently. */
-static gboolean
-check_mapping_used (Import      *imp,
-                    GPtrArray   *mapping,
-                    guint        header,
-                    const char  *name,
-                    GError     **error)
-{
-  for (guint i = 0; i < mapping->len; i++)
-    {
-      MapEntry *entry = g_ptr_array_index (mapping, i);
-      gboolean present = FALSE;
-
-      for (guint c = 0; c < sheet_n_fields (&imp->sheet, header) && !present; c++)
-        {
-          g_autofree char *normalized = normalize_header (sheet_cell (&imp->sheet, header, c));
-
-          present = g_str_equal (normalized, entry->header);
-        }
-      if (!present)
-        {
-          g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
-          g_autofree char *listed = NULL;
-
-          for (guint c = 0; c < imp->n_file_columns; c++)
-            if (((char *) g_ptr_array_index (imp->headers, c))[0] != '\0')
-              g_ptr_array_add (headers, g_strdup (g_ptr_array_index (imp->headers, c)));
-          listed = join_list (headers);
-          g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_BAD_OPTION,
-                       /* Translators: the first %s is a header named in the mapping, the
-                        * second a file name, the third the headers of that file */
-                       _("The mapping names the column “%s”, which %s does not have. Its "
-                         "headers are: %s."), entry->shown, name, listed);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-map_columns (Import      *imp,
-             GError     **error)
-{
-  const OdImportEntity *entity = imp->entity;
-  g_autoptr(GPtrArray) mapping = NULL;
-  g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
-  guint header;
-  gboolean found = FALSE;
-  g_autofree char *name = g_filename_display_basename (imp->result->path);
-
-  mapping = parse_mapping (entity, imp->options->mapping, error);
-  if (mapping == NULL)
-    return FALSE;
-
-  header = find_header_row (imp, mapping, &found);
-  imp->header_index = header;
-  imp->result->header_row = sheet_row_number (&imp->sheet, header);
-  imp->n_file_columns = sheet_n_fields (&imp->sheet, header);
-  imp->headers = g_ptr_array_new_with_free_func (g_free);
-  for (guint c = 0; c < imp->n_file_columns; c++)
-    g_ptr_array_add (imp->headers, display_header (sheet_cell (&imp->sheet, header, c)));
-
-  if (!found && !check_mapping_used (imp, mapping, header, name, error))
-    return FALSE;
-  if (!found)
-    {
-      g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GPtrArray) present = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *missing_text = NULL;
-      g_autofree char *present_text = NULL;
-
-      for (guint i = 0; i < entity->n_columns; i++)
-        {
-          const OdImportColumn *column = &entity->columns[i];
-          g_autoptr(GPtrArray) names = NULL;
-          g_autofree char *listed = NULL;
-
-          if (!column->required)
-            continue;
-          names = g_ptr_array_new_with_free_func (g_free);
-          for (guint h = 0; column->headers[h] != NULL; h++)
-            g_ptr_array_add (names, g_strdup (column->headers[h]));
-          g_ptr_array_add (names, g_strdup (column->key));
-          listed = join_list (names);
-          g_ptr_array_add (missing, g_strdup_printf ("“%s” (%s)", column->key, listed));
-        }
-      for (guint c = 0; c < imp->n_file_columns; c++)
-        if (((char *) g_ptr_array_index (imp->headers, c))[0] != '\0')
-          g_ptr_array_add (present, g_strdup (g_ptr_array_index (imp->headers, c)));
-      missing_text = join_list (missing);
-      present_text = join_list (present);
-      g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_NO_COLUMN,
-                   /* Translators: the first %s is a file name, the second the missing
-                    * column(s) with the headers accepted for them, the third the headers
-                    * found in the file; keep 表头=key */
-                   _("%s: no column gives %s. The headers found are: %s. Rename the header "
-                     "in the file, or map it (表头=key)."),
-                   name, missing_text, present_text);
-      return FALSE;
-    }
-
-  if (header > 0)
-    add_notice (imp, g_strdup_printf (ngettext ("The header is row %u; the row above it was "
-                                                "skipped.",
-                                                "The header is row %u; the rows above it were "
-                                                "skipped.", header),
-                                      imp->result->header_row));
-
-  imp->file_column = g_new (int, entity->n_columns);
-  for (guint i = 0; i < entity->n_columns; i++)
-    imp->file_column[i] = -1;
-
-  /* Mapped columns first, so that they win over automatic ones. */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint c = 0; c < imp->n_file_columns; c++)
-      {
-        const char *shown = g_ptr_array_index (imp->headers, c);
-        gboolean mapped;
-        const OdImportColumn *column = column_of_cell (imp, mapping, header, c, &mapped);
-        guint index;
-
-        if (mapped != (pass == 0))
-          continue;
-        if (column == NULL)
-          {
-            if (!mapped && shown[0] != '\0')
-              g_ptr_array_add (unknown, g_strdup_printf ("“%s”", shown));
-            continue;
-          }
-        index = column_index (entity, column);
-        if (imp->file_column[index] >= 0)
-          {
-            const char *first = g_ptr_array_index (imp->headers, imp->file_column[index]);
-
-            add_notice (imp, g_strdup_printf (/* Translators: the first %s is a header, the
-                                               * second a key such as phone, the third the
-                                               * header of the column that is read instead */
-                                              _("The column “%s” is not imported: it gives %s "
-                                                "too, which is read from “%s”."),
-                                              shown, column->key, first));
-            continue;
-          }
-        imp->file_column[index] = (int) c;
-      }
-
-  if (!check_mapping_used (imp, mapping, header, name, error))
-    return FALSE;
-
-  if (unknown->len > 0)
-    {
-      g_autofree char *listed = join_list (unknown);
-
-      add_notice (imp, g_strdup_printf (ngettext ("This column is not imported: %s. Map it "
-                                                  "(表头=key) if it should be.",
-                                                  "These columns are not imported: %s. Map "
-                                                  "them (表头=key) if they should be.",
-                                                  unknown->len), listed));
-    }
-
-  for (guint c = 0; c < imp->n_file_columns; c++)
-    {
-      const char *key = "";
-
-      for (guint i = 0; i < entity->n_columns; i++)
-        if (imp->file_column[i] == (int) c)
-          key = entity->columns[i].key;
-      g_ptr_array_add (imp->result->columns, g_strdup (key));
     }
   return TRUE;
 }
@@ -1672,7 +381,7 @@ row_is_empty (Import *imp,
 
       if (imp->file_column[i] < 0 || imp->entity->columns[i].kind == OD_IMPORT_READ_ONLY)
         continue;
-      text = clean_cell (sheet_cell (&imp->sheet, row, (guint) imp->file_column[i]));
+      text = _od_import_clean_cell (_od_import_sheet_cell (&imp->sheet, row, (guint) imp->file_column[i]));
       if (text[0] != '\0')
         return FALSE;
     }
@@ -1688,7 +397,7 @@ read_values (Import     *imp,
              GPtrArray  *problems,
              GError    **error)
 {
-  guint row_number = sheet_row_number (&imp->sheet, row);
+  guint row_number = _od_import_sheet_row_number (&imp->sheet, row);
 
   for (guint i = 0; i < imp->entity->n_columns; i++)
     {
@@ -1699,11 +408,11 @@ read_values (Import     *imp,
 
       if (imp->file_column[i] < 0 || column->kind == OD_IMPORT_READ_ONLY)
         continue;
-      value->raw = sheet_cell (&imp->sheet, row, (guint) imp->file_column[i]);
-      clean = clean_cell (value->raw);
+      value->raw = _od_import_sheet_cell (&imp->sheet, row, (guint) imp->file_column[i]);
+      clean = _od_import_clean_cell (value->raw);
       if (clean[0] == '\0')
         continue;
-      folded = fold_width (clean);
+      folded = _od_import_fold_width (clean);
 
       switch (column->kind)
         {
@@ -1719,7 +428,7 @@ read_values (Import     *imp,
           break;
 
         case OD_IMPORT_MOBILE:
-          value->text = clean_mobile (folded);
+          value->text = _od_import_clean_mobile (folded);
           value->given = TRUE;
           break;
 
@@ -1730,12 +439,12 @@ read_values (Import     *imp,
               imp->n_masked++;
               break;
             }
-          value->text = normalize_code (folded);
+          value->text = _od_import_normalize_code (folded);
           value->given = value->text[0] != '\0';
           break;
 
         case OD_IMPORT_DATE:
-          value->text = parse_date (folded);
+          value->text = _od_import_parse_date (folded);
           if (value->text == NULL)
             add_cell_problem (problems, imp, row_number, column, value->raw,
                               /* Translators: %s is a cell's text */
@@ -1746,7 +455,7 @@ read_values (Import     *imp,
           break;
 
         case OD_IMPORT_COUNT:
-          value->given = parse_count (folded, &value->number);
+          value->given = _od_import_parse_count (folded, &value->number);
           if (!value->given)
             add_cell_problem (problems, imp, row_number, column, value->raw,
                               /* Translators: %s is a cell's text */
@@ -1756,11 +465,11 @@ read_values (Import     *imp,
 
         case OD_IMPORT_CHOICE:
           {
-            const char *key = match_choice (column->choices, clean);
+            const char *key = _od_import_match_choice (column->choices, clean);
 
             if (key == NULL)
               {
-                g_autofree char *choices = choices_text (column->choices);
+                g_autofree char *choices = _od_import_choices_text (column->choices);
 
                 add_cell_problem (problems, imp, row_number, column, value->raw,
                                   /* Translators: the first %s is a cell's text, the second
@@ -1775,11 +484,11 @@ read_values (Import     *imp,
           break;
 
         case OD_IMPORT_AREA:
-          value->number = find_area (imp, folded);
+          value->number = _od_import_find_area (imp, folded);
           value->given = value->number != 0;
           if (!value->given)
             {
-              g_autofree char *choices = area_choices (imp);
+              g_autofree char *choices = _od_import_area_choices (imp);
 
               add_cell_problem (problems, imp, row_number, column, value->raw,
                                 /* Translators: the first %s is a cell's text, the second the
@@ -1791,11 +500,11 @@ read_values (Import     *imp,
           break;
 
         case OD_IMPORT_CATEGORY:
-          value->number = find_category (imp, clean);
+          value->number = _od_import_find_category (imp, clean);
           value->given = value->number != 0;
           if (!value->given)
             {
-              g_autofree char *choices = category_choices (imp);
+              g_autofree char *choices = _od_import_category_choices (imp);
 
               add_cell_problem (problems, imp, row_number, column, value->raw,
                                 /* Translators: the first %s is a cell's text, the second the
@@ -1808,7 +517,7 @@ read_values (Import     *imp,
 
         case OD_IMPORT_ORGANIZATION:
           {
-            const OrgRef *ref = find_organization (imp, clean, error);
+            const OrgRef *ref = _od_import_find_organization (imp, clean, error);
 
             if (ref == NULL)
               return FALSE;
@@ -1915,8 +624,8 @@ match_values (Import              *imp,
   texts[0] = texts[1] = NULL;
   for (guint k = 0; match->keys[k] != NULL && k < 2; k++)
     {
-      const OdImportColumn *column = find_column (imp->entity, match->keys[k]);
-      const Value *value = &values[column_index (imp->entity, column)];
+      const OdImportColumn *column = _od_import_find_column (imp->entity, match->keys[k]);
+      const Value *value = &values[_od_import_column_index (imp->entity, column)];
 
       if (!value->given || value->text == NULL)
         {
@@ -1988,7 +697,7 @@ match_column (Import              *imp,
    * two people of the same name apart. */
   guint last = match->keys[1] != NULL ? 1 : 0;
 
-  return find_column (imp->entity, match->keys[last]);
+  return _od_import_find_column (imp->entity, match->keys[last]);
 }
 
 /* --- rows: checking --- */
@@ -2020,7 +729,7 @@ check_repeats (Import    *imp,
       first = g_hash_table_lookup (seen->seen[m], joined);
       if (first != NULL)
         {
-          const Value *value = &values[column_index (imp->entity, column)];
+          const Value *value = &values[_od_import_column_index (imp->entity, column)];
 
           add_cell_problem (problems, imp, row_number, column, value->raw,
                             /* Translators: the first %s is what is the same (“credit code”,
@@ -2075,18 +784,18 @@ add_store_problems (Import    *imp,
   const OdImportEntity *entity = imp->entity;
   g_autoptr(GPtrArray) found = entity->validate (imp->db, record);
   const OdImportColumn *reason = entity->reason_key != NULL
-                                 ? find_column (entity, entity->reason_key) : NULL;
+                                 ? _od_import_find_column (entity, entity->reason_key) : NULL;
   gboolean has_reason_column = reason != NULL
-                               && imp->file_column[column_index (entity, reason)] >= 0;
+                               && imp->file_column[_od_import_column_index (entity, reason)] >= 0;
 
   for (guint i = 0; i < found->len; i++)
     {
       OdProblem *problem = g_ptr_array_index (found, i);
       const OdImportColumn *column = column_for_field (entity, problem->field);
-      const char *raw = column != NULL ? values[column_index (entity, column)].raw : NULL;
+      const char *raw = column != NULL ? values[_od_import_column_index (entity, column)].raw : NULL;
       const char *header = column != NULL ? column_header (imp, column) : problem->field;
       gboolean in_file = column != NULL
-                         && imp->file_column[column_index (entity, column)] >= 0;
+                         && imp->file_column[_od_import_column_index (entity, column)] >= 0;
       g_autofree char *value = shown_value (column, raw);
 
       switch (problem->severity)
@@ -2145,10 +854,10 @@ check_rows (Import  *imp,
     seen.seen[m] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   seen.matched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  for (guint row = imp->header_index + 1; row < sheet_n_rows (&imp->sheet) && ok; row++)
+  for (guint row = imp->header_index + 1; row < _od_import_sheet_n_rows (&imp->sheet) && ok; row++)
     {
       g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) od_import_problem_free);
-      guint row_number = sheet_row_number (&imp->sheet, row);
+      guint row_number = _od_import_sheet_row_number (&imp->sheet, row);
       const OdImportMatch *matched_by = NULL;
       gboolean in_trash = FALSE;
       Plan plan = { row, ACTION_INSERT, 0 };
@@ -2179,10 +888,10 @@ check_rows (Import  *imp,
 
       if (in_trash)
         {
-          const OdImportColumn *column = find_column (entity, "uuid");
+          const OdImportColumn *column = _od_import_find_column (entity, "uuid");
 
           add_cell_problem (problems, imp, row_number, column,
-                            values[column_index (entity, column)].raw,
+                            values[_od_import_column_index (entity, column)].raw,
                             /* Translators: %s is a record noun (“organization”) */
                             g_strdup_printf (_("This %s is in the trash. Restore it first, or "
                                                "clear the uuid cell to import the row as a new "
@@ -2203,7 +912,7 @@ check_rows (Import  *imp,
 
               g_free (key);
               add_cell_problem (problems, imp, row_number, column,
-                                values[column_index (entity, column)].raw,
+                                values[_od_import_column_index (entity, column)].raw,
                                 /* Translators: the first %s is a record noun
                                  * (“organization”), %u a row number of the file */
                                 g_strdup_printf (_("This row and row %u are the same existing "
@@ -2268,7 +977,7 @@ check_rows (Import  *imp,
   g_hash_table_unref (seen.matched);
 
   if (ok && imp->n_masked > 0)
-    add_notice (imp, g_strdup_printf (ngettext ("%u ID number was masked (as an export "
+    _od_import_add_notice (imp, g_strdup_printf (ngettext ("%u ID number was masked (as an export "
                                                 "without full ID numbers writes them) and was "
                                                 "not imported.",
                                                 "%u ID numbers were masked (as an export "
@@ -2280,10 +989,10 @@ check_rows (Import  *imp,
 
 /* --- writing --- */
 
-static void
-ids_json (OdJsonWriter *writer,
-          const char   *key,
-          GArray       *ids)
+void
+_od_import_ids_json (OdJsonWriter *writer,
+                     const char   *key,
+                     GArray       *ids)
 {
   od_json_begin_array (writer, key);
   for (guint i = 0; i < ids->len; i++)
@@ -2368,8 +1077,8 @@ write_audit (Import  *imp,
   od_json_int (writer, "updated_count", result->n_updated);
   od_json_int (writer, "unchanged_count", result->n_unchanged);
   od_json_int (writer, "skipped_count", result->n_skipped);
-  ids_json (writer, "inserted", result->inserted_ids);
-  ids_json (writer, "updated", result->updated_ids);
+  _od_import_ids_json (writer, "inserted", result->inserted_ids);
+  _od_import_ids_json (writer, "updated", result->updated_ids);
   if (result->backup_path != NULL)
     od_json_string (writer, "backup", result->backup_path);
   od_json_end_object (writer);
@@ -2479,7 +1188,7 @@ write_cb (OdDb      *db,
         {
           values_clear (imp, values);
           g_prefix_error (error, "%s:%u: ", imp->result->path,
-                          sheet_row_number (&imp->sheet, plan->index));
+                          _od_import_sheet_row_number (&imp->sheet, plan->index));
           return FALSE;
         }
     }
@@ -2537,49 +1246,6 @@ write_rows (Import  *imp,
 }
 
 /* --- public API --- */
-
-/**
- * od_import_find_entity:
- * @name: "organizations", "people"
- *
- * Returns: (nullable): the entity called @name
- */
-const OdImportEntity *
-od_import_find_entity (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
-    if (g_strcmp0 (entities[i].name, name) == 0)
-      return &entities[i];
-  return NULL;
-}
-
-/* The entities, for messages. */
-const char *
-od_import_entities (void)
-{
-  return "organizations, people";
-}
-
-/**
- * od_import_match_header:
- * @entity: an entity
- * @header: a header as written in a file
- *
- * Returns: (nullable): the key @header is read as without a mapping step
- */
-const char *
-od_import_match_header (const OdImportEntity *entity,
-                        const char           *header)
-{
-  g_autofree char *normalized = NULL;
-  const OdImportColumn *column;
-
-  g_return_val_if_fail (entity != NULL, NULL);
-
-  normalized = normalize_header (header);
-  column = auto_column (entity, normalized);
-  return column != NULL ? column->key : NULL;
-}
 
 void
 od_import_options_init (OdImportOptions *options)
@@ -2679,9 +1345,9 @@ od_import_file (OdDb                   *db,
   imp.result = result;
   imp.file_name = g_filename_display_basename (path);
   imp.plan = g_array_new (FALSE, FALSE, sizeof (Plan));
-  imp.organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, org_ref_free);
+  imp.organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _od_import_org_ref_free);
 
-  ok = read_sheet (&imp, path, error) && map_columns (&imp, error);
+  ok = read_sheet (&imp, path, error) && _od_import_map_columns (&imp, error);
   if (ok)
     {
       imp.areas = od_lookup_list_areas (db, error);
@@ -2704,7 +1370,7 @@ od_import_file (OdDb                   *db,
 }
 
 /* The header row for a preview, which is not told the entity: the row
- * find_header_row () finds for one of them (with the options' mapping
+ * _od_import_find_header_row () finds for one of them (with the options' mapping
  * where it reads for that entity). When two find different rows, the one
  * with the more columns recognised wins, then the one nearer the top: a
  * people list may have "单位名称 | 宝鸡市养生协会" above its headers, which
@@ -2717,18 +1383,18 @@ peek_header_row (Import *imp)
   guint best_score = 0;
   gboolean any_found = FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (_od_import_entities); i++)
     {
       g_autoptr(GPtrArray) mapping = NULL;
       gboolean found;
       guint header;
       guint score = 0;
 
-      imp->entity = &entities[i];
-      mapping = parse_mapping (imp->entity, imp->options->mapping, NULL);
+      imp->entity = &_od_import_entities[i];
+      mapping = _od_import_parse_mapping (imp->entity, imp->options->mapping, NULL);
       if (mapping == NULL)
-        mapping = g_ptr_array_new_with_free_func (map_entry_free);
-      header = find_header_row (imp, mapping, &found);
+        mapping = g_ptr_array_new_with_free_func (_od_import_map_entry_free);
+      header = _od_import_find_header_row (imp, mapping, &found);
       if (!found)
         {
           if (!any_found)
@@ -2736,11 +1402,11 @@ peek_header_row (Import *imp)
           continue;
         }
 
-      for (guint c = 0; c < sheet_n_fields (&imp->sheet, header); c++)
+      for (guint c = 0; c < _od_import_sheet_n_fields (&imp->sheet, header); c++)
         {
           gboolean mapped;
 
-          if (column_of_cell (imp, mapping, header, c, &mapped) != NULL)
+          if (_od_import_column_of_cell (imp, mapping, header, c, &mapped) != NULL)
             score++;
         }
       if (!any_found || score > best_score || (score == best_score && header < best))
@@ -2796,25 +1462,25 @@ od_import_peek (const char             *path,
   ok = read_sheet (&imp, path, error);
   if (ok)
     {
-      guint n_rows = sheet_n_rows (&imp.sheet);
+      guint n_rows = _od_import_sheet_n_rows (&imp.sheet);
       guint header = peek_header_row (&imp);
 
       found_headers = g_ptr_array_new_with_free_func (g_free);
       found_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
       /* Only blank rows: no headers and no rows. */
-      if (!row_is_blank (&imp, header))
-        for (guint c = 0; c < sheet_n_fields (&imp.sheet, header); c++)
-          g_ptr_array_add (found_headers, display_header (sheet_cell (&imp.sheet, header, c)));
+      if (!_od_import_row_is_blank (&imp, header))
+        for (guint c = 0; c < _od_import_sheet_n_fields (&imp.sheet, header); c++)
+          g_ptr_array_add (found_headers, _od_import_display_header (_od_import_sheet_cell (&imp.sheet, header, c)));
       for (guint row = header + 1; row < n_rows && found_rows->len < PEEK_ROWS; row++)
         {
-          guint n_fields = sheet_n_fields (&imp.sheet, row);
+          guint n_fields = _od_import_sheet_n_fields (&imp.sheet, row);
           char **cells;
 
-          if (row_is_blank (&imp, row))
+          if (_od_import_row_is_blank (&imp, row))
             continue;
           cells = g_new0 (char *, n_fields + 1);
           for (guint c = 0; c < n_fields; c++)
-            cells[c] = clean_cell (sheet_cell (&imp.sheet, row, c));
+            cells[c] = _od_import_clean_cell (_od_import_sheet_cell (&imp.sheet, row, c));
           g_ptr_array_add (found_rows, cells);
         }
     }
@@ -2866,422 +1532,4 @@ od_import_result_free (OdImportResult *result)
   g_array_unref (result->updated_ids);
   g_free (result->backup_path);
   g_free (result);
-}
-
-/* --- undo --- */
-
-typedef struct
-{
-  char   *key;
-  char   *type;     /* json_each's: "null", "text", "integer", … */
-  char   *atom;
-} OldValue;
-
-static void
-old_value_free (gpointer data)
-{
-  OldValue *value = data;
-
-  g_free (value->key);
-  g_free (value->type);
-  g_free (value->atom);
-  g_free (value);
-}
-
-typedef struct
-{
-  gint64                audit_id;
-  const OdImportEntity *entity;
-  char                 *at;
-  char                 *file;
-  GArray               *inserted;   /* gint64 */
-  GArray               *updated;    /* gint64 */
-  GHashTable           *old;        /* gint64 * id → GPtrArray of OldValue */
-  guint                 n_restored;
-} Undo;
-
-static void
-undo_clear (Undo *undo)
-{
-  g_clear_pointer (&undo->at, g_free);
-  g_clear_pointer (&undo->file, g_free);
-  g_clear_pointer (&undo->inserted, g_array_unref);
-  g_clear_pointer (&undo->updated, g_array_unref);
-  g_clear_pointer (&undo->old, g_hash_table_unref);
-}
-
-static gboolean
-undo_read_ids (OdDb        *db,
-               gint64       audit_id,
-               const char  *path,
-               GArray      *ids,
-               GError     **error)
-{
-  g_autoptr(OdStmt) stmt = NULL;
-  OdStep step;
-
-  stmt = od_db_prepare (db,
-                        "SELECT j.value FROM audit_log a, json_each (a.changes, ?2) j"
-                        " WHERE a.id = ?1 AND j.type = 'integer' ORDER BY j.id", error);
-  if (stmt == NULL
-      || !od_stmt_bind_int64 (stmt, 1, audit_id, error)
-      || !od_stmt_bind_text (stmt, 2, path, error))
-    return FALSE;
-  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
-    {
-      gint64 id = od_stmt_get_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  return step == OD_STEP_DONE;
-}
-
-static gboolean
-undo_read_old (OdDb     *db,
-               Undo     *undo,
-               GError  **error)
-{
-  g_autoptr(OdStmt) stmt = NULL;
-  OdStep step;
-
-  stmt = od_db_prepare (db,
-                        "SELECT CAST (o.key AS INTEGER), f.key, f.type, f.atom"
-                        " FROM audit_log a, json_each (a.changes, '$.old') o, json_each (o.value) f"
-                        " WHERE a.id = ?1 ORDER BY o.id, f.id", error);
-  if (stmt == NULL || !od_stmt_bind_int64 (stmt, 1, undo->audit_id, error))
-    return FALSE;
-  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
-    {
-      gint64 id = od_stmt_get_int64 (stmt, 0);
-      GPtrArray *values = g_hash_table_lookup (undo->old, &id);
-      OldValue *value = g_new0 (OldValue, 1);
-
-      if (values == NULL)
-        {
-          values = g_ptr_array_new_with_free_func (old_value_free);
-          g_hash_table_insert (undo->old, g_memdup2 (&id, sizeof id), values);
-        }
-      value->key = g_strdup (od_stmt_get_text (stmt, 1));
-      value->type = g_strdup (od_stmt_get_text (stmt, 2));
-      value->atom = od_stmt_column_is_null (stmt, 3) ? NULL : g_strdup (od_stmt_get_text (stmt, 3));
-      g_ptr_array_add (values, value);
-    }
-  return step == OD_STEP_DONE;
-}
-
-/* The import's entry: which entity, when, which file, and whether it can be
- * undone at all. */
-static gboolean
-undo_read_entry (OdDb    *db,
-                 Undo    *undo,
-                 GError **error)
-{
-  g_autoptr(OdStmt) stmt = NULL;
-  g_autofree char *table_name = NULL;
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, undo->audit_id);
-  gboolean is_import, is_undo, has_old;
-  gint64 n_updated;
-
-  stmt = od_db_prepare (db,
-                        "SELECT table_name, action = 'import', at, json_extract (changes, '$.file'),"
-                        " json_type (changes, '$.undo_of') IS NOT NULL,"
-                        " json_type (changes, '$.old') IS NOT NULL,"
-                        " coalesce (json_array_length (changes, '$.updated'), 0)"
-                        " FROM audit_log WHERE id = ?1 AND json_valid (changes)", error);
-  if (stmt == NULL || !od_stmt_bind_int64 (stmt, 1, undo->audit_id, error))
-    return FALSE;
-  switch (od_stmt_step (stmt, error))
-    {
-    case OD_STEP_ROW:
-      break;
-    case OD_STEP_DONE:
-      g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_UNDO,
-                   /* Translators: %s is a number: the entry in the history */
-                   _("The history has no import with the number %s."), number);
-      return FALSE;
-    case OD_STEP_ERROR:
-    default:
-      return FALSE;
-    }
-  table_name = g_strdup (od_stmt_get_text (stmt, 0));
-  is_import = od_stmt_get_int64 (stmt, 1) != 0;
-  undo->at = g_strdup (od_stmt_get_text (stmt, 2));
-  undo->file = g_strdup (od_stmt_column_is_null (stmt, 3) ? "" : od_stmt_get_text (stmt, 3));
-  is_undo = od_stmt_get_int64 (stmt, 4) != 0;
-  has_old = od_stmt_get_int64 (stmt, 5) != 0;
-  n_updated = od_stmt_get_int64 (stmt, 6);
-  undo->entity = od_import_find_entity (table_name);
-
-  if (!is_import || undo->entity == NULL)
-    {
-      g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_UNDO,
-                   /* Translators: %s is a number: the entry in the history */
-                   _("Entry %s of the history is not an import."), number);
-      return FALSE;
-    }
-  if (is_undo)
-    {
-      g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_UNDO,
-                   /* Translators: %s is a file name */
-                   _("This entry is the undo of the import of %s and cannot be undone itself. "
-                     "Import the file again instead."), undo->file);
-      return FALSE;
-    }
-  if (!has_old && n_updated > 0)
-    {
-      g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_UNDO,
-                   /* Translators: %s is a file name */
-                   _("The import of %s did not keep the earlier values of the records it "
-                     "updated, so it cannot be undone. Restore the backup taken before it "
-                     "instead."), undo->file);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-undo_check_not_undone (OdDb    *db,
-                       Undo    *undo,
-                       GError **error)
-{
-  g_autoptr(OdStmt) stmt = NULL;
-
-  stmt = od_db_prepare (db,
-                        "SELECT at FROM audit_log WHERE action = 'import'"
-                        " AND json_valid (changes) AND json_extract (changes, '$.undo_of') = ?1"
-                        " ORDER BY id LIMIT 1", error);
-  if (stmt == NULL || !od_stmt_bind_int64 (stmt, 1, undo->audit_id, error))
-    return FALSE;
-  switch (od_stmt_step (stmt, error))
-    {
-    case OD_STEP_DONE:
-      return TRUE;
-    case OD_STEP_ROW:
-      g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_UNDO,
-                   /* Translators: %s is a file name */
-                   _("The import of %s has already been undone."), undo->file);
-      return FALSE;
-    case OD_STEP_ERROR:
-    default:
-      return FALSE;
-    }
-}
-
-/* Refuses when record ID was changed (or deleted, or purged) after the import. */
-static gboolean
-undo_check_unchanged (OdDb    *db,
-                      Undo    *undo,
-                      gint64   id,
-                      GError **error)
-{
-  g_autoptr(OdStmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *table = od_db_quote_identifier (undo->entity->name);
-  gboolean changed;
-
-  sql = g_strdup_printf ("SELECT r.name, r.updated_at > ?2 OR r.deleted_at IS NOT NULL"
-                         " OR EXISTS (SELECT 1 FROM audit_log l WHERE l.table_name = ?3"
-                         " AND l.row_id = r.id AND l.id > ?4)"
-                         " FROM %s r WHERE r.id = ?1", table);
-  stmt = od_db_prepare (db, sql, error);
-  if (stmt == NULL
-      || !od_stmt_bind_int64 (stmt, 1, id, error)
-      || !od_stmt_bind_text (stmt, 2, undo->at, error)
-      || !od_stmt_bind_text (stmt, 3, undo->entity->name, error)
-      || !od_stmt_bind_int64 (stmt, 4, undo->audit_id, error))
-    return FALSE;
-  switch (od_stmt_step (stmt, error))
-    {
-    case OD_STEP_ROW:
-      break;
-    case OD_STEP_DONE:
-      g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_UNDO,
-                   /* Translators: %s is a file name */
-                   _("A record of the import of %s has been removed for good since, so the "
-                     "import cannot be undone. Use the history instead."), undo->file);
-      return FALSE;
-    case OD_STEP_ERROR:
-    default:
-      return FALSE;
-    }
-  name = g_strdup (od_stmt_get_text (stmt, 0));
-  changed = od_stmt_get_int64 (stmt, 1) != 0;
-  if (changed)
-    {
-      g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_UNDO,
-                   /* Translators: the first %s is a record's name, the second a file name */
-                   _("“%s” was changed after the import of %s, so the import cannot be undone. "
-                     "Undo those changes first, or use the trash or the history instead."),
-                   name, undo->file);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static const OdImportColumn *
-entity_column (const OdImportEntity *entity,
-               const char           *key)
-{
-  for (guint i = 0; i < entity->n_columns; i++)
-    if (g_strcmp0 (entity->columns[i].key, key) == 0)
-      return &entity->columns[i];
-  return NULL;
-}
-
-/* Puts back the values the import changed in record ID. */
-static gboolean
-undo_restore (OdDb       *db,
-              Undo       *undo,
-              gint64      id,
-              GPtrArray  *values,
-              GError    **error)
-{
-  const OdImportEntity *entity = undo->entity;
-  gpointer record;
-  gboolean ok;
-
-  record = entity->record_load (db, id, error);
-  if (record == NULL)
-    return FALSE;
-  for (guint i = 0; i < values->len; i++)
-    {
-      const OldValue *value = g_ptr_array_index (values, i);
-      const OdImportColumn *column = entity_column (entity, value->key);
-      gboolean is_null = g_strcmp0 (value->type, "null") == 0 || value->atom == NULL;
-
-      if (column == NULL)
-        continue;
-      switch (column->storage)
-        {
-        case OD_IMPORT_STORE_TEXT:
-        case OD_IMPORT_STORE_NULLABLE:
-          g_free (G_STRUCT_MEMBER (char *, record, column->offset));
-          G_STRUCT_MEMBER (char *, record, column->offset) =
-            is_null ? (column->storage == OD_IMPORT_STORE_TEXT ? g_strdup ("") : NULL)
-                    : g_strdup (value->atom);
-          break;
-        case OD_IMPORT_STORE_INT:
-        case OD_IMPORT_STORE_REF:
-          G_STRUCT_MEMBER (gint64, record, column->offset) =
-            is_null ? 0 : g_ascii_strtoll (value->atom, NULL, 10);
-          break;
-        case OD_IMPORT_STORE_ORG_TYPE:
-          G_STRUCT_MEMBER (OdOrganizationType, record, column->offset) =
-            od_organization_type_from_key (is_null ? "unknown" : value->atom);
-          break;
-        case OD_IMPORT_STORE_NONE:
-        default:
-          break;
-        }
-    }
-  ok = entity->save (db, record, error) > 0;
-  entity->record_free (record);
-  return ok;
-}
-
-static gboolean
-undo_delete (OdDb        *db,
-             Undo        *undo,
-             gint64       id,
-             GError     **error)
-{
-  if (g_str_equal (undo->entity->name, "people"))
-    return od_person_delete (db, id, error);
-  return od_organization_delete (db, id, error);
-}
-
-static gboolean
-undo_write_audit (OdDb    *db,
-                  Undo    *undo,
-                  GError **error)
-{
-  g_autoptr(OdJsonWriter) writer = od_json_writer_new (FALSE);
-  g_autofree char *changes = NULL;
-  g_autofree char *summary = NULL;
-
-  od_json_begin_object (writer, NULL);
-  od_json_int (writer, "undo_of", undo->audit_id);
-  od_json_string (writer, "file", undo->file);
-  ids_json (writer, "deleted", undo->inserted);
-  ids_json (writer, "restored", undo->updated);
-  od_json_end_object (writer);
-  changes = od_json_writer_finish (g_steal_pointer (&writer));
-
-  /* Translators: the summary of an undone import in the history; %s is a
-   * file name, the numbers are records moved to the trash and restored */
-  summary = g_strdup_printf (_("Undo of import %s: %u moved to the trash, %u restored"),
-                             undo->file, undo->inserted->len, undo->n_restored);
-  return od_audit_record (db, undo->entity->name, 0, NULL, "import", changes, summary, error);
-}
-
-static gboolean
-undo_cb (OdDb      *db,
-         gpointer   user_data,
-         GError   **error)
-{
-  Undo *undo = user_data;
-
-  if (!undo_read_entry (db, undo, error)
-      || !undo_check_not_undone (db, undo, error)
-      || !undo_read_ids (db, undo->audit_id, "$.inserted", undo->inserted, error)
-      || !undo_read_ids (db, undo->audit_id, "$.updated", undo->updated, error)
-      || !undo_read_old (db, undo, error))
-    return FALSE;
-
-  /* Every check before the first change. */
-  for (guint i = 0; i < undo->inserted->len; i++)
-    if (!undo_check_unchanged (db, undo, g_array_index (undo->inserted, gint64, i), error))
-      return FALSE;
-  for (guint i = 0; i < undo->updated->len; i++)
-    if (!undo_check_unchanged (db, undo, g_array_index (undo->updated, gint64, i), error))
-      return FALSE;
-
-  for (guint i = 0; i < undo->updated->len; i++)
-    {
-      gint64 id = g_array_index (undo->updated, gint64, i);
-      GPtrArray *values = g_hash_table_lookup (undo->old, &id);
-
-      if (values == NULL || values->len == 0)
-        continue;
-      if (!undo_restore (db, undo, id, values, error))
-        return FALSE;
-      undo->n_restored++;
-    }
-  for (guint i = 0; i < undo->inserted->len; i++)
-    if (!undo_delete (db, undo, g_array_index (undo->inserted, gint64, i), error))
-      return FALSE;
-
-  return undo_write_audit (db, undo, error);
-}
-
-/**
- * od_import_undo:
- * @db: the database
- * @audit_id: the import's audit entry (#OdImportResult.audit_id)
- * @error: return location for an error
- *
- * Undoes an import as one step, as described in od-import.h.
- *
- * Returns: %TRUE when undone; %FALSE with @error set (and nothing changed)
- */
-gboolean
-od_import_undo (OdDb    *db,
-                gint64   audit_id,
-                GError **error)
-{
-  Undo undo = { 0 };
-  gboolean ok;
-
-  g_return_val_if_fail (OD_IS_DB (db), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  undo.audit_id = audit_id;
-  undo.inserted = g_array_new (FALSE, FALSE, sizeof (gint64));
-  undo.updated = g_array_new (FALSE, FALSE, sizeof (gint64));
-  undo.old = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                    (GDestroyNotify) g_ptr_array_unref);
-  ok = od_db_transaction (db, undo_cb, &undo, error);
-  undo_clear (&undo);
-  return ok;
 }

@@ -39,8 +39,8 @@
 #include <glib/gi18n.h>
 
 #include "od-audit.h"
-#include "od-json.h"
 #include "od-pinyin.h"
+#include "od-registry-store-private.h"
 #include "od-registry-store.h"
 #include "od-store-util.h"
 #include "od-text.h"
@@ -49,9 +49,6 @@
 /* Rows per `id IN (…)` when loading items: well below SQLite's limit of
  * bound values, and a screenful of rows many times over. */
 #define LOAD_BATCH 500
-
-/* Names listed when a purge is refused. */
-#define MAX_NAMES_LISTED 5
 
 G_DEFINE_QUARK (od-registry-error-quark, od_registry_error)
 
@@ -106,13 +103,6 @@ static const char *const member_roles[] = { "president", "vice_president", "dire
 static const char *const member_statuses[] = { "active", "suspended", "withdrawn", NULL };
 static const char *const party_org_forms[] = { "independent", "joint", "none", NULL };
 static const char *const genders[] = { "male", "female", "unknown", NULL };
-
-/* Lower-cased ASCII, as stored in the search text and compared with it. */
-static char *
-search_fold (const char *text)
-{
-  return g_ascii_strdown (text != NULL ? text : "", -1);
-}
 
 /* Space-joined, dropping empty pieces. */
 static char *
@@ -188,295 +178,6 @@ count_live (OdDb        *db,
   return n;
 }
 
-/* "'…'" with inner quotes doubled: FTS5's string syntax, so the query is
- * searched as one phrase and never parsed as FTS5 operators. */
-static char *
-fts5_quote (const char *text)
-{
-  GString *quoted = g_string_new ("\"");
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (quoted, '"');
-      g_string_append_c (quoted, *p);
-    }
-  g_string_append_c (quoted, '"');
-  return g_string_free (quoted, FALSE);
-}
-
-/* --- helpers: search --- */
-
-/* How one query is searched; see the comment at the top of the file. */
-typedef struct
-{
-  char *fts_phrase;     /* ?1: 3+ characters, quoted for FTS5 */
-  char *folded;         /* ?2: 1–2 characters, lower-cased ASCII */
-  char *letters;        /* 3+ ASCII letters, lower case: subsequence of initials */
-  char *first_like;     /* ?3: "b%" */
-  char *first_like_sp;  /* ?4: "% b%" (a later term: alternatives, short name) */
-} Search;
-
-static void
-search_clear (Search *search)
-{
-  g_clear_pointer (&search->fts_phrase, g_free);
-  g_clear_pointer (&search->folded, g_free);
-  g_clear_pointer (&search->letters, g_free);
-  g_clear_pointer (&search->first_like, g_free);
-  g_clear_pointer (&search->first_like_sp, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Search, search_clear)
-
-/* FALSE when QUERY asks for nothing (NULL, empty, blank). */
-static gboolean
-search_init (Search     *search,
-             const char *query)
-{
-  g_autofree char *valid = NULL;
-  g_autofree char *trimmed = NULL;
-  glong n_chars;
-  gboolean letters_only = TRUE;
-
-  memset (search, 0, sizeof *search);
-  if (query == NULL)
-    return FALSE;
-
-  valid = g_utf8_make_valid (query, -1);
-  trimmed = g_strstrip (g_strdup (valid));
-  n_chars = g_utf8_strlen (trimmed, -1);
-  if (n_chars == 0)
-    return FALSE;
-
-  if (n_chars >= 3)
-    search->fts_phrase = fts5_quote (trimmed);
-  else
-    search->folded = search_fold (trimmed);
-
-  for (const char *p = trimmed; *p != '\0'; p++)
-    if (!g_ascii_isalpha (*p))
-      letters_only = FALSE;
-
-  /* Only from 3 letters on: "bs" as a subsequence would match nearly every
-   * 宝鸡市… name, which is noise while the user is still typing. */
-  if (letters_only && n_chars >= 3)
-    {
-      search->letters = search_fold (trimmed);
-      search->first_like = g_strdup_printf ("%c%%", search->letters[0]);
-      search->first_like_sp = g_strdup_printf ("%% %c%%", search->letters[0]);
-    }
-  return TRUE;
-}
-
-/* The fixed SQL of one searchable table (organizations or people): the
- * ids of direct matches by FTS5 (?1) or by a scan (?2), and of candidates
- * for the subsequence match (?3, ?4). */
-typedef struct
-{
-  const char *id;           /* "o.id" */
-  const char *fts;
-  const char *scan;
-  const char *candidates;
-  const char *initials;     /* (id, initials) of the candidates */
-} SearchSql;
-
-static const SearchSql org_search_sql = {
-  "o.id",
-  "SELECT rowid FROM organization_fts WHERE organization_fts MATCH ?1",
-  "SELECT id FROM organization_search WHERE instr (text, ?2) > 0 OR instr (initials, ?2) > 0",
-  "SELECT id FROM organization_search WHERE initials LIKE ?3 OR initials LIKE ?4",
-  "SELECT id, initials FROM organization_search WHERE initials LIKE ?3 OR initials LIKE ?4",
-};
-
-static const SearchSql person_search_sql = {
-  "p.id",
-  "SELECT rowid FROM person_fts WHERE person_fts MATCH ?1",
-  "SELECT id FROM person_search WHERE instr (text, ?2) > 0 OR instr (initials, ?2) > 0",
-  "SELECT id FROM person_search WHERE initials LIKE ?3 OR initials LIKE ?4",
-  "SELECT id, initials FROM person_search WHERE initials LIKE ?3 OR initials LIKE ?4",
-};
-
-/* The hit column: whether a row is a direct match (1 unless subsequence
- * candidates are mixed in). */
-static void
-search_append_hit (GString         *sql,
-                   const Search    *search,
-                   const SearchSql *tables)
-{
-  if (search->letters == NULL)
-    {
-      g_string_append (sql, "1");
-      return;
-    }
-  g_string_append_printf (sql, "%s IN (%s)", tables->id, tables->fts);
-}
-
-/* The search condition. The matching ids drive the query (SQLite reads
- * those rows by id and sorts them): measured on 100,000 rows this beats
- * reading the whole sort index, even when a third of the rows match. */
-static void
-search_append_condition (GString         *sql,
-                         const Search    *search,
-                         const SearchSql *tables)
-{
-  g_string_append_printf (sql, "%s IN (%s", tables->id,
-                          search->fts_phrase != NULL ? tables->fts : tables->scan);
-  if (search->letters != NULL)
-    g_string_append_printf (sql, " UNION ALL %s", tables->candidates);
-  g_string_append (sql, ")");
-}
-
-static gboolean
-search_bind (OdStmt        *stmt,
-             const Search  *search,
-             GError       **error)
-{
-  if (search->fts_phrase != NULL && !od_stmt_bind_text (stmt, 1, search->fts_phrase, error))
-    return FALSE;
-  if (search->folded != NULL && !od_stmt_bind_text (stmt, 2, search->folded, error))
-    return FALSE;
-  if (search->letters != NULL
-      && (!od_stmt_bind_text (stmt, 3, search->first_like, error)
-          || !od_stmt_bind_text (stmt, 4, search->first_like_sp, error)))
-    return FALSE;
-  return TRUE;
-}
-
-/* Whether LETTERS are the initials of some characters of a term of
- * INITIALS, in order, starting with the term's first: "bjsyx" in "bjsysxh".
- * *SKIPPED gets the fewest characters left out before the last letter (over
- * all terms, leftmost matching), so that closer matches can come first. */
-static gboolean
-initials_subsequence (const char *initials,
-                      const char *letters,
-                      guint      *skipped)
-{
-  const char *term = initials;
-  gboolean found = FALSE;
-
-  *skipped = G_MAXUINT;
-  if (initials == NULL)
-    return FALSE;
-
-  while (*term != '\0')
-    {
-      const char *end = strchr (term, ' ');
-      const char *q = letters;
-      guint n_skipped = 0;
-
-      if (end == NULL)
-        end = term + strlen (term);
-      if (end > term && *term == *q)
-        {
-          for (const char *p = term; p < end && *q != '\0'; p++)
-            {
-              if (*p == *q)
-                q++;
-              else
-                n_skipped++;
-            }
-          if (*q == '\0')
-            {
-              found = TRUE;
-              *skipped = MIN (*skipped, n_skipped);
-            }
-        }
-      term = *end == ' ' ? end + 1 : end;
-    }
-  return found;
-}
-
-typedef struct
-{
-  gint64 id;
-  guint  skipped;
-  guint  position;   /* in the order of the query */
-} LooseMatch;
-
-static int
-compare_loose_matches (gconstpointer a,
-                       gconstpointer b)
-{
-  const LooseMatch *ma = a, *mb = b;
-
-  if (ma->skipped != mb->skipped)
-    return ma->skipped < mb->skipped ? -1 : 1;
-  return (ma->position > mb->position) - (ma->position < mb->position);
-}
-
-/* The candidates of the subsequence match that pass it: id → number of
- * characters left out + 1 (so that 0 means "not a match"). */
-static GHashTable *
-loose_matches (OdDb             *db,
-               const Search     *search,
-               const SearchSql  *tables,
-               GError          **error)
-{
-  g_autoptr(GHashTable) matches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(OdStmt) stmt = NULL;
-  OdStep step;
-
-  stmt = od_db_prepare (db, tables->initials, error);
-  if (stmt == NULL
-      || !od_stmt_bind_text (stmt, 3, search->first_like, error)
-      || !od_stmt_bind_text (stmt, 4, search->first_like_sp, error))
-    return NULL;
-  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
-    {
-      guint skipped;
-
-      if (initials_subsequence (od_stmt_get_text (stmt, 1), search->letters, &skipped))
-        {
-          gint64 *id = g_new (gint64, 1);
-
-          *id = od_stmt_get_int64 (stmt, 0);
-          g_hash_table_insert (matches, id, GUINT_TO_POINTER (MIN (skipped, G_MAXUINT - 1) + 1));
-        }
-    }
-  if (step == OD_STEP_ERROR)
-    return NULL;
-  return g_steal_pointer (&matches);
-}
-
-/* Steps a query of (id, hit) rows into ids: direct matches in the order of
- * the query, then the rows in LOOSE (if any), fewest characters left out
- * first and in the order of the query otherwise. */
-static GArray *
-collect_ids (OdStmt      *stmt,
-             GHashTable  *loose,
-             GError     **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) more = g_array_new (FALSE, FALSE, sizeof (LooseMatch));
-  OdStep step;
-
-  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
-    {
-      gint64 id = od_stmt_get_int64 (stmt, 0);
-      guint skipped_1;
-
-      if (od_stmt_get_int64 (stmt, 1) != 0)
-        {
-          g_array_append_val (ids, id);
-        }
-      else if (loose != NULL
-               && (skipped_1 = GPOINTER_TO_UINT (g_hash_table_lookup (loose, &id))) != 0)
-        {
-          LooseMatch match = { id, skipped_1 - 1, more->len };
-
-          g_array_append_val (more, match);
-        }
-    }
-  if (step == OD_STEP_ERROR)
-    return NULL;
-
-  g_array_sort (more, compare_loose_matches);
-  for (guint i = 0; i < more->len; i++)
-    g_array_append_val (ids, g_array_index (more, LooseMatch, i).id);
-  return g_steal_pointer (&ids);
-}
-
 /* "?,?,…" for N values: built from a count only, never from data. */
 static char *
 placeholders (guint n)
@@ -547,11 +248,11 @@ org_from_row (OdStmt *stmt)
 
 /* The row ID, live or (with INCLUDE_DELETED) in the trash; NULL without an
  * error when there is none. */
-static OdOrganizationFields *
-load_org_row (OdDb      *db,
-              gint64     id,
-              gboolean   include_deleted,
-              GError   **error)
+OdOrganizationFields *
+_od_registry_load_org_row (OdDb      *db,
+                           gint64     id,
+                           gboolean   include_deleted,
+                           GError   **error)
 {
   g_autoptr(OdStmt) stmt = NULL;
 
@@ -566,9 +267,9 @@ load_org_row (OdDb      *db,
   return NULL;
 }
 
-static void
-set_org_not_found (GError **error,
-                   gint64   id)
+void
+_od_registry_set_org_not_found (GError **error,
+                                gint64   id)
 {
   g_set_error (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_NOT_FOUND,
                /* Translators: %lld is a record number */
@@ -811,7 +512,7 @@ org_search_text (const OdOrganizationFields *f)
   };
   g_autofree char *joined = join_nonempty (pieces, G_N_ELEMENTS (pieces));
 
-  return search_fold (joined);
+  return _od_registry_search_fold (joined);
 }
 
 static char *
@@ -857,7 +558,7 @@ person_search_text (const char *name,
   const char *pieces[] = { name, mobile, organization_name };
   g_autofree char *joined = join_nonempty (pieces, G_N_ELEMENTS (pieces));
 
-  return search_fold (joined);
+  return _od_registry_search_fold (joined);
 }
 
 /* People's search text holds their organization's name: rewritten when the
@@ -962,13 +663,13 @@ org_save_cb (OdDb      *db,
     {
       g_autoptr(GError) local_error = NULL;
 
-      old = load_org_row (db, f->id, FALSE, &local_error);
+      old = _od_registry_load_org_row (db, f->id, FALSE, &local_error);
       if (old == NULL)
         {
           if (local_error != NULL)
             g_propagate_error (error, g_steal_pointer (&local_error));
           else
-            set_org_not_found (error, f->id);
+            _od_registry_set_org_not_found (error, f->id);
           return FALSE;
         }
     }
@@ -1085,11 +786,11 @@ person_from_row (OdStmt *stmt)
   return f;
 }
 
-static OdPersonFields *
-load_person_row (OdDb      *db,
-                 gint64     id,
-                 gboolean   include_deleted,
-                 GError   **error)
+OdPersonFields *
+_od_registry_load_person_row (OdDb      *db,
+                              gint64     id,
+                              gboolean   include_deleted,
+                              GError   **error)
 {
   g_autoptr(OdStmt) stmt = NULL;
 
@@ -1104,9 +805,9 @@ load_person_row (OdDb      *db,
   return NULL;
 }
 
-static void
-set_person_not_found (GError **error,
-                      gint64   id)
+void
+_od_registry_set_person_not_found (GError **error,
+                                   gint64   id)
 {
   g_set_error (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_NOT_FOUND,
                /* Translators: %lld is a record number */
@@ -1350,13 +1051,13 @@ person_save_cb (OdDb      *db,
     {
       g_autoptr(GError) local_error = NULL;
 
-      old = load_person_row (db, f->id, FALSE, &local_error);
+      old = _od_registry_load_person_row (db, f->id, FALSE, &local_error);
       if (old == NULL)
         {
           if (local_error != NULL)
             g_propagate_error (error, g_steal_pointer (&local_error));
           else
-            set_person_not_found (error, f->id);
+            _od_registry_set_person_not_found (error, f->id);
           return FALSE;
         }
     }
@@ -1428,582 +1129,6 @@ person_save_cb (OdDb      *db,
     return FALSE;
 
   data->id = f->id;
-  return TRUE;
-}
-
-/* --- the trash --- */
-
-typedef struct
-{
-  const char *table_name;
-  gint64      row_id;
-} TrashData;
-
-/* Only the registry's tables are handled here; SQL below is chosen by
- * comparing TABLE_NAME with these, never built from it. */
-static gboolean
-check_known_table (const char  *table_name,
-                   GError     **error)
-{
-  if (g_strcmp0 (table_name, "organizations") == 0 || g_strcmp0 (table_name, "people") == 0)
-    return TRUE;
-
-  g_set_error (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_NOT_FOUND,
-               /* Translators: %s is a table name such as “courses” */
-               _("Records of “%s” cannot be restored or removed from here. Use the section "
-                 "they belong to."), table_name != NULL ? table_name : "");
-  return FALSE;
-}
-
-static gboolean
-add_trash_entry (OdDb        *db,
-                 const char  *table_name,
-                 gint64       row_id,
-                 const char  *label,
-                 const char  *now,
-                 GError     **error)
-{
-  g_autoptr(OdStmt) stmt = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *actor = od_audit_actor ();
-
-  stmt = od_db_prepare (db,
-                        "INSERT INTO trash (uuid, table_name, row_id, label, deleted_at,"
-                        " deleted_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-  return stmt != NULL
-         && od_stmt_bind_text (stmt, 1, uuid, error)
-         && od_stmt_bind_text (stmt, 2, table_name, error)
-         && od_stmt_bind_int64 (stmt, 3, row_id, error)
-         && od_stmt_bind_text (stmt, 4, label, error)
-         && od_stmt_bind_text (stmt, 5, now, error)
-         && od_stmt_bind_text (stmt, 6, actor, error)
-         && od_stmt_run (stmt, error);
-}
-
-static gboolean
-remove_trash_entry (OdDb        *db,
-                    const char  *table_name,
-                    gint64       row_id,
-                    GError     **error)
-{
-  g_autoptr(OdStmt) stmt = NULL;
-
-  stmt = od_db_prepare (db, "DELETE FROM trash WHERE table_name = ?1 AND row_id = ?2", error);
-  return stmt != NULL
-         && od_stmt_bind_text (stmt, 1, table_name, error)
-         && od_stmt_bind_int64 (stmt, 2, row_id, error)
-         && od_stmt_run (stmt, error);
-}
-
-/* {"deleted_at": [old, new]} */
-static char *
-deleted_at_json (const char *old_value,
-                 const char *new_value)
-{
-  g_autoptr(OdJsonWriter) writer = od_json_writer_new (FALSE);
-
-  od_json_begin_object (writer, NULL);
-  od_json_begin_array (writer, "deleted_at");
-  od_json_string (writer, NULL, old_value);
-  od_json_string (writer, NULL, new_value);
-  od_json_end_array (writer);
-  od_json_end_object (writer);
-  return od_json_writer_finish (g_steal_pointer (&writer));
-}
-
-/* Sets deleted_at (NOW, or NULL to restore) of a row of TABLE_NAME. */
-static gboolean
-set_deleted_at (OdDb        *db,
-                const char  *table_name,
-                gint64       row_id,
-                const char  *deleted_at,
-                const char  *now,
-                GError     **error)
-{
-  g_autoptr(OdStmt) stmt = NULL;
-
-  stmt = od_db_prepare (db,
-                        g_str_equal (table_name, "organizations")
-                        ? "UPDATE organizations SET deleted_at = ?1, updated_at = ?2 WHERE id = ?3"
-                        : "UPDATE people SET deleted_at = ?1, updated_at = ?2 WHERE id = ?3",
-                        error);
-  return stmt != NULL
-         && od_stmt_bind_text (stmt, 1, deleted_at, error)
-         && od_stmt_bind_text (stmt, 2, now, error)
-         && od_stmt_bind_int64 (stmt, 3, row_id, error)
-         && od_stmt_run (stmt, error);
-}
-
-static gboolean
-org_delete_cb (OdDb      *db,
-               gpointer   user_data,
-               GError   **error)
-{
-  TrashData *data = user_data;
-  g_autoptr(OdOrganizationFields) old = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *now = od_db_now (db);
-  g_autofree char *changes = NULL;
-
-  old = load_org_row (db, data->row_id, FALSE, &local_error);
-  if (old == NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        set_org_not_found (error, data->row_id);
-      return FALSE;
-    }
-
-  /* The search row stays: queries skip deleted rows, and a restore needs it. */
-  changes = deleted_at_json (NULL, now);
-  return set_deleted_at (db, "organizations", old->id, now, now, error)
-         && add_trash_entry (db, "organizations", old->id, old->name, now, error)
-         && od_audit_record (db, "organizations", old->id, old->uuid, "delete", changes,
-                             old->name, error);
-}
-
-static char *
-person_label (const OdPersonFields *f)
-{
-  if (f->organization_name != NULL && f->organization_name[0] != '\0')
-    return g_strdup_printf ("%s · %s", f->name, f->organization_name);
-  return g_strdup (f->name);
-}
-
-static gboolean
-person_delete_cb (OdDb      *db,
-                  gpointer   user_data,
-                  GError   **error)
-{
-  TrashData *data = user_data;
-  g_autoptr(OdPersonFields) old = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *now = od_db_now (db);
-  g_autofree char *changes = NULL;
-  g_autofree char *label = NULL;
-
-  old = load_person_row (db, data->row_id, FALSE, &local_error);
-  if (old == NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        set_person_not_found (error, data->row_id);
-      return FALSE;
-    }
-
-  label = person_label (old);
-  changes = deleted_at_json (NULL, now);
-  return set_deleted_at (db, "people", old->id, now, now, error)
-         && add_trash_entry (db, "people", old->id, label, now, error)
-         && od_audit_record (db, "people", old->id, old->uuid, "delete", changes, label, error);
-}
-
-/* The trash entry of a row: its label, or NULL (NOT_FOUND) when the row is
- * not in the trash. */
-static char *
-trash_label (OdDb        *db,
-             const char  *table_name,
-             gint64       row_id,
-             GError     **error)
-{
-  g_autoptr(OdStmt) stmt = NULL;
-
-  stmt = od_db_prepare (db,
-                        "SELECT label FROM trash WHERE table_name = ?1 AND row_id = ?2", error);
-  if (stmt == NULL
-      || !od_stmt_bind_text (stmt, 1, table_name, error)
-      || !od_stmt_bind_int64 (stmt, 2, row_id, error))
-    return NULL;
-  switch (od_stmt_step (stmt, error))
-    {
-    case OD_STEP_ROW:
-      return g_strdup (od_stmt_get_text (stmt, 0));
-    case OD_STEP_DONE:
-      g_set_error (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_NOT_FOUND,
-                   _("The record is not in the trash (any more). Reload the trash."));
-      return NULL;
-    case OD_STEP_ERROR:
-    default:
-      return NULL;
-    }
-}
-
-/* Refuses (DUPLICATE) restoring an organization whose name or code a live
- * one has taken meanwhile: the unique indexes would refuse it anyway. */
-static gboolean
-check_org_restorable (OdDb               *db,
-                      const OdOrganizationFields  *f,
-                      GError            **error)
-{
-  g_autoptr(OdStmt) stmt = NULL;
-
-  stmt = od_db_prepare (db,
-                        "SELECT id, name, name = ?1 FROM organizations WHERE deleted_at IS NULL"
-                        " AND id <> ?3 AND (name = ?1 OR credit_code = ?2)"
-                        " ORDER BY name = ?1 DESC LIMIT 1", error);
-  if (stmt == NULL
-      || !od_stmt_bind_text (stmt, 1, f->name, error)
-      || !od_stmt_bind_text (stmt, 2, f->credit_code, error)
-      || !od_stmt_bind_int64 (stmt, 3, f->id, error))
-    return FALSE;
-  switch (od_stmt_step (stmt, error))
-    {
-    case OD_STEP_ROW:
-      if (od_stmt_get_int64 (stmt, 2) != 0)
-        g_set_error (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_DUPLICATE,
-                     /* Translators: %s is an organization's name */
-                     _("“%s” cannot be restored: another organization now has the same name. "
-                       "Rename that organization first, then restore this one."), f->name);
-      else
-        g_set_error (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_DUPLICATE,
-                     /* Translators: the first %s is an organization's name, the second a
-                      * credit code, the third another organization's name */
-                     _("“%s” cannot be restored: its credit code %s is now recorded for “%s”. "
-                       "Correct or remove the code of “%s” first, then restore this one."),
-                     f->name, f->credit_code, od_stmt_get_text (stmt, 1),
-                     od_stmt_get_text (stmt, 1));
-      return FALSE;
-    case OD_STEP_DONE:
-      return TRUE;
-    case OD_STEP_ERROR:
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-check_person_restorable (OdDb                  *db,
-                         const OdPersonFields  *f,
-                         GError               **error)
-{
-  g_autoptr(OdStmt) stmt = NULL;
-
-  stmt = od_db_prepare (db,
-                        "SELECT name, id_number = ?1 FROM people WHERE deleted_at IS NULL"
-                        " AND id <> ?4 AND (id_number = ?1 OR (?3 <> '' AND name = ?2"
-                        " AND mobile = ?3)) ORDER BY id_number = ?1 DESC LIMIT 1", error);
-  if (stmt == NULL
-      || !od_stmt_bind_text (stmt, 1, f->id_number, error)
-      || !od_stmt_bind_text (stmt, 2, f->name, error)
-      || !od_stmt_bind_text (stmt, 3, f->mobile, error)
-      || !od_stmt_bind_int64 (stmt, 4, f->id, error))
-    return FALSE;
-  switch (od_stmt_step (stmt, error))
-    {
-    case OD_STEP_ROW:
-      if (od_stmt_get_int64 (stmt, 1) != 0)
-        {
-          g_autofree char *masked = od_id_number_mask (f->id_number);
-
-          g_set_error (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_DUPLICATE,
-                       /* Translators: the first %s is a person's name, the second a masked
-                        * ID number, the third another person's name */
-                       _("%s cannot be restored: the ID number %s is now recorded for %s. "
-                         "Correct that record first, then restore this one."),
-                       f->name, masked, od_stmt_get_text (stmt, 0));
-        }
-      else
-        g_set_error (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_DUPLICATE,
-                     /* Translators: the first %s is a person's name, the second a mobile
-                      * number */
-                     _("%s cannot be restored: %s with the mobile number %s is recorded again "
-                       "meanwhile. Rename or correct that record first, then restore this "
-                       "one."), f->name, f->name, f->mobile);
-      return FALSE;
-    case OD_STEP_DONE:
-      return TRUE;
-    case OD_STEP_ERROR:
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-restore_cb (OdDb      *db,
-            gpointer   user_data,
-            GError   **error)
-{
-  TrashData *data = user_data;
-  g_autofree char *label = NULL;
-  g_autofree char *now = od_db_now (db);
-  g_autofree char *changes = NULL;
-  g_autofree char *row_uuid = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *deleted_at = NULL;
-
-  label = trash_label (db, data->table_name, data->row_id, error);
-  if (label == NULL)
-    return FALSE;
-
-  if (g_str_equal (data->table_name, "organizations"))
-    {
-      g_autoptr(OdOrganizationFields) f = load_org_row (db, data->row_id, TRUE, &local_error);
-
-      if (f == NULL)
-        goto missing;
-      if (!check_org_restorable (db, f, error))
-        return FALSE;
-      row_uuid = g_strdup (f->uuid);
-    }
-  else
-    {
-      g_autoptr(OdPersonFields) f = load_person_row (db, data->row_id, TRUE, &local_error);
-
-      if (f == NULL)
-        goto missing;
-      if (!check_person_restorable (db, f, error))
-        return FALSE;
-      row_uuid = g_strdup (f->uuid);
-    }
-
-  {
-    g_autoptr(OdStmt) stmt = NULL;
-
-    stmt = od_db_prepare (db, "SELECT deleted_at FROM trash WHERE table_name = ?1 AND row_id = ?2",
-                          error);
-    if (stmt == NULL
-        || !od_stmt_bind_text (stmt, 1, data->table_name, error)
-        || !od_stmt_bind_int64 (stmt, 2, data->row_id, error)
-        || od_stmt_step (stmt, error) != OD_STEP_ROW)
-      return FALSE;
-    deleted_at = g_strdup (od_stmt_get_text (stmt, 0));
-  }
-
-  changes = deleted_at_json (deleted_at, NULL);
-  return set_deleted_at (db, data->table_name, data->row_id, NULL, now, error)
-         && remove_trash_entry (db, data->table_name, data->row_id, error)
-         && od_audit_record (db, data->table_name, data->row_id, row_uuid, "restore", changes,
-                             label, error);
-
-missing:
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    g_set_error (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_NOT_FOUND,
-                 /* Translators: %s is the label of a trash entry */
-                 _("“%s” no longer exists. Reload the trash."), label);
-  return FALSE;
-}
-
-/* Refuses (REFERENCED) purging an organization that people still belong
- * to, live or in the trash; the message names them. */
-static gboolean
-check_org_unreferenced_by_people (OdDb        *db,
-                                  gint64       id,
-                                  const char  *label,
-                                  GError     **error)
-{
-  g_autoptr(OdStmt) stmt = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *listed = NULL;
-  gint64 n = 0;
-  OdStep step;
-
-  stmt = od_db_prepare (db,
-                        "SELECT name, count(*) OVER () FROM people WHERE organization_id = ?1"
-                        " ORDER BY deleted_at IS NOT NULL, sort_key, id", error);
-  if (stmt == NULL || !od_stmt_bind_int64 (stmt, 1, id, error))
-    return FALSE;
-  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
-    {
-      n = od_stmt_get_int64 (stmt, 1);
-      if (names->len < MAX_NAMES_LISTED)
-        g_ptr_array_add (names, g_strdup (od_stmt_get_text (stmt, 0)));
-      else
-        break;
-    }
-  if (step == OD_STEP_ERROR)
-    return FALSE;
-  if (n == 0)
-    return TRUE;
-
-  if (n > (gint64) names->len)
-    g_ptr_array_add (names, g_strdup ("…"));
-  g_ptr_array_add (names, NULL);
-  /* Translators: separates names in a list */
-  listed = g_strjoinv (_(", "), (char **) names->pdata);
-  g_set_error (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_REFERENCED,
-               /* Translators: the first %s is an organization's name, %d a number of
-                * people, the last %s their names */
-               ngettext ("“%s” is still referred to by %d person (%s). Move or delete them first.",
-                         "“%s” is still referred to by %d people (%s). Move or delete them first.",
-                         (unsigned long) n),
-               label, (int) n, listed);
-  return FALSE;
-}
-
-/* Refuses (REFERENCED) purging a row that rows of other tables refer to by
- * a foreign key without ON DELETE CASCADE / SET NULL.  The tables come from
- * the schema itself, so that tables added by later migrations (inspections,
- * attendance, …) are honoured without changes here. SKIP_TABLE has its own,
- * more helpful check. */
-static gboolean
-check_unreferenced (OdDb        *db,
-                    const char  *table_name,
-                    gint64       row_id,
-                    const char  *label,
-                    const char  *skip_table,
-                    GError     **error)
-{
-  g_autoptr(OdStmt) stmt = NULL;
-  OdStep step;
-
-  stmt = od_db_prepare (db,
-                        "SELECT m.name, f.\"from\" FROM sqlite_master m,"
-                        " pragma_foreign_key_list (m.name) f"
-                        " WHERE m.type = 'table' AND f.\"table\" = ?1"
-                        " AND upper (f.on_delete) NOT IN ('CASCADE', 'SET NULL')"
-                        " ORDER BY m.name", error);
-  if (stmt == NULL || !od_stmt_bind_text (stmt, 1, table_name, error))
-    return FALSE;
-  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
-    {
-      const char *table = od_stmt_get_text (stmt, 0);
-      const char *column = od_stmt_get_text (stmt, 1);
-      g_autofree char *quoted_table = NULL;
-      g_autofree char *quoted_column = NULL;
-      g_autofree char *sql = NULL;
-      g_autoptr(OdStmt) count = NULL;
-      gint64 n = 0;
-
-      if (g_strcmp0 (table, skip_table) == 0)
-        continue;
-
-      /* Identifiers from sqlite_master, not user text; quoted all the same. */
-      quoted_table = od_db_quote_identifier (table);
-      quoted_column = od_db_quote_identifier (column);
-      sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?1", quoted_table, quoted_column);
-      count = od_db_prepare (db, sql, error);
-      if (count == NULL || !od_stmt_bind_int64 (count, 1, row_id, error)
-          || !od_stmt_step_int64 (count, &n, error))
-        return FALSE;
-      if (n > 0)
-        {
-          g_set_error (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_REFERENCED,
-                       /* Translators: the first %s is a record's label, %d a number of
-                        * records, the last %s a table name */
-                       ngettext ("“%s” is still referred to by %d record in %s. Delete or "
-                                 "change it first.",
-                                 "“%s” is still referred to by %d records in %s. Delete or "
-                                 "change them first.", (unsigned long) n),
-                       label, (int) n, table);
-          return FALSE;
-        }
-    }
-  return step == OD_STEP_DONE;
-}
-
-static gboolean
-purge_cb (OdDb      *db,
-          gpointer   user_data,
-          GError   **error)
-{
-  TrashData *data = user_data;
-  g_autofree char *label = NULL;
-  g_autoptr(OdStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *row_uuid = NULL;
-  gboolean is_org = g_str_equal (data->table_name, "organizations");
-
-  label = trash_label (db, data->table_name, data->row_id, error);
-  if (label == NULL)
-    return FALSE;
-
-  if (is_org)
-    {
-      g_autoptr(OdOrganizationFields) f = load_org_row (db, data->row_id, TRUE, &local_error);
-
-      if (f != NULL)
-        row_uuid = g_strdup (f->uuid);
-      if (!check_org_unreferenced_by_people (db, data->row_id, label, error)
-          || !check_unreferenced (db, "organizations", data->row_id, label, "people", error))
-        return FALSE;
-    }
-  else
-    {
-      g_autoptr(OdPersonFields) f = load_person_row (db, data->row_id, TRUE, &local_error);
-
-      if (f != NULL)
-        row_uuid = g_strdup (f->uuid);
-      if (!check_unreferenced (db, "people", data->row_id, label, NULL, error))
-        return FALSE;
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  /* The search row goes with it (ON DELETE CASCADE), and its FTS entry with
-   * the search row's trigger.  Only a row in the trash is ever purged. */
-  stmt = od_db_prepare (db,
-                        is_org ? "DELETE FROM organizations WHERE id = ?1 AND deleted_at IS NOT NULL"
-                               : "DELETE FROM people WHERE id = ?1 AND deleted_at IS NOT NULL",
-                        error);
-  if (stmt == NULL || !od_stmt_bind_int64 (stmt, 1, data->row_id, error)
-      || !od_stmt_run (stmt, error))
-    return FALSE;
-
-  return remove_trash_entry (db, data->table_name, data->row_id, error)
-         && od_audit_record (db, data->table_name, data->row_id, row_uuid, "purge", NULL, label,
-                             error);
-}
-
-typedef struct
-{
-  guint n_kept;
-} EmptyData;
-
-static gboolean
-empty_cb (OdDb      *db,
-          gpointer   user_data,
-          GError   **error)
-{
-  EmptyData *data = user_data;
-  gboolean progress = TRUE;
-  g_autoptr(GPtrArray) entries = NULL;
-
-  /* People first, and again while anything went: an organization can be
-   * purged once the people in the trash that belonged to it are gone. */
-  while (progress)
-    {
-      progress = FALSE;
-      data->n_kept = 0;
-      g_clear_pointer (&entries, g_ptr_array_unref);
-      entries = od_trash_list (db, error);
-      if (entries == NULL)
-        return FALSE;
-
-      for (int pass = 0; pass < 2; pass++)
-        for (guint i = 0; i < entries->len; i++)
-          {
-            OdTrashEntry *entry = g_ptr_array_index (entries, i);
-            gboolean is_people = g_str_equal (entry->table_name, "people");
-            g_autoptr(GError) local_error = NULL;
-
-            if ((pass == 0) != is_people)
-              continue;
-            if (!g_str_equal (entry->table_name, "organizations") && !is_people)
-              {
-                /* Other sections empty their own records. */
-                data->n_kept++;
-                continue;
-              }
-            if (od_trash_purge (db, entry->table_name, entry->row_id, &local_error))
-              {
-                progress = TRUE;
-                continue;
-              }
-            if (!g_error_matches (local_error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_REFERENCED))
-              {
-                g_propagate_error (error, g_steal_pointer (&local_error));
-                return FALSE;
-              }
-            data->n_kept++;
-          }
-    }
   return TRUE;
 }
 
@@ -2184,16 +1309,16 @@ od_organization_query_ids (OdDb               *db,
   g_return_val_if_fail (OD_IS_DB (db), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
-  searching = search_init (&search, filter->query);
+  searching = _od_registry_search_init (&search, filter->query);
   if (search.letters != NULL)
     {
-      loose = loose_matches (db, &search, &org_search_sql, error);
+      loose = _od_registry_loose_matches (db, &search, &_od_registry_org_search_sql, error);
       if (loose == NULL)
         return NULL;
     }
 
   g_string_append (sql, "SELECT o.id, ");
-  search_append_hit (sql, &search, &org_search_sql);
+  _od_registry_search_append_hit (sql, &search, &_od_registry_org_search_sql);
   g_string_append (sql, " FROM organizations o");
   if (filter->sort == OD_ORGANIZATION_SORT_AREA)
     g_string_append (sql, " LEFT JOIN areas a ON a.id = o.area_id");
@@ -2203,7 +1328,7 @@ od_organization_query_ids (OdDb               *db,
 
   if (searching)
     {
-      search_append_condition (sql, &search, &org_search_sql);
+      _od_registry_search_append_condition (sql, &search, &_od_registry_org_search_sql);
       g_string_append (sql, " AND o.deleted_at IS NULL");
       append_org_filters (sql, filter, "o");
     }
@@ -2232,7 +1357,7 @@ od_organization_query_ids (OdDb               *db,
   stmt = od_db_prepare (db, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  if ((searching && !search_bind (stmt, &search, error))
+  if ((searching && !_od_registry_search_bind (stmt, &search, error))
       || (filter->type != OD_ORGANIZATION_TYPE_UNKNOWN
           && !od_stmt_bind_text (stmt, 10, od_organization_type_to_key (filter->type), error))
       || (filter->category_id != 0 && !od_stmt_bind_int64 (stmt, 11, filter->category_id, error))
@@ -2240,7 +1365,7 @@ od_organization_query_ids (OdDb               *db,
       || (filter->status != NULL && !od_stmt_bind_text (stmt, 13, filter->status, error)))
     return NULL;
 
-  return collect_ids (stmt, loose, error);
+  return _od_registry_collect_ids (stmt, loose, error);
 }
 
 /* Live organizations; -1 on error. */
@@ -2269,13 +1394,13 @@ od_organization_load (OdDb    *db,
 
   g_return_val_if_fail (OD_IS_DB (db), NULL);
 
-  fields = load_org_row (db, id, FALSE, &local_error);
+  fields = _od_registry_load_org_row (db, id, FALSE, &local_error);
   if (fields == NULL)
     {
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        set_org_not_found (error, id);
+        _od_registry_set_org_not_found (error, id);
     }
   return fields;
 }
@@ -2417,7 +1542,7 @@ od_organization_delete (OdDb    *db,
 
   g_return_val_if_fail (OD_IS_DB (db), FALSE);
 
-  return od_db_transaction (db, org_delete_cb, &data, error);
+  return od_db_transaction (db, _od_registry_org_delete_cb, &data, error);
 }
 
 /* --- public API: people --- */
@@ -2447,16 +1572,16 @@ od_person_query_ids (OdDb                  *db,
   g_return_val_if_fail (OD_IS_DB (db), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
-  searching = search_init (&search, filter->query);
+  searching = _od_registry_search_init (&search, filter->query);
   if (search.letters != NULL)
     {
-      loose = loose_matches (db, &search, &person_search_sql, error);
+      loose = _od_registry_loose_matches (db, &search, &_od_registry_person_search_sql, error);
       if (loose == NULL)
         return NULL;
     }
 
   g_string_append (sql, "SELECT p.id, ");
-  search_append_hit (sql, &search, &person_search_sql);
+  _od_registry_search_append_hit (sql, &search, &_od_registry_person_search_sql);
   g_string_append (sql, " FROM people p");
   if (filter->sort == OD_PERSON_SORT_ORGANIZATION)
     g_string_append (sql, " LEFT JOIN organizations o ON o.id = p.organization_id");
@@ -2472,7 +1597,7 @@ od_person_query_ids (OdDb                  *db,
 
   if (searching)
     {
-      search_append_condition (sql, &search, &person_search_sql);
+      _od_registry_search_append_condition (sql, &search, &_od_registry_person_search_sql);
       g_string_append_printf (sql, " AND p.deleted_at IS NULL%s", filters->str);
     }
   else if (filters->len > 0)
@@ -2487,13 +1612,13 @@ od_person_query_ids (OdDb                  *db,
   stmt = od_db_prepare (db, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  if ((searching && !search_bind (stmt, &search, error))
+  if ((searching && !_od_registry_search_bind (stmt, &search, error))
       || (filter->organization_id != 0
           && !od_stmt_bind_int64 (stmt, 10, filter->organization_id, error))
       || (filter->gender != NULL && !od_stmt_bind_text (stmt, 11, filter->gender, error)))
     return NULL;
 
-  return collect_ids (stmt, loose, error);
+  return _od_registry_collect_ids (stmt, loose, error);
 }
 
 gint64
@@ -2514,13 +1639,13 @@ od_person_load (OdDb    *db,
 
   g_return_val_if_fail (OD_IS_DB (db), NULL);
 
-  fields = load_person_row (db, id, FALSE, &local_error);
+  fields = _od_registry_load_person_row (db, id, FALSE, &local_error);
   if (fields == NULL)
     {
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        set_person_not_found (error, id);
+        _od_registry_set_person_not_found (error, id);
     }
   return fields;
 }
@@ -2579,100 +1704,5 @@ od_person_delete (OdDb    *db,
 
   g_return_val_if_fail (OD_IS_DB (db), FALSE);
 
-  return od_db_transaction (db, person_delete_cb, &data, error);
-}
-
-/* --- public API: the trash --- */
-
-void
-od_trash_entry_free (OdTrashEntry *entry)
-{
-  if (entry == NULL)
-    return;
-  g_free (entry->table_name);
-  g_free (entry->label);
-  g_free (entry->deleted_at);
-  g_free (entry->deleted_by);
-  g_free (entry);
-}
-
-/* Every entry of the trash, of every table, newest first. */
-GPtrArray *
-od_trash_list (OdDb    *db,
-               GError **error)
-{
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) od_trash_entry_free);
-  g_autoptr(OdStmt) stmt = NULL;
-  OdStep step;
-
-  g_return_val_if_fail (OD_IS_DB (db), NULL);
-
-  stmt = od_db_prepare (db,
-                        "SELECT id, table_name, row_id, label, deleted_at, deleted_by FROM trash"
-                        " ORDER BY deleted_at DESC, id DESC", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
-    {
-      OdTrashEntry *entry = g_new0 (OdTrashEntry, 1);
-
-      entry->id = od_stmt_get_int64 (stmt, 0);
-      entry->table_name = od_store_dup_column_or_empty (stmt, 1);
-      entry->row_id = od_stmt_get_int64 (stmt, 2);
-      entry->label = od_store_dup_column_or_empty (stmt, 3);
-      entry->deleted_at = od_store_dup_column_or_empty (stmt, 4);
-      entry->deleted_by = od_store_dup_column_or_empty (stmt, 5);
-      g_ptr_array_add (entries, entry);
-    }
-  if (step == OD_STEP_ERROR)
-    return NULL;
-  return g_steal_pointer (&entries);
-}
-
-gboolean
-od_trash_restore (OdDb        *db,
-                  const char  *table_name,
-                  gint64       row_id,
-                  GError     **error)
-{
-  TrashData data = { table_name, row_id };
-
-  g_return_val_if_fail (OD_IS_DB (db), FALSE);
-
-  if (!check_known_table (table_name, error))
-    return FALSE;
-  return od_db_transaction (db, restore_cb, &data, error);
-}
-
-gboolean
-od_trash_purge (OdDb        *db,
-                const char  *table_name,
-                gint64       row_id,
-                GError     **error)
-{
-  TrashData data = { table_name, row_id };
-
-  g_return_val_if_fail (OD_IS_DB (db), FALSE);
-
-  if (!check_known_table (table_name, error))
-    return FALSE;
-  return od_db_transaction (db, purge_cb, &data, error);
-}
-
-/* Purges every organization and person in the trash that nothing refers
- * to; N_KEPT gets how many entries stay (referenced, or of other tables). */
-gboolean
-od_trash_empty (OdDb    *db,
-                guint   *n_kept,
-                GError **error)
-{
-  EmptyData data = { 0 };
-
-  g_return_val_if_fail (OD_IS_DB (db), FALSE);
-
-  if (!od_db_transaction (db, empty_cb, &data, error))
-    return FALSE;
-  if (n_kept != NULL)
-    *n_kept = data.n_kept;
-  return TRUE;
+  return od_db_transaction (db, _od_registry_person_delete_cb, &data, error);
 }
