@@ -47,14 +47,17 @@ _od_cli_cmd_export (OdCli  *cli,
     return OD_CLI_USAGE;
   if (argc != 2)
     {
+      g_autofree char *names = od_export_entities ();
+
       _od_cli_print_error (_("Say what to export: orgdesk-cli export ENTITY [-o FILE], where ENTITY is "
-                             "one of: %s."), od_export_entities ());
+                             "one of: %s."), names);
       return OD_CLI_USAGE;
     }
   if (!od_export_has_entity (argv[1]))
     {
-      _od_cli_print_error (_("“%s” cannot be exported. Choose one of: %s."), argv[1],
-                           od_export_entities ());
+      g_autofree char *names = od_export_entities ();
+
+      _od_cli_print_error (_("“%s” cannot be exported. Choose one of: %s."), argv[1], names);
       return OD_CLI_USAGE;
     }
   /* Without --format, "-o list.xlsx" means XLSX: CSV text under that name
@@ -154,14 +157,17 @@ _od_cli_cmd_import (OdCli  *cli,
     return OD_CLI_USAGE;
   if (argc != 3)
     {
+      g_autofree char *names = od_import_entities ();
+
       _od_cli_print_error (_("Say what to import and from which file: orgdesk-cli import ENTITY FILE, "
-                             "where ENTITY is one of: %s."), od_import_entities ());
+                             "where ENTITY is one of: %s."), names);
       return OD_CLI_USAGE;
     }
   if (od_import_find_entity (argv[1]) == NULL)
     {
-      _od_cli_print_error (_("“%s” cannot be imported. Choose one of: %s."), argv[1],
-                           od_import_entities ());
+      g_autofree char *names = od_import_entities ();
+
+      _od_cli_print_error (_("“%s” cannot be imported. Choose one of: %s."), argv[1], names);
       return OD_CLI_USAGE;
     }
 

@@ -42,6 +42,7 @@ struct _OdImportWindow
   GtkButton      *import_button;
   AdwActionRow   *file_row;
   AdwComboRow    *entity_row;
+  GPtrArray      *entities;       /* const OdEntity *: the importable ones, as in entity_row */
   AdwComboRow    *match_row;
   AdwComboRow    *encoding_row;
   AdwComboRow    *sheet_row;
@@ -65,8 +66,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (OdImportWindow, od_import_window, ADW_TYPE_WINDOW)
 
-/* Same order as the entity combo. */
-static const char *const entities[] = { "organizations", "people" };
 static const OdCsvEncoding encodings[] = {
   OD_CSV_ENCODING_AUTO, OD_CSV_ENCODING_UTF8, OD_CSV_ENCODING_GB18030,
 };
@@ -123,12 +122,19 @@ read_options (OdImportWindow  *self,
     options->sheet = adw_combo_row_get_selected (self->sheet_row) + 1;
 }
 
-static const char *
-entity_name (OdImportWindow *self)
+/* The importable entity chosen in the combo (the registry's order). */
+static const OdEntity *
+current_entity (OdImportWindow *self)
 {
   guint selected = adw_combo_row_get_selected (self->entity_row);
 
-  return entities[selected < G_N_ELEMENTS (entities) ? selected : 0];
+  return g_ptr_array_index (self->entities, selected < self->entities->len ? selected : 0);
+}
+
+static const char *
+entity_name (OdImportWindow *self)
+{
+  return current_entity (self)->name;
 }
 
 static void
@@ -200,18 +206,12 @@ show_file_error (OdImportWindow *self,
 
 /* --- the mapping step --- */
 
-static const OdImportEntity *
-current_entity (OdImportWindow *self)
-{
-  return od_import_find_entity (entity_name (self));
-}
-
 /* The choice without a mapping step: the usual-header match, or "-". */
 static const char *
 automatic_choice (OdImportWindow *self,
                   const char     *header)
 {
-  const OdImportEntity *entity = current_entity (self);
+  const OdEntity *entity = current_entity (self);
   const char *key = entity != NULL ? od_import_match_header (entity, header) : NULL;
 
   for (guint i = 1; key != NULL && i < self->column_keys->len; i++)
@@ -343,7 +343,7 @@ add_preview_cell (OdImportWindow *self,
 static void
 load_columns (OdImportWindow *self)
 {
-  const OdImportEntity *entity = current_entity (self);
+  const OdEntity *entity = current_entity (self);
   g_autoptr(GPtrArray) headers = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -374,11 +374,11 @@ load_columns (OdImportWindow *self)
 
   gtk_string_list_append (labels, _("Ignore this column"));
   g_ptr_array_add (self->column_keys, (gpointer) "-");
-  for (guint i = 0; i < entity->n_columns; i++)
-    if (entity->columns[i].kind != OD_IMPORT_READ_ONLY)
+  for (guint i = 0; i < entity->n_fields; i++)
+    if (entity->fields[i].input != OD_INPUT_READ_ONLY)
       {
-        gtk_string_list_append (labels, _(entity->columns[i].label));
-        g_ptr_array_add (self->column_keys, (gpointer) entity->columns[i].key);
+        gtk_string_list_append (labels, _(entity->fields[i].label));
+        g_ptr_array_add (self->column_keys, (gpointer) entity->fields[i].key);
       }
 
   remembered = g_settings_get_value (self->settings, MAPPINGS_KEY);
@@ -561,6 +561,7 @@ od_import_window_dispose (GObject *object)
   g_clear_pointer (&self->mapping, g_free);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
   g_clear_pointer (&self->column_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->entities, g_ptr_array_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (od_import_window_parent_class)->dispose (object);
@@ -608,14 +609,22 @@ od_import_window_init (OdImportWindow *self)
   g_autoptr(GtkStringList) entity_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) match_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) encoding_names = gtk_string_list_new (NULL);
+  const OdEntity *const *entities;
+  guint n_entities;
 
   self->settings = g_settings_new (APP_ID);
   self->column_rows = g_ptr_array_new ();
   self->column_keys = g_ptr_array_new ();
+  self->entities = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_string_list_append (entity_names, _("Organizations"));
-  gtk_string_list_append (entity_names, _("People"));
+  entities = od_entity_list (&n_entities);
+  for (guint i = 0; i < n_entities; i++)
+    if (od_entity_can_import (entities[i]))
+      {
+        g_ptr_array_add (self->entities, (gpointer) entities[i]);
+        gtk_string_list_append (entity_names, _(entities[i]->plural));
+      }
   gtk_string_list_append (match_names, _("Update them"));
   gtk_string_list_append (match_names, _("Leave them as they are"));
   gtk_string_list_append (encoding_names, _("Detect automatically"));

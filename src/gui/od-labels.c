@@ -3,66 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The database keeps short English keys (DESIGN.md §3); only the interface
- * shows them translated.
+ * shows them translated. The tables are the domains' (od-entity.h).
  */
 #define G_LOG_DOMAIN "orgdesk-labels"
 
 #include <glib/gi18n.h>
 
 #include "od-labels.h"
-
-const OdLabel od_labels_org_type[] = {
-  { "social_group", N_("Social group") },
-  { "social_service", N_("Social service organization") },
-  { "foundation", N_("Foundation") },
-  { "other", N_("Other") },
-  { "unknown", N_("Unknown") },
-  { NULL, NULL }
-};
-
-const OdLabel od_labels_status[] = {
-  { "active", N_("Active") },
-  { "deregistered", N_("Deregistered") },
-  { "revoked", N_("Revoked") },
-  { NULL, NULL }
-};
-
-const OdLabel od_labels_member_role[] = {
-  { "", N_("Not a member") },
-  { "president", N_("President unit") },
-  { "vice_president", N_("Vice-president unit") },
-  { "director", N_("Director unit") },
-  { "member", N_("Member unit") },
-  { NULL, NULL }
-};
-
-const OdLabel od_labels_member_status[] = {
-  { "", N_("—") },
-  { "active", N_("Active member") },
-  { "suspended", N_("Suspended") },
-  { "withdrawn", N_("Withdrawn") },
-  { NULL, NULL }
-};
-
-const OdLabel od_labels_party_form[] = {
-  { "none", N_("No party organization") },
-  { "independent", N_("Independent party organization") },
-  { "joint", N_("Joint party organization") },
-  { NULL, NULL }
-};
-
-const OdLabel od_labels_registration_level[] = {
-  { "city", N_("City civil-affairs bureau") },
-  { "county", N_("District or county civil-affairs bureau") },
-  { NULL, NULL }
-};
-
-const OdLabel od_labels_gender[] = {
-  { "unknown", N_("Not given") },
-  { "male", N_("Male") },
-  { "female", N_("Female") },
-  { NULL, NULL }
-};
 
 /* The label of KEY; NULL and "" match the entry with key "". */
 const char *

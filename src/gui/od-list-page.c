@@ -10,8 +10,8 @@
  * the list page runs the list, its sorting, the selection, the count and
  * the empty states, unsaved changes, deleting with Undo, and exporting
  * the rows as shown (their search, filters and sort) to CSV, XLSX or JSON.
- * The export's entity is the class's trash_table ("organizations" or
- * "people", as od_export_write_ids_file() names them).
+ * The export's entity is the registered entity (od-entity.h) named by the
+ * class's trash_table.
  */
 #define G_LOG_DOMAIN "orgdesk-list-page"
 
@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "od-entity.h"
 #include "od-list-page.h"
 #include "od-record-editor.h"
 #include "od-registry-store.h"
@@ -452,10 +453,18 @@ export_format_name (OdExportFormat format)
     }
 }
 
-static gboolean
-exports_people (OdListPage *self)
+/* The entity the page lists (od-entity.h), as registered. */
+static const OdEntity *
+page_entity (OdListPage *self)
 {
-  return g_strcmp0 (CLASS (self)->trash_table, "people") == 0;
+  return od_entity_find (CLASS (self)->trash_table);
+}
+
+/* Whether the export asks about personal data (ID numbers). */
+static gboolean
+exports_personal_data (OdListPage *self)
+{
+  return od_entity_has_personal_data (page_entity (self));
 }
 
 /* "社会组织-2026-11-27.xlsx": the section, today, the format's extension. */
@@ -465,7 +474,7 @@ export_suggested_name (OdListPage     *self,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  const char *section = exports_people (self) ? _("People") : _("Organizations");
+  const char *section = _(page_entity (self)->plural);
 
   return g_strconcat (section, "-", date, export_formats[export_format_index (format)].extension,
                       NULL);
@@ -599,7 +608,7 @@ export_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "csv", csv);
   g_object_set_data (G_OBJECT (dialog), "json", json);
 
-  if (exports_people (self))
+  if (exports_personal_data (self))
     {
       GtkWidget *full_ids = gtk_check_button_new_with_mnemonic (_("Include full _ID numbers"));
       GtkWidget *warning = gtk_label_new (_("ID numbers are personal data; share the file only "
@@ -979,5 +988,5 @@ od_list_page_export_to (OdListPage      *self,
     }
   return od_export_write_ids_file (db, CLASS (self)->trash_table, format,
                                    (const gint64 *) (gpointer) ids->data, ids->len,
-                                   full_ids && exports_people (self), path, error);
+                                   full_ids && exports_personal_data (self), path, error);
 }

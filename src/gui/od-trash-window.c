@@ -12,7 +12,8 @@
 
 #include <glib/gi18n.h>
 
-#include "od-registry-store.h"
+#include "od-entity.h"
+#include "od-trash.h"
 #include "od-trash-window.h"
 
 struct _OdTrashWindow
@@ -38,14 +39,13 @@ G_DEFINE_FINAL_TYPE (OdTrashWindow, od_trash_window, ADW_TYPE_WINDOW)
 
 /* --- helpers --- */
 
+/* What a record of TABLE_NAME is, from the entity registry. */
 static const char *
 kind_label (const char *table_name)
 {
-  if (g_strcmp0 (table_name, "organizations") == 0)
-    return _("Organization");
-  if (g_strcmp0 (table_name, "people") == 0)
-    return _("Person");
-  return table_name;
+  const OdEntity *entity = od_entity_find (table_name);
+
+  return entity != NULL ? _(entity->kind) : table_name;
 }
 
 /* "2018-12-28 17:00" in local time; the text as stored if it is no date. */

@@ -17,146 +17,7 @@
 #include "od-text.h"
 #include "od-validate.h"
 
-const char *
-od_field_spec_text (gconstpointer    record,
-                    const OdFieldSpec *spec)
-{
-  return G_STRUCT_MEMBER (const char *, (gpointer) record, spec->offset);
-}
-
-static gint64
-spec_int (gconstpointer    record,
-          const OdFieldSpec *spec)
-{
-  return G_STRUCT_MEMBER (gint64, (gpointer) record, spec->offset);
-}
-
-static int
-spec_enum (gconstpointer      record,
-           const OdFieldSpec *spec)
-{
-  return G_STRUCT_MEMBER (int, (gpointer) record, spec->offset);
-}
-
-static gboolean
-spec_equal (gconstpointer    a,
-            gconstpointer    b,
-            const OdFieldSpec *spec)
-{
-  switch (spec->kind)
-    {
-    case OD_FIELD_TEXT:
-    case OD_FIELD_NULLABLE:
-    case OD_FIELD_ID_NUMBER:
-      return g_strcmp0 (od_field_spec_text (a, spec), od_field_spec_text (b, spec)) == 0;
-    case OD_FIELD_INT:
-    case OD_FIELD_REF:
-      return spec_int (a, spec) == spec_int (b, spec);
-    case OD_FIELD_ENUM:
-      return spec_enum (a, spec) == spec_enum (b, spec);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-spec_is_empty (gconstpointer    record,
-               const OdFieldSpec *spec)
-{
-  const char *text;
-
-  switch (spec->kind)
-    {
-    case OD_FIELD_TEXT:
-    case OD_FIELD_NULLABLE:
-    case OD_FIELD_ID_NUMBER:
-      text = od_field_spec_text (record, spec);
-      return text == NULL || text[0] == '\0';
-    case OD_FIELD_INT:
-    case OD_FIELD_REF:
-      return spec_int (record, spec) == 0;
-    case OD_FIELD_ENUM:
-      return spec_enum (record, spec) == 0;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Writes the value of SPEC in RECORD (NULL: null) into an audit array. */
-static void
-spec_write_json (OdJsonWriter    *writer,
-                 gconstpointer    record,
-                 const OdFieldSpec *spec)
-{
-  g_autofree char *masked = NULL;
-
-  if (record == NULL)
-    {
-      od_json_null (writer, NULL);
-      return;
-    }
-
-  switch (spec->kind)
-    {
-    case OD_FIELD_TEXT:
-    case OD_FIELD_NULLABLE:
-      od_json_string (writer, NULL, od_field_spec_text (record, spec));
-      break;
-    case OD_FIELD_ID_NUMBER:
-      /* Personal data: the audit log is read by everyone in the office. */
-      masked = od_id_number_mask (od_field_spec_text (record, spec));
-      od_json_string (writer, NULL, masked);
-      break;
-    case OD_FIELD_INT:
-      od_json_int (writer, NULL, spec_int (record, spec));
-      break;
-    case OD_FIELD_REF:
-      if (spec_int (record, spec) == 0)
-        od_json_null (writer, NULL);
-      else
-        od_json_int (writer, NULL, spec_int (record, spec));
-      break;
-    case OD_FIELD_ENUM:
-      od_json_string (writer, NULL, spec->enum_to_key (spec_enum (record, spec)));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* {"field": [old, new], …} of the members that differ; OLD NULL = an
- * insert, listing the non-empty members as [null, new].  Returns NULL when
- * nothing changed. */
-char *
-od_store_changes_json (const OdFieldSpec *specs,
-                       guint            n_specs,
-                       gconstpointer    old_record,
-                       gconstpointer    new_record)
-{
-  g_autoptr(OdJsonWriter) writer = od_json_writer_new (FALSE);
-  guint n_changed = 0;
-
-  od_json_begin_object (writer, NULL);
-  for (guint i = 0; i < n_specs; i++)
-    {
-      const OdFieldSpec *spec = &specs[i];
-
-      if (old_record == NULL ? spec_is_empty (new_record, spec)
-                             : spec_equal (old_record, new_record, spec))
-        continue;
-
-      od_json_begin_array (writer, spec->name);
-      spec_write_json (writer, old_record, spec);
-      spec_write_json (writer, new_record, spec);
-      od_json_end_array (writer);
-      n_changed++;
-    }
-  od_json_end_object (writer);
-
-  if (n_changed == 0)
-    return NULL;
-  return od_json_writer_finish (g_steal_pointer (&writer));
-}
+G_DEFINE_QUARK (od-store-error-quark, od_store_error)
 
 gboolean
 od_store_is_one_of (const char        *value,
@@ -443,34 +304,6 @@ check_date (const char  *text,
 /* A control character (ESC, BEL, a line break in a name) cannot be shown or
  * printed: refused with a message, in every text field; notes may have
  * line breaks and tabs. */
-void
-od_store_check_control_chars (GPtrArray       *problems,
-                              const OdFieldSpec *specs,
-                              guint            n_specs,
-                              gconstpointer    record)
-{
-  for (guint i = 0; i < n_specs; i++)
-    {
-      const OdFieldSpec *spec = &specs[i];
-      g_autofree char *shown = NULL;
-      gunichar c;
-
-      if (spec->kind != OD_FIELD_TEXT && spec->kind != OD_FIELD_NULLABLE
-          && spec->kind != OD_FIELD_ID_NUMBER)
-        continue;
-      c = od_text_find_control (od_field_spec_text (record, spec), g_str_equal (spec->name, "notes"));
-      if (c == 0)
-        continue;
-      shown = od_text_describe_char (c);
-      od_problems_add (problems, spec->name, OD_PROBLEM_ERROR, 0,
-                   /* Translators: %s is a character code such as U+001B */
-                   g_strdup_printf (_("This field contains a control character (%s), such as a "
-                                      "line break or a code copied from another program, that "
-                                      "cannot be shown or printed. Remove it and type the text "
-                                      "again."), shown));
-    }
-}
-
 gboolean
 od_store_bind_ref (OdStmt  *stmt,
                    int      index,
@@ -482,25 +315,30 @@ od_store_bind_ref (OdStmt  *stmt,
 }
 
 void
-od_store_check_key (GPtrArray         *problems,
-                    const char        *field,
-                    const char        *value,
-                    const char *const *allowed,
-                    gboolean           nullable)
+od_store_check_key (GPtrArray      *problems,
+                    const char     *field,
+                    const char     *value,
+                    const OdChoice *choices,
+                    gboolean        nullable)
 {
-  g_autofree char *choices = NULL;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autofree char *listed = NULL;
 
   if (value == NULL && nullable)
     return;
-  if (od_store_is_one_of (value, allowed))
+  if (od_choices_has_key (choices, value))
     return;
 
-  choices = g_strjoinv (", ", (char **) allowed);
+  for (const OdChoice *c = choices; c->key != NULL; c++)
+    if (c->key[0] != '\0')
+      g_ptr_array_add (keys, (gpointer) c->key);
+  g_ptr_array_add (keys, NULL);
+  listed = g_strjoinv (", ", (char **) keys->pdata);
   od_problems_add (problems, field, OD_PROBLEM_ERROR, 0,
                /* Translators: the first %s is a stored value, the second the
                 * field name, the third the allowed values (English keys) */
                g_strdup_printf (_("“%s” is not a valid %s. Choose one of: %s."),
-                                value != NULL ? value : "", field, choices));
+                                value != NULL ? value : "", field, listed));
 }
 
 void

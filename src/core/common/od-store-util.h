@@ -9,49 +9,28 @@
 #include <glib.h>
 
 #include "od-db.h"
+#include "od-entity.h"
 #include "od-problem.h"
 
 G_BEGIN_DECLS
 
-/* --- a record's fields, for audit entries --- */
+/* --- errors every store gives --- */
 
+#define OD_STORE_ERROR (od_store_error_quark ())
+
+/* Why a store refused a change; one domain for every store, so that the
+ * interface handles a duplicate or a missing reason the same way in every
+ * section. */
 typedef enum
 {
-  OD_FIELD_TEXT,        /* char *, never NULL */
-  OD_FIELD_NULLABLE,    /* char *, NULL = not given */
-  OD_FIELD_INT,         /* gint64 */
-  OD_FIELD_REF,         /* gint64 row id, 0 = none (null in the audit log) */
-  OD_FIELD_ENUM,        /* an enum (int), logged as its key (enum_to_key); 0 = not given */
-  OD_FIELD_ID_NUMBER,   /* char *, NULL = not given; logged masked, never in full */
-} OdFieldKind;
+  OD_STORE_ERROR_INVALID,       /* validation problems with severity ERROR; see the problems */
+  OD_STORE_ERROR_DUPLICATE,     /* the same code, name, ID number … as another record */
+  OD_STORE_ERROR_NEEDS_REASON,  /* a warning (a failing credit code) needs an override reason */
+  OD_STORE_ERROR_NOT_FOUND,
+  OD_STORE_ERROR_REFERENCED,    /* purge refused: other records refer to it */
+} OdStoreError;
 
-typedef struct
-{
-  const char  *name;
-  OdFieldKind  kind;
-  goffset      offset;
-  const char *(*enum_to_key) (int value);   /* OD_FIELD_ENUM only */
-} OdFieldSpec;
-
-/* One row of a field table: the member of TYPE and its kind. */
-#define OD_FIELD(type, member, kind) { #member, kind, G_STRUCT_OFFSET (type, member), NULL }
-#define OD_FIELD_ENUM_KEYED(type, member, to_key) \
-  { #member, OD_FIELD_ENUM, G_STRUCT_OFFSET (type, member), (const char *(*) (int)) (to_key) }
-
-const char *od_field_spec_text            (gconstpointer       record,
-                                           const OdFieldSpec  *spec);
-/* {"field": [old, new], …} of the members that differ; OLD NULL = an insert,
- * listing the non-empty members as [null, new]. NULL when nothing changed. */
-char       *od_store_changes_json         (const OdFieldSpec  *specs,
-                                           guint               n_specs,
-                                           gconstpointer       old_record,
-                                           gconstpointer       new_record);
-/* Text fields with a control character (ESC, BEL, a line break; notes may
- * have line breaks and tabs) get an error each. */
-void        od_store_check_control_chars  (GPtrArray          *problems,
-                                           const OdFieldSpec  *specs,
-                                           guint               n_specs,
-                                           gconstpointer       record);
+GQuark      od_store_error_quark          (void);
 
 /* --- values --- */
 
@@ -77,10 +56,11 @@ void        od_store_get_today            (OdDb               *db,
 
 /* --- checks that add problems --- */
 
+/* VALUE must be one of CHOICES' keys (NULL allowed when NULLABLE). */
 void        od_store_check_key            (GPtrArray          *problems,
                                            const char         *field,
                                            const char         *value,
-                                           const char *const  *allowed,
+                                           const OdChoice     *choices,
                                            gboolean            nullable);
 /* An ISO date (YYYY-MM-DD), real, not in the future; NULL is fine. */
 void        od_store_check_date_field     (GPtrArray          *problems,

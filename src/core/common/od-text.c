@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "od-text.h"
 
 /* Format characters with no glyph: “太白县\u200b门球协会” looks exactly like
@@ -91,4 +93,38 @@ char *
 od_text_describe_char (gunichar c)
 {
   return g_strdup_printf ("U+%04X", c);
+}
+
+char *
+od_text_fold_width (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF01 && c <= 0xFF5E)
+        c -= 0xFEE0;
+      else if (c == 0x3000)
+        c = ' ';
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* "a, b, c", with the translated separator. */
+char *
+od_text_join_list (GPtrArray *items)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (i > 0)
+        /* Translators: separates items of a list */
+        g_string_append (out, _(", "));
+      g_string_append (out, g_ptr_array_index (items, i));
+    }
+  return g_string_free (out, FALSE);
 }

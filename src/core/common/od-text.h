@@ -19,6 +19,13 @@ G_BEGIN_DECLS
  * od_text_find_control(). */
 char       *od_text_normalize     (const char *text);
 
+/* TEXT with full-width ASCII forms (ＡＢＣ１２３，) and the ideographic
+ * space folded to ASCII, as spreadsheets typed on a Chinese keyboard need. */
+char       *od_text_fold_width    (const char *text);
+
+/* ITEMS (char *) as "a, b, c", with the translated separator. */
+char       *od_text_join_list     (GPtrArray  *items);
+
 /* The first control character in TEXT (ESC, BEL, a line break, …), or 0.
  * MULTILINE allows line breaks and tabs (notes). */
 gunichar    od_text_find_control  (const char *text,

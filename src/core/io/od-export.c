@@ -1,11 +1,12 @@
-/* od-export.c — organizations and people as CSV, XLSX or JSON
+/* od-export.c — any registered entity as CSV, XLSX or JSON
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * All formats use the same column keys: the OdOrganizationFields / OdPersonFields
- * member names (area, category and organization by name), so that an
- * import can read an export back. Rows are the live ones, in pinyin order
- * of the name (or those of a list as shown, in its order: od_export_write_ids_file),
+ * All formats use the same column keys: the keys of the entity's field
+ * table (od-entity.h; references by name), the import's own, so that an
+ * import can read an export back. Rows are the live ones in the entity's
+ * order (list_ids: organizations and people by the pinyin of the name), or
+ * those of a list as shown, in its order (od_export_write_ids_file),
  * loaded a chunk at a time so 100,000 rows stay small.
  *
  * CSV is for Excel on Chinese Windows: UTF-8 with a BOM (without it Excel
@@ -34,12 +35,11 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "od-entity.h"
 #include "od-export.h"
 #include "od-output.h"
 #include "od-json.h"
 #include "od-money.h"
-#include "od-organization.h"
-#include "od-registry-store.h"
 #include "od-validate.h"
 
 #define CHUNK 500
@@ -55,63 +55,18 @@ typedef enum
   COLUMN_DATE,        /* char *: an ISO date, YYYY-MM-DD; NULL allowed */
   COLUMN_INT,         /* gint64 */
   COLUMN_MONEY,       /* gint64 fen (分): yuan in CSV and XLSX, fen in JSON */
-  COLUMN_ORG_TYPE,    /* OdOrganizationType, as its stored key */
+  COLUMN_ENUM,        /* an int enum, as its stored key */
   COLUMN_ID_NUMBER,   /* char *, masked unless full ID numbers are asked for */
 } ColumnKind;
 
+/* One column, from a field of the entity's table. */
 typedef struct
 {
-  const char *key;
-  ColumnKind  kind;
-  gsize       offset;
+  const char  *key;
+  ColumnKind   kind;
+  gsize        offset;
+  const char *(*enum_to_key) (int value);
 } Column;
-
-#define ORG(key, kind, member)    { key, kind, offsetof (OdOrganizationFields, member) }
-#define PERSON(key, kind, member) { key, kind, offsetof (OdPersonFields, member) }
-
-static const Column org_columns[] = {
-  ORG ("uuid", COLUMN_TEXT, uuid),
-  ORG ("name", COLUMN_TEXT, name),
-  ORG ("short_name", COLUMN_TEXT, short_name),
-  ORG ("credit_code", COLUMN_CODE, credit_code),
-  ORG ("credit_code_override", COLUMN_TEXT, credit_code_override),
-  ORG ("org_type", COLUMN_ORG_TYPE, org_type),
-  ORG ("category", COLUMN_TEXT, category_name),
-  ORG ("area", COLUMN_TEXT, area_name),
-  ORG ("registration_level", COLUMN_TEXT, registration_level),
-  ORG ("registered_on", COLUMN_DATE, registered_on),
-  ORG ("supervising_unit", COLUMN_TEXT, supervising_unit),
-  ORG ("legal_representative", COLUMN_TEXT, legal_representative),
-  ORG ("contact_person", COLUMN_TEXT, contact_person),
-  ORG ("phone", COLUMN_CODE, phone),
-  ORG ("address", COLUMN_TEXT, address),
-  ORG ("email", COLUMN_TEXT, email),
-  ORG ("website", COLUMN_TEXT, website),
-  ORG ("status", COLUMN_TEXT, status),
-  ORG ("status_date", COLUMN_DATE, status_date),
-  ORG ("member_since", COLUMN_DATE, member_since),
-  ORG ("member_role", COLUMN_TEXT, member_role),
-  ORG ("member_status", COLUMN_TEXT, member_status),
-  ORG ("party_org_form", COLUMN_TEXT, party_org_form),
-  ORG ("party_members", COLUMN_INT, party_members),
-  ORG ("party_instructor", COLUMN_TEXT, party_instructor),
-  ORG ("notes", COLUMN_TEXT, notes),
-  ORG ("created_at", COLUMN_TEXT, created_at),
-  ORG ("updated_at", COLUMN_TEXT, updated_at),
-};
-
-static const Column person_columns[] = {
-  PERSON ("uuid", COLUMN_TEXT, uuid),
-  PERSON ("name", COLUMN_TEXT, name),
-  PERSON ("gender", COLUMN_TEXT, gender),
-  PERSON ("organization", COLUMN_TEXT, organization_name),
-  PERSON ("position", COLUMN_TEXT, position),
-  PERSON ("mobile", COLUMN_CODE, mobile),
-  PERSON ("id_number", COLUMN_ID_NUMBER, id_number),
-  PERSON ("notes", COLUMN_TEXT, notes),
-  PERSON ("created_at", COLUMN_TEXT, created_at),
-  PERSON ("updated_at", COLUMN_TEXT, updated_at),
-};
 
 /* The UTF-8 byte order mark. */
 static const char csv_bom[] = "\xEF\xBB\xBF";
@@ -120,7 +75,7 @@ typedef struct
 {
   OdExportFormat  format;
   gboolean        full_id_numbers;
-  const Column   *columns;
+  Column         *columns;
   guint           n_columns;
   GOutputStream  *out;       /* CSV and JSON */
   GString        *buffer;
@@ -140,16 +95,46 @@ G_DEFINE_QUARK (od-export-error-quark, od_export_error)
 
 /* --- helpers --- */
 
-static gboolean
-is_organizations (const char *entity)
+/* How FIELD is written: REF fields by the referenced name, inputs that
+ * are digits (codes, phones) as text. */
+static void
+column_init (Column              *column,
+             const OdEntityField *field)
 {
-  return g_strcmp0 (entity, "organizations") == 0;
-}
-
-static gboolean
-is_people (const char *entity)
-{
-  return g_strcmp0 (entity, "people") == 0;
+  column->key = field->key;
+  column->offset = field->offset;
+  column->enum_to_key = field->enum_to_key;
+  switch (field->kind)
+    {
+    case OD_FIELD_INT:
+      column->kind = COLUMN_INT;
+      break;
+    case OD_FIELD_MONEY:
+      column->kind = COLUMN_MONEY;
+      break;
+    case OD_FIELD_ENUM:
+      column->kind = COLUMN_ENUM;
+      break;
+    case OD_FIELD_ID_NUMBER:
+      column->kind = COLUMN_ID_NUMBER;
+      break;
+    case OD_FIELD_REF:
+      column->kind = COLUMN_TEXT;
+      column->offset = field->text_offset;
+      break;
+    case OD_FIELD_TEXT:
+    case OD_FIELD_NULLABLE:
+    case OD_FIELD_NONE:
+    default:
+      if (field->input == OD_INPUT_CODE || field->input == OD_INPUT_PHONE
+          || field->input == OD_INPUT_MOBILE)
+        column->kind = COLUMN_CODE;
+      else if (field->input == OD_INPUT_DATE)
+        column->kind = COLUMN_DATE;
+      else
+        column->kind = COLUMN_TEXT;
+      break;
+    }
 }
 
 static gboolean
@@ -197,8 +182,8 @@ column_value (const Writer *writer,
     case COLUMN_MONEY:
       return format_yuan (*(const gint64 *) member);
 
-    case COLUMN_ORG_TYPE:
-      return g_strdup (od_organization_type_to_key (*(const OdOrganizationType *) member));
+    case COLUMN_ENUM:
+      return g_strdup (column->enum_to_key (*(const int *) member));
 
     case COLUMN_ID_NUMBER:
       if (writer->full_id_numbers)
@@ -454,11 +439,11 @@ finish_xlsx_sheet (Writer *writer)
 }
 
 static const char *
-sheet_name (const char *entity)
+sheet_name (const OdEntity *entity)
 {
-  /* Translators: used as the name of the worksheet in an exported workbook
-   * too: at most 31 characters, none of : \ / ? * [ ] */
-  return is_organizations (entity) ? _("Organizations") : _("People");
+  /* The plural is used as the name of the worksheet: at most 31
+   * characters, none of : \ / ? * [ ] (else the default name is used). */
+  return _(entity->plural);
 }
 
 static void
@@ -576,36 +561,11 @@ write_footer (Writer *writer)
     g_string_append (writer->buffer, writer->n_rows > 0 ? "\n]\n" : "]\n");
 }
 
-static GArray *
-query_ids (OdDb        *db,
-           const char  *entity,
-           GError     **error)
-{
-  if (is_organizations (entity))
-    {
-      OdOrganizationFilter filter;
-
-      od_organization_filter_init (&filter);
-      filter.sort = OD_ORGANIZATION_SORT_NAME;
-      filter.descending = FALSE;
-      return od_organization_query_ids (db, &filter, error);
-    }
-  else
-    {
-      OdPersonFilter filter;
-
-      od_person_filter_init (&filter);
-      filter.sort = OD_PERSON_SORT_NAME;
-      filter.descending = FALSE;
-      return od_person_query_ids (db, &filter, error);
-    }
-}
-
 /* The live rows among IDS[0..N_IDS), in that order. */
 static gboolean
 write_rows (Writer        *writer,
             OdDb          *db,
-            const char    *entity,
+            const OdEntity *entity,
             const gint64  *ids,
             guint          n_ids,
             GError       **error)
@@ -616,21 +576,13 @@ write_rows (Writer        *writer,
       const gint64 *chunk = ids + start;
       g_autoptr(GPtrArray) items = NULL;
 
-      if (is_organizations (entity))
-        items = od_organization_load_items (db, chunk, n, error);
-      else
-        items = od_person_load_items (db, chunk, n, error);
+      items = entity->load_items (db, chunk, n, error);
       if (items == NULL)
         return FALSE;
 
       for (guint i = 0; i < items->len; i++)
         {
-          gpointer item = g_ptr_array_index (items, i);
-
-          if (is_organizations (entity))
-            write_record (writer, od_organization_get_fields (OD_ORGANIZATION (item)));
-          else
-            write_record (writer, od_person_get_fields (OD_PERSON (item)));
+          write_record (writer, entity->item_record (g_ptr_array_index (items, i)));
         }
       if (!flush (writer, error))
         return FALSE;
@@ -640,37 +592,42 @@ write_rows (Writer        *writer,
 
 static void
 writer_init (Writer         *writer,
-             const char     *entity,
+             const OdEntity *entity,
              OdExportFormat  format,
              gboolean        full_id_numbers)
 {
   memset (writer, 0, sizeof *writer);
   writer->format = format;
   writer->full_id_numbers = full_id_numbers;
-  writer->columns = is_organizations (entity) ? org_columns : person_columns;
-  writer->n_columns = is_organizations (entity) ? G_N_ELEMENTS (org_columns)
-                                                : G_N_ELEMENTS (person_columns);
+  writer->columns = g_new0 (Column, entity->n_fields);
+  for (guint i = 0; i < entity->n_fields; i++)
+    column_init (&writer->columns[writer->n_columns++], &entity->fields[i]);
 }
 
-static gboolean
-check_entity (const char  *entity,
-              GError     **error)
+/* The exportable entity called NAME, or NULL with ERROR. */
+static const OdEntity *
+export_entity (const char  *name,
+               GError     **error)
 {
-  if (od_export_has_entity (entity))
-    return TRUE;
+  const OdEntity *entity = od_entity_find (name);
+  g_autofree char *names = NULL;
 
+  if (entity != NULL && od_entity_can_export (entity))
+    return entity;
+
+  names = od_export_entities ();
   /* Translators: the first %s is what was asked for, the second the list
    * of what can be exported; keep the English names, they are typed */
   g_set_error (error, OD_EXPORT_ERROR, OD_EXPORT_ERROR_UNKNOWN_ENTITY,
                _("“%s” cannot be exported. Choose one of: %s."),
-               entity != NULL ? entity : "", od_export_entities ());
-  return FALSE;
+               name != NULL ? name : "", names);
+  return NULL;
 }
 
 /* Writes the XLSX workbook to PATH (replaced), the entity checked. */
 static gboolean
 write_xlsx (OdDb          *db,
-            const char    *entity,
+            const OdEntity *entity,
             gboolean       full_id_numbers,
             const gint64  *ids,
             guint          n_ids,
@@ -725,6 +682,7 @@ write_xlsx (OdDb          *db,
         }
     }
   g_clear_error (&writer.xlsx_error);
+  g_free (writer.columns);
 
   /* Always closed, as that frees the workbook; the caller drops the file
    * when anything failed. */
@@ -741,7 +699,7 @@ write_xlsx (OdDb          *db,
  * writes to paths only). */
 static gboolean
 write_xlsx_to_stream (OdDb           *db,
-                      const char     *entity,
+                      const OdEntity *entity,
                       gboolean        full_id_numbers,
                       const gint64   *ids,
                       guint           n_ids,
@@ -775,7 +733,7 @@ write_xlsx_to_stream (OdDb           *db,
 /* IDS[0..N_IDS) of ENTITY (checked) into OUT, in any format. */
 static gboolean
 write_stream (OdDb            *db,
-              const char      *entity,
+              const OdEntity *entity,
               OdExportFormat   format,
               gboolean         full_id_numbers,
               const gint64    *ids,
@@ -785,6 +743,7 @@ write_stream (OdDb            *db,
 {
   g_autoptr(GString) buffer = NULL;
   Writer writer;
+  gboolean ok;
 
   if (format == OD_EXPORT_FORMAT_XLSX)
     return write_xlsx_to_stream (db, entity, full_id_numbers, ids, n_ids, out, error);
@@ -795,16 +754,20 @@ write_stream (OdDb            *db,
   writer.buffer = buffer;
 
   write_header (&writer);
-  if (!write_rows (&writer, db, entity, ids, n_ids, error))
-    return FALSE;
-  write_footer (&writer);
-  return flush (&writer, error);
+  ok = write_rows (&writer, db, entity, ids, n_ids, error);
+  if (ok)
+    {
+      write_footer (&writer);
+      ok = flush (&writer, error);
+    }
+  g_free (writer.columns);
+  return ok;
 }
 
 typedef struct
 {
   OdDb          *db;
-  const char    *entity;
+  const OdEntity *entity;
   gboolean       full_id_numbers;
   const gint64  *ids;
   guint          n_ids;
@@ -826,7 +789,7 @@ write_xlsx_cb (const char  *path,
  * the bytes as they are made). A file with full ID numbers is private. */
 static gboolean
 write_file (OdDb            *db,
-            const char      *entity,
+            const OdEntity *entity,
             OdExportFormat   format,
             gboolean         full_id_numbers,
             const gint64    *ids,
@@ -866,30 +829,32 @@ write_file (OdDb            *db,
 
 /* --- public API --- */
 
-/* Whether ENTITY can be exported by od_export_write(). */
+/* Whether the entity called NAME can be exported by od_export_write(). */
 gboolean
-od_export_has_entity (const char *entity)
+od_export_has_entity (const char *name)
 {
-  return is_organizations (entity) || is_people (entity);
+  const OdEntity *entity = od_entity_find (name);
+
+  return entity != NULL && od_entity_can_export (entity);
 }
 
-/* The entities, for messages. */
-const char *
+/* The exportable entities' names, for messages. */
+char *
 od_export_entities (void)
 {
-  return "organizations, people";
+  return od_entity_names (od_entity_can_export);
 }
 
 /**
  * od_export_write:
  * @db: the database
- * @entity: "organizations" or "people"
+ * @name: an exportable entity: "organizations", "people", …
  * @format: CSV, JSON or XLSX
  * @full_id_numbers: write ID numbers in full instead of masked
  * @out: where to write; not closed
  * @error: return location for an error
  *
- * Writes the live rows of @entity in pinyin order of the name, with a
+ * Writes the live rows of the entity in pinyin order of the name, with a
  * header row (CSV, XLSX) or as an array of objects (JSON) under the same
  * keys. XLSX goes through a temporary file; od_export_write_file() writes
  * it straight to its place.
@@ -898,12 +863,13 @@ od_export_entities (void)
  */
 gboolean
 od_export_write (OdDb            *db,
-                 const char      *entity,
+                 const char      *name,
                  OdExportFormat   format,
                  gboolean         full_id_numbers,
                  GOutputStream   *out,
                  GError         **error)
 {
+  const OdEntity *entity;
   g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (OD_IS_DB (db), FALSE);
@@ -911,9 +877,10 @@ od_export_write (OdDb            *db,
   g_return_val_if_fail (format == OD_EXPORT_FORMAT_CSV || format == OD_EXPORT_FORMAT_JSON
                         || format == OD_EXPORT_FORMAT_XLSX, FALSE);
 
-  if (!check_entity (entity, error))
+  entity = export_entity (name, error);
+  if (entity == NULL)
     return FALSE;
-  ids = query_ids (db, entity, error);
+  ids = entity->list_ids (db, error);
   if (ids == NULL)
     return FALSE;
   return write_stream (db, entity, format, full_id_numbers, (const gint64 *) (gpointer) ids->data,
@@ -923,7 +890,7 @@ od_export_write (OdDb            *db,
 /**
  * od_export_write_file:
  * @db: the database
- * @entity: "organizations" or "people"
+ * @name: an exportable entity: "organizations", "people", …
  * @format: CSV, JSON or XLSX
  * @full_id_numbers: write ID numbers in full instead of masked
  * @path: the file to write; replaced if it exists
@@ -937,12 +904,13 @@ od_export_write (OdDb            *db,
  */
 gboolean
 od_export_write_file (OdDb            *db,
-                      const char      *entity,
+                      const char      *name,
                       OdExportFormat   format,
                       gboolean         full_id_numbers,
                       const char      *path,
                       GError         **error)
 {
+  const OdEntity *entity;
   g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (OD_IS_DB (db), FALSE);
@@ -950,9 +918,10 @@ od_export_write_file (OdDb            *db,
   g_return_val_if_fail (format == OD_EXPORT_FORMAT_CSV || format == OD_EXPORT_FORMAT_JSON
                         || format == OD_EXPORT_FORMAT_XLSX, FALSE);
 
-  if (!check_entity (entity, error))
+  entity = export_entity (name, error);
+  if (entity == NULL)
     return FALSE;
-  ids = query_ids (db, entity, error);
+  ids = entity->list_ids (db, error);
   if (ids == NULL)
     return FALSE;
   return write_file (db, entity, format, full_id_numbers, (const gint64 *) (gpointer) ids->data,
@@ -962,9 +931,9 @@ od_export_write_file (OdDb            *db,
 /**
  * od_export_write_ids_file:
  * @db: the database
- * @entity: "organizations" or "people"
+ * @name: an exportable entity: "organizations", "people", …
  * @format: CSV, JSON or XLSX
- * @ids: (array length=n_ids): row ids of @entity, in the order wanted
+ * @ids: (array length=n_ids): row ids of the entity, in the order wanted
  * @n_ids: the number of @ids
  * @full_id_numbers: write ID numbers in full instead of masked
  * @path: the file to write; replaced if it exists
@@ -978,7 +947,7 @@ od_export_write_file (OdDb            *db,
  */
 gboolean
 od_export_write_ids_file (OdDb            *db,
-                          const char      *entity,
+                          const char      *name,
                           OdExportFormat   format,
                           const gint64    *ids,
                           guint            n_ids,
@@ -986,13 +955,16 @@ od_export_write_ids_file (OdDb            *db,
                           const char      *path,
                           GError         **error)
 {
+  const OdEntity *entity;
+
   g_return_val_if_fail (OD_IS_DB (db), FALSE);
   g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (format == OD_EXPORT_FORMAT_CSV || format == OD_EXPORT_FORMAT_JSON
                         || format == OD_EXPORT_FORMAT_XLSX, FALSE);
 
-  if (!check_entity (entity, error))
+  entity = export_entity (name, error);
+  if (entity == NULL)
     return FALSE;
   return write_file (db, entity, format, full_id_numbers, ids, n_ids, path, error);
 }

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  OD_EXPORT_ERROR_UNKNOWN_ENTITY,   /* not "organizations" or "people" */
+  OD_EXPORT_ERROR_UNKNOWN_ENTITY,   /* not an exportable registered entity */
   OD_EXPORT_ERROR_WRITE,            /* the file cannot be written */
   OD_EXPORT_ERROR_TOO_LARGE,        /* more than a spreadsheet can hold (XLSX) */
 } OdExportError;
@@ -28,7 +28,7 @@ typedef enum
 
 GQuark       od_export_error_quark   (void);
 gboolean     od_export_has_entity    (const char      *entity);
-const char  *od_export_entities      (void);
+char        *od_export_entities      (void);
 gboolean     od_export_write         (OdDb            *db,
                                       const char      *entity,
                                       OdExportFormat   format,

@@ -22,8 +22,8 @@
 /* --- columns --- */
 
 /* The entity column a header maps to without a mapping step, or NULL. */
-static const OdImportColumn *
-auto_column (const OdImportEntity *entity,
+static const OdEntityField *
+auto_column (const OdEntity *entity,
              const char           *normalized)
 {
   g_autofree char *stripped = NULL;
@@ -37,13 +37,13 @@ auto_column (const OdImportEntity *entity,
 
       if (wanted == NULL)
         break;
-      for (guint i = 0; i < entity->n_columns; i++)
+      for (guint i = 0; i < entity->n_fields; i++)
         {
-          const OdImportColumn *column = &entity->columns[i];
+          const OdEntityField *column = &entity->fields[i];
 
           if (g_str_equal (wanted, column->key))
             return column;
-          for (guint h = 0; column->headers[h] != NULL; h++)
+          for (guint h = 0; column->headers != NULL && column->headers[h] != NULL; h++)
             {
               g_autofree char *header = _od_import_normalize_header (column->headers[h]);
 
@@ -60,7 +60,7 @@ typedef struct
 {
   char                 *header;      /* normalized */
   char                 *shown;       /* as typed */
-  const OdImportColumn *column;      /* NULL: ignore the column */
+  const OdEntityField *column;      /* NULL: ignore the column */
 } MapEntry;
 
 void
@@ -74,19 +74,19 @@ _od_import_map_entry_free (gpointer data)
 }
 
 static char *
-entity_keys (const OdImportEntity *entity)
+entity_keys (const OdEntity *entity)
 {
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < entity->n_columns; i++)
-    if (entity->columns[i].kind != OD_IMPORT_READ_ONLY)
-      g_ptr_array_add (keys, g_strdup (entity->columns[i].key));
-  return _od_import_join_list (keys);
+  for (guint i = 0; i < entity->n_fields; i++)
+    if (entity->fields[i].input != OD_INPUT_READ_ONLY)
+      g_ptr_array_add (keys, g_strdup (entity->fields[i].key));
+  return od_text_join_list (keys);
 }
 
 /* "表头=key,表头=key" ("，" and "＝" too; "表头=-" ignores a column). */
 GPtrArray *
-_od_import_parse_mapping (const OdImportEntity  *entity,
+_od_import_parse_mapping (const OdEntity  *entity,
                           const char            *mapping,
                           GError               **error)
 {
@@ -97,7 +97,7 @@ _od_import_parse_mapping (const OdImportEntity  *entity,
   if (mapping == NULL)
     return g_steal_pointer (&entries);
 
-  folded = _od_import_fold_width (mapping);
+  folded = od_text_fold_width (mapping);
   items = g_strsplit (folded, ",", -1);
   for (guint i = 0; items[i] != NULL; i++)
     {
@@ -125,7 +125,7 @@ _od_import_parse_mapping (const OdImportEntity  *entity,
       if (key[0] == '\0' || g_str_equal (key, "-"))
         continue;
       entry->column = _od_import_find_column (entity, key);
-      if (entry->column == NULL || entry->column->kind == OD_IMPORT_READ_ONLY)
+      if (entry->column == NULL || entry->column->input == OD_INPUT_READ_ONLY)
         {
           g_autofree char *keys = entity_keys (entity);
 
@@ -167,7 +167,7 @@ find_map_entry (GPtrArray  *mapping,
 }
 
 /* The entity column of file column COLUMN of ROW: mapped, else automatic. */
-const OdImportColumn *
+const OdEntityField *
 _od_import_column_of_cell (Import    *imp,
                            GPtrArray *mapping,
                            guint      row,
@@ -189,9 +189,9 @@ row_has_required (Import    *imp,
                   GPtrArray *mapping,
                   guint      row)
 {
-  for (guint i = 0; i < imp->entity->n_columns; i++)
+  for (guint i = 0; i < imp->entity->n_fields; i++)
     {
-      const OdImportColumn *required = &imp->entity->columns[i];
+      const OdEntityField *required = &imp->entity->fields[i];
       gboolean found = FALSE;
 
       if (!required->required)
@@ -281,7 +281,7 @@ check_mapping_used (Import      *imp,
           for (guint c = 0; c < imp->n_file_columns; c++)
             if (((char *) g_ptr_array_index (imp->headers, c))[0] != '\0')
               g_ptr_array_add (headers, g_strdup (g_ptr_array_index (imp->headers, c)));
-          listed = _od_import_join_list (headers);
+          listed = od_text_join_list (headers);
           g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_BAD_OPTION,
                        /* Translators: the first %s is a header named in the mapping, the
                         * second a file name, the third the headers of that file */
@@ -297,7 +297,7 @@ gboolean
 _od_import_map_columns (Import      *imp,
                         GError     **error)
 {
-  const OdImportEntity *entity = imp->entity;
+  const OdEntity *entity = imp->entity;
   g_autoptr(GPtrArray) mapping = NULL;
   g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
   guint header;
@@ -325,26 +325,26 @@ _od_import_map_columns (Import      *imp,
       g_autofree char *missing_text = NULL;
       g_autofree char *present_text = NULL;
 
-      for (guint i = 0; i < entity->n_columns; i++)
+      for (guint i = 0; i < entity->n_fields; i++)
         {
-          const OdImportColumn *column = &entity->columns[i];
+          const OdEntityField *column = &entity->fields[i];
           g_autoptr(GPtrArray) names = NULL;
           g_autofree char *listed = NULL;
 
           if (!column->required)
             continue;
           names = g_ptr_array_new_with_free_func (g_free);
-          for (guint h = 0; column->headers[h] != NULL; h++)
+          for (guint h = 0; column->headers != NULL && column->headers[h] != NULL; h++)
             g_ptr_array_add (names, g_strdup (column->headers[h]));
           g_ptr_array_add (names, g_strdup (column->key));
-          listed = _od_import_join_list (names);
+          listed = od_text_join_list (names);
           g_ptr_array_add (missing, g_strdup_printf ("“%s” (%s)", column->key, listed));
         }
       for (guint c = 0; c < imp->n_file_columns; c++)
         if (((char *) g_ptr_array_index (imp->headers, c))[0] != '\0')
           g_ptr_array_add (present, g_strdup (g_ptr_array_index (imp->headers, c)));
-      missing_text = _od_import_join_list (missing);
-      present_text = _od_import_join_list (present);
+      missing_text = od_text_join_list (missing);
+      present_text = od_text_join_list (present);
       g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_NO_COLUMN,
                    /* Translators: the first %s is a file name, the second the missing
                     * column(s) with the headers accepted for them, the third the headers
@@ -362,8 +362,8 @@ _od_import_map_columns (Import      *imp,
                                                 "skipped.", header),
                                       imp->result->header_row));
 
-  imp->file_column = g_new (int, entity->n_columns);
-  for (guint i = 0; i < entity->n_columns; i++)
+  imp->file_column = g_new (int, entity->n_fields);
+  for (guint i = 0; i < entity->n_fields; i++)
     imp->file_column[i] = -1;
 
   /* Mapped columns first, so that they win over automatic ones. */
@@ -372,7 +372,7 @@ _od_import_map_columns (Import      *imp,
       {
         const char *shown = g_ptr_array_index (imp->headers, c);
         gboolean mapped;
-        const OdImportColumn *column = _od_import_column_of_cell (imp, mapping, header, c, &mapped);
+        const OdEntityField *column = _od_import_column_of_cell (imp, mapping, header, c, &mapped);
         guint index;
 
         if (mapped != (pass == 0))
@@ -404,7 +404,7 @@ _od_import_map_columns (Import      *imp,
 
   if (unknown->len > 0)
     {
-      g_autofree char *listed = _od_import_join_list (unknown);
+      g_autofree char *listed = od_text_join_list (unknown);
 
       _od_import_add_notice (imp, g_strdup_printf (ngettext ("This column is not imported: %s. Map it "
                                                   "(表头=key) if it should be.",
@@ -417,9 +417,9 @@ _od_import_map_columns (Import      *imp,
     {
       const char *key = "";
 
-      for (guint i = 0; i < entity->n_columns; i++)
+      for (guint i = 0; i < entity->n_fields; i++)
         if (imp->file_column[i] == (int) c)
-          key = entity->columns[i].key;
+          key = entity->fields[i].key;
       g_ptr_array_add (imp->result->columns, g_strdup (key));
     }
   return TRUE;
@@ -435,11 +435,11 @@ _od_import_map_columns (Import      *imp,
  * Returns: (nullable): the key @header is read as without a mapping step
  */
 const char *
-od_import_match_header (const OdImportEntity *entity,
+od_import_match_header (const OdEntity *entity,
                         const char           *header)
 {
   g_autofree char *normalized = NULL;
-  const OdImportColumn *column;
+  const OdEntityField *column;
 
   g_return_val_if_fail (entity != NULL, NULL);
 

@@ -3,8 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * od-import.c reads, checks and writes; od-import-text.c cleans and parses
- * cell text; od-import-entities.c describes the two entities and resolves
- * areas, categories and organizations; od-import-columns.c finds the header
+ * cell text; od-import-columns.c finds the header
  * row and maps the file's columns; od-import-undo.c undoes an import.
  * Nothing here is public API.
  */
@@ -51,16 +50,17 @@ typedef struct
   gint64       number;    /* COUNT, AREA, CATEGORY, ORGANIZATION */
 } Value;
 
+/* What a lookup gave for one text of one field (cached per import). */
 typedef struct
 {
   gint64  id;         /* 0 = not found */
-  char   *message;    /* why not, with suggestions */
-} OrgRef;
+  char   *problem;    /* why not, with suggestions */
+} LookupResult;
 
 typedef struct
 {
   OdDb                  *db;
-  const OdImportEntity  *entity;
+  const OdEntity  *entity;
   const OdImportOptions *options;
   OdImportResult        *result;
   char                  *file_name;        /* base name, for the audit entry */
@@ -69,26 +69,21 @@ typedef struct
   guint                  n_file_columns;
   GPtrArray             *headers;          /* char *: each file column's header, for messages */
   int                   *file_column;      /* per entity column: the file column, or -1 */
-  GPtrArray             *areas;            /* OdArea */
-  GPtrArray             *categories;       /* OdCategory */
-  GHashTable            *organizations;    /* name → OrgRef */
+  GHashTable           **lookups;          /* per field: text → LookupResult, or NULL */
   GArray                *plan;             /* Plan */
   guint                  n_masked;
   GString               *old_values;       /* "id":{"key":old,…},… of the updated records */
 } Import;
 
-/* The organizations and people (od-import-entities.c). */
-extern const OdImportEntity _od_import_entities[2];
-
 void
 _od_import_map_entry_free (gpointer data);
 
 GPtrArray *
-_od_import_parse_mapping (const OdImportEntity  *entity,
+_od_import_parse_mapping (const OdEntity  *entity,
                           const char            *mapping,
                           GError               **error);
 
-const OdImportColumn *
+const OdEntityField *
 _od_import_column_of_cell (Import    *imp,
                            GPtrArray *mapping,
                            guint      row,
@@ -109,33 +104,11 @@ _od_import_map_columns (Import      *imp,
                         GError     **error);
 
 char *
-_od_import_choices_text (const OdImportChoice *choices);
+_od_import_choices_text (const OdChoice *choices);
 
 const char *
-_od_import_match_choice (const OdImportChoice *choices,
-                         const char           *text);
-
-gint64
-_od_import_find_area (Import     *imp,
-                      const char *text);
-
-char *
-_od_import_area_choices (Import *imp);
-
-gint64
-_od_import_find_category (Import     *imp,
-                          const char *text);
-
-char *
-_od_import_category_choices (Import *imp);
-
-void
-_od_import_org_ref_free (gpointer data);
-
-const OrgRef *
-_od_import_find_organization (Import      *imp,
-                              const char  *name,
-                              GError     **error);
+_od_import_match_choice (const OdChoice *choices,
+                         const char     *text);
 
 guint
 _od_import_sheet_n_rows (const Sheet *sheet);
@@ -157,13 +130,13 @@ void
 _od_import_add_notice (Import *imp,
                        char   *message);
 
-const OdImportColumn *
-_od_import_find_column (const OdImportEntity *entity,
+const OdEntityField *
+_od_import_find_column (const OdEntity *entity,
                         const char           *key);
 
 guint
-_od_import_column_index (const OdImportEntity *entity,
-                         const OdImportColumn *column);
+_od_import_column_index (const OdEntity *entity,
+                         const OdEntityField *column);
 
 void
 _od_import_ids_json (OdJsonWriter *writer,
@@ -171,7 +144,7 @@ _od_import_ids_json (OdJsonWriter *writer,
                      GArray       *ids);
 
 char *
-_od_import_fold_width (const char *text);
+od_text_fold_width (const char *text);
 
 char *
 _od_import_clean_cell (const char *raw);
@@ -199,6 +172,6 @@ char *
 _od_import_normalize_code (const char *text);
 
 char *
-_od_import_join_list (GPtrArray *items);
+od_text_join_list (GPtrArray *items);
 
 G_END_DECLS

@@ -32,26 +32,6 @@ is_blank_char (gunichar c)
   return g_unichar_isspace (c) || c == 0xFEFF || c == 0x200B;
 }
 
-/* Full-width ASCII (U+FF01–U+FF5E) and the ideographic space folded to
- * ASCII: what a Chinese input method types for digits and punctuation. */
-char *
-_od_import_fold_width (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= 0xFF01 && c <= 0xFF5E)
-        c -= 0xFEE0;
-      else if (c == 0x3000)
-        c = ' ';
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* A cell as a value: the apostrophe that od-export.c puts before = + - @
  * (and a leading tab or CR) against formula injection taken off, then
  * blank characters trimmed at both ends and invisible ones removed. Invalid UTF-8 cannot come from
@@ -90,7 +70,7 @@ _od_import_clean_cell (const char *raw)
 char *
 _od_import_normalize_header (const char *text)
 {
-  g_autofree char *folded = _od_import_fold_width (text != NULL ? text : "");
+  g_autofree char *folded = od_text_fold_width (text != NULL ? text : "");
   GString *out = g_string_new (NULL);
   char *lower;
 
@@ -322,18 +302,44 @@ _od_import_normalize_code (const char *text)
   return out;
 }
 
-/* "a, b, c" */
-char *
-_od_import_join_list (GPtrArray *items)
-{
-  GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < items->len; i++)
+/* "社会团体, 社会服务机构, … (or the keys social_group, …)": what a CHOICE
+ * cell may hold. */
+char *
+_od_import_choices_text (const OdChoice *choices)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *words = NULL;
+  g_autofree char *key_list = NULL;
+
+  for (const OdChoice *c = choices; c->key != NULL; c++)
+    for (guint i = 0; c->words != NULL && c->words[i] != NULL; i++)
+      g_ptr_array_add (items, g_strdup (c->words[i]));
+  words = od_text_join_list (items);
+  g_ptr_array_set_size (items, 0);
+  for (const OdChoice *c = choices; c->key != NULL; c++)
+    if (c->key[0] != '\0')
+      g_ptr_array_add (items, g_strdup (c->key));
+  key_list = od_text_join_list (items);
+  /* Translators: the first %s lists Chinese words (社会团体, 基金会, …), the
+   * second the stored keys (social_group, foundation, …) */
+  return g_strdup_printf (_("%s (or the keys %s)"), words, key_list);
+}
+
+/* The key a CHOICE cell names, by one of its words or the key itself. */
+const char *
+_od_import_match_choice (const OdChoice *choices,
+                         const char     *text)
+{
+  g_autofree char *wanted = _od_import_normalize_header (text);
+
+  for (const OdChoice *c = choices; c->key != NULL; c++)
     {
-      if (i > 0)
-        /* Translators: separates items of a list */
-        g_string_append (out, _(", "));
-      g_string_append (out, g_ptr_array_index (items, i));
+      if (c->key[0] != '\0' && g_str_equal (wanted, c->key))
+        return c->key;
+      for (guint i = 0; c->words != NULL && c->words[i] != NULL; i++)
+        if (g_str_equal (wanted, c->words[i]))
+          return c->key;
     }
-  return g_string_free (out, FALSE);
+  return NULL;
 }

@@ -15,9 +15,7 @@
 #include "od-audit.h"
 #include "od-import-private.h"
 #include "od-json.h"
-#include "od-organization.h"
-#include "od-organization-type.h"
-#include "od-registry-store.h"
+#include "od-trash.h"
 
 /* --- undo --- */
 
@@ -42,7 +40,7 @@ old_value_free (gpointer data)
 typedef struct
 {
   gint64                audit_id;
-  const OdImportEntity *entity;
+  const OdEntity *entity;
   char                 *at;
   char                 *file;
   GArray               *inserted;   /* gint64 */
@@ -231,7 +229,7 @@ undo_check_unchanged (OdDb    *db,
   g_autofree char *table = od_db_quote_identifier (undo->entity->name);
   gboolean changed;
 
-  sql = g_strdup_printf ("SELECT r.name, r.updated_at > ?2 OR r.deleted_at IS NOT NULL"
+  sql = g_strdup_printf ("SELECT r.updated_at > ?2 OR r.deleted_at IS NOT NULL"
                          " OR EXISTS (SELECT 1 FROM audit_log l WHERE l.table_name = ?3"
                          " AND l.row_id = r.id AND l.id > ?4)"
                          " FROM %s r WHERE r.id = ?1", table);
@@ -256,10 +254,15 @@ undo_check_unchanged (OdDb    *db,
     default:
       return FALSE;
     }
-  name = g_strdup (od_stmt_get_text (stmt, 0));
-  changed = od_stmt_get_int64 (stmt, 1) != 0;
+  changed = od_stmt_get_int64 (stmt, 0) != 0;
   if (changed)
     {
+      gpointer record = undo->entity->record_load_any (db, id, error);
+
+      if (record == NULL)
+        return FALSE;
+      name = undo->entity->describe (record);
+      undo->entity->record_free (record);
       g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_UNDO,
                    /* Translators: the first %s is a record's name, the second a file name */
                    _("“%s” was changed after the import of %s, so the import cannot be undone. "
@@ -270,16 +273,6 @@ undo_check_unchanged (OdDb    *db,
   return TRUE;
 }
 
-static const OdImportColumn *
-entity_column (const OdImportEntity *entity,
-               const char           *key)
-{
-  for (guint i = 0; i < entity->n_columns; i++)
-    if (g_strcmp0 (entity->columns[i].key, key) == 0)
-      return &entity->columns[i];
-  return NULL;
-}
-
 /* Puts back the values the import changed in record ID. */
 static gboolean
 undo_restore (OdDb       *db,
@@ -288,7 +281,7 @@ undo_restore (OdDb       *db,
               GPtrArray  *values,
               GError    **error)
 {
-  const OdImportEntity *entity = undo->entity;
+  const OdEntity *entity = undo->entity;
   gpointer record;
   gboolean ok;
 
@@ -298,30 +291,32 @@ undo_restore (OdDb       *db,
   for (guint i = 0; i < values->len; i++)
     {
       const OldValue *value = g_ptr_array_index (values, i);
-      const OdImportColumn *column = entity_column (entity, value->key);
+      const OdEntityField *column = od_entity_find_field (entity, value->key);
       gboolean is_null = g_strcmp0 (value->type, "null") == 0 || value->atom == NULL;
 
       if (column == NULL)
         continue;
-      switch (column->storage)
+      switch (column->kind)
         {
-        case OD_IMPORT_STORE_TEXT:
-        case OD_IMPORT_STORE_NULLABLE:
+        case OD_FIELD_TEXT:
+        case OD_FIELD_NULLABLE:
+        case OD_FIELD_ID_NUMBER:
           g_free (G_STRUCT_MEMBER (char *, record, column->offset));
           G_STRUCT_MEMBER (char *, record, column->offset) =
-            is_null ? (column->storage == OD_IMPORT_STORE_TEXT ? g_strdup ("") : NULL)
+            is_null ? (column->kind == OD_FIELD_TEXT ? g_strdup ("") : NULL)
                     : g_strdup (value->atom);
           break;
-        case OD_IMPORT_STORE_INT:
-        case OD_IMPORT_STORE_REF:
+        case OD_FIELD_INT:
+        case OD_FIELD_MONEY:
+        case OD_FIELD_REF:
           G_STRUCT_MEMBER (gint64, record, column->offset) =
             is_null ? 0 : g_ascii_strtoll (value->atom, NULL, 10);
           break;
-        case OD_IMPORT_STORE_ORG_TYPE:
-          G_STRUCT_MEMBER (OdOrganizationType, record, column->offset) =
-            od_organization_type_from_key (is_null ? "unknown" : value->atom);
+        case OD_FIELD_ENUM:
+          G_STRUCT_MEMBER (int, record, column->offset) =
+            column->enum_from_key (is_null ? NULL : value->atom);
           break;
-        case OD_IMPORT_STORE_NONE:
+        case OD_FIELD_NONE:
         default:
           break;
         }
@@ -329,17 +324,6 @@ undo_restore (OdDb       *db,
   ok = entity->save (db, record, error) > 0;
   entity->record_free (record);
   return ok;
-}
-
-static gboolean
-undo_delete (OdDb        *db,
-             Undo        *undo,
-             gint64       id,
-             GError     **error)
-{
-  if (g_str_equal (undo->entity->name, "people"))
-    return od_person_delete (db, id, error);
-  return od_organization_delete (db, id, error);
 }
 
 static gboolean
@@ -400,7 +384,7 @@ undo_cb (OdDb      *db,
       undo->n_restored++;
     }
   for (guint i = 0; i < undo->inserted->len; i++)
-    if (!undo_delete (db, undo, g_array_index (undo->inserted, gint64, i), error))
+    if (!od_trash_move (db, undo->entity, g_array_index (undo->inserted, gint64, i), error))
       return FALSE;
 
   return undo_write_audit (db, undo, error);

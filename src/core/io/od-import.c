@@ -24,9 +24,8 @@
 #include "od-import.h"
 #include "od-import-private.h"
 #include "od-json.h"
-#include "od-lookup-store.h"
-#include "od-organization.h"
-#include "od-registry-store.h"
+#include "od-money.h"
+#include "od-store-util.h"
 #include "od-text.h"
 #include "od-validate.h"
 #include "od-xlsx-reader.h"
@@ -121,9 +120,9 @@ _od_import_add_notice (Import *imp,
 /* The header of entity column COLUMN in the file, or its key. */
 static const char *
 column_header (Import               *imp,
-               const OdImportColumn *column)
+               const OdEntityField *column)
 {
-  guint i = (guint) (column - imp->entity->columns);
+  guint i = (guint) (column - imp->entity->fields);
 
   if (imp->file_column[i] >= 0)
     return g_ptr_array_index (imp->headers, imp->file_column[i]);
@@ -132,12 +131,12 @@ column_header (Import               *imp,
 
 /* The value shown for a cell: ID numbers masked (DESIGN.md §2). */
 static char *
-shown_value (const OdImportColumn *column,
+shown_value (const OdEntityField *column,
              const char           *raw)
 {
   if (raw == NULL)
     return NULL;
-  if (column != NULL && column->personal)
+  if (column != NULL && (column->kind == OD_FIELD_ID_NUMBER))
     {
       g_autofree char *clean = _od_import_clean_cell (raw);
 
@@ -150,7 +149,7 @@ static void
 add_cell_problem (GPtrArray            *problems,
                   Import               *imp,
                   guint                 row,
-                  const OdImportColumn *column,
+                  const OdEntityField *column,
                   const char           *raw,
                   char                 *message)
 {
@@ -161,37 +160,37 @@ add_cell_problem (GPtrArray            *problems,
 }
 
 /* The entity column a store problem is about: by key or by member name. */
-static const OdImportColumn *
-column_for_field (const OdImportEntity *entity,
+static const OdEntityField *
+column_for_field (const OdEntity *entity,
                   const char           *field)
 {
   if (field == NULL || field[0] == '\0')
     return NULL;
-  for (guint i = 0; i < entity->n_columns; i++)
+  for (guint i = 0; i < entity->n_fields; i++)
     {
-      const OdImportColumn *column = &entity->columns[i];
+      const OdEntityField *column = &entity->fields[i];
 
-      if (g_str_equal (column->key, field) || g_strcmp0 (column->field, field) == 0)
+      if (g_str_equal (column->key, field) || g_strcmp0 (column->member, field) == 0)
         return column;
     }
   return NULL;
 }
 
-const OdImportColumn *
-_od_import_find_column (const OdImportEntity *entity,
+const OdEntityField *
+_od_import_find_column (const OdEntity *entity,
                         const char           *key)
 {
-  for (guint i = 0; i < entity->n_columns; i++)
-    if (g_str_equal (entity->columns[i].key, key))
-      return &entity->columns[i];
+  for (guint i = 0; i < entity->n_fields; i++)
+    if (g_str_equal (entity->fields[i].key, key))
+      return &entity->fields[i];
   return NULL;
 }
 
 guint
-_od_import_column_index (const OdImportEntity *entity,
-                         const OdImportColumn *column)
+_od_import_column_index (const OdEntity *entity,
+                         const OdEntityField *column)
 {
-  return (guint) (column - entity->columns);
+  return (guint) (column - entity->fields);
 }
 
 /* --- reading the file --- */
@@ -327,7 +326,7 @@ read_sheet (Import      *imp,
           for (guint i = 0; i < n_sheets; i++)
             g_ptr_array_add (names, g_strdup_printf ("%u “%s”", i + 1,
                                                      od_xlsx_get_sheet_name (book, i)));
-          listed = _od_import_join_list (names);
+          listed = od_text_join_list (names);
           g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_BAD_OPTION,
                        /* Translators: %u is a sheet number, %s the list of sheets */
                        _("The workbook has no sheet %u. Its sheets are: %s."),
@@ -364,9 +363,9 @@ static void
 values_clear (Import *imp,
               Value  *values)
 {
-  for (guint i = 0; i < imp->entity->n_columns; i++)
+  for (guint i = 0; i < imp->entity->n_fields; i++)
     g_clear_pointer (&values[i].text, g_free);
-  memset (values, 0, sizeof (Value) * imp->entity->n_columns);
+  memset (values, 0, sizeof (Value) * imp->entity->n_fields);
 }
 
 /* Whether the mapped cells of ROW are all blank: a row numbered in a 序号
@@ -375,17 +374,57 @@ static gboolean
 row_is_empty (Import *imp,
               guint   row)
 {
-  for (guint i = 0; i < imp->entity->n_columns; i++)
+  for (guint i = 0; i < imp->entity->n_fields; i++)
     {
       g_autofree char *text = NULL;
 
-      if (imp->file_column[i] < 0 || imp->entity->columns[i].kind == OD_IMPORT_READ_ONLY)
+      if (imp->file_column[i] < 0 || imp->entity->fields[i].input == OD_INPUT_READ_ONLY)
         continue;
       text = _od_import_clean_cell (_od_import_sheet_cell (&imp->sheet, row, (guint) imp->file_column[i]));
       if (text[0] != '\0')
         return FALSE;
     }
   return TRUE;
+}
+
+static void
+lookup_result_free (gpointer data)
+{
+  LookupResult *found = data;
+
+  g_free (found->problem);
+  g_free (found);
+}
+
+/* What COLUMN's lookup gives for TEXT, asked once per text and import;
+ * NULL on a database failure. */
+static const LookupResult *
+lookup_cell (Import              *imp,
+             const OdEntityField *column,
+             const char          *text,
+             GError             **error)
+{
+  guint index = _od_import_column_index (imp->entity, column);
+  LookupResult *found;
+
+  if (imp->lookups[index] == NULL)
+    imp->lookups[index] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 lookup_result_free);
+  found = g_hash_table_lookup (imp->lookups[index], text);
+  if (found != NULL)
+    return found;
+
+  found = g_new0 (LookupResult, 1);
+  if (!column->lookup (imp->db, text, &found->id, &found->problem, error))
+    {
+      lookup_result_free (found);
+      return NULL;
+    }
+  if (found->id == 0 && found->problem == NULL)
+    /* Translators: %s is a cell's text */
+    found->problem = g_strdup_printf (_("“%s” was not found."), text);
+  g_hash_table_insert (imp->lookups[index], g_strdup (text), found);
+  return found;
 }
 
 /* Reads the cells of ROW into VALUES; what cannot be read goes to PROBLEMS
@@ -399,42 +438,42 @@ read_values (Import     *imp,
 {
   guint row_number = _od_import_sheet_row_number (&imp->sheet, row);
 
-  for (guint i = 0; i < imp->entity->n_columns; i++)
+  for (guint i = 0; i < imp->entity->n_fields; i++)
     {
-      const OdImportColumn *column = &imp->entity->columns[i];
+      const OdEntityField *column = &imp->entity->fields[i];
       Value *value = &values[i];
       g_autofree char *clean = NULL;
       g_autofree char *folded = NULL;
 
-      if (imp->file_column[i] < 0 || column->kind == OD_IMPORT_READ_ONLY)
+      if (imp->file_column[i] < 0 || column->input == OD_INPUT_READ_ONLY)
         continue;
       value->raw = _od_import_sheet_cell (&imp->sheet, row, (guint) imp->file_column[i]);
       clean = _od_import_clean_cell (value->raw);
       if (clean[0] == '\0')
         continue;
-      folded = _od_import_fold_width (clean);
+      folded = od_text_fold_width (clean);
 
-      switch (column->kind)
+      switch (column->input)
         {
-        case OD_IMPORT_TEXT:
-        case OD_IMPORT_UUID:
+        case OD_INPUT_TEXT:
+        case OD_INPUT_UUID:
           value->text = g_steal_pointer (&clean);
           value->given = TRUE;
           break;
 
-        case OD_IMPORT_PHONE:
+        case OD_INPUT_PHONE:
           value->text = g_steal_pointer (&folded);
           value->given = TRUE;
           break;
 
-        case OD_IMPORT_MOBILE:
+        case OD_INPUT_MOBILE:
           value->text = _od_import_clean_mobile (folded);
           value->given = TRUE;
           break;
 
-        case OD_IMPORT_CODE:
+        case OD_INPUT_CODE:
           /* An export without full ID numbers masks them: not given. */
-          if (column->personal && strchr (folded, '*') != NULL)
+          if ((column->kind == OD_FIELD_ID_NUMBER) && strchr (folded, '*') != NULL)
             {
               imp->n_masked++;
               break;
@@ -443,7 +482,7 @@ read_values (Import     *imp,
           value->given = value->text[0] != '\0';
           break;
 
-        case OD_IMPORT_DATE:
+        case OD_INPUT_DATE:
           value->text = _od_import_parse_date (folded);
           if (value->text == NULL)
             add_cell_problem (problems, imp, row_number, column, value->raw,
@@ -454,7 +493,7 @@ read_values (Import     *imp,
           value->given = value->text != NULL;
           break;
 
-        case OD_IMPORT_COUNT:
+        case OD_INPUT_COUNT:
           value->given = _od_import_parse_count (folded, &value->number);
           if (!value->given)
             add_cell_problem (problems, imp, row_number, column, value->raw,
@@ -463,7 +502,7 @@ read_values (Import     *imp,
                                                  "only, e.g. 3."), clean));
           break;
 
-        case OD_IMPORT_CHOICE:
+        case OD_INPUT_CHOICE:
           {
             const char *key = _od_import_match_choice (column->choices, clean);
 
@@ -483,53 +522,34 @@ read_values (Import     *imp,
           }
           break;
 
-        case OD_IMPORT_AREA:
-          value->number = _od_import_find_area (imp, folded);
-          value->given = value->number != 0;
-          if (!value->given)
-            {
-              g_autofree char *choices = _od_import_area_choices (imp);
-
-              add_cell_problem (problems, imp, row_number, column, value->raw,
-                                /* Translators: the first %s is a cell's text, the second the
-                                 * list of districts and counties */
-                                g_strdup_printf (_("“%s” is not a district or county of the "
-                                                   "city. Write one of: %s; or its 6-digit "
-                                                   "code."), clean, choices));
-            }
-          break;
-
-        case OD_IMPORT_CATEGORY:
-          value->number = _od_import_find_category (imp, clean);
-          value->given = value->number != 0;
-          if (!value->given)
-            {
-              g_autofree char *choices = _od_import_category_choices (imp);
-
-              add_cell_problem (problems, imp, row_number, column, value->raw,
-                                /* Translators: the first %s is a cell's text, the second the
-                                 * list of categories */
-                                g_strdup_printf (_("“%s” is not a category. Write one of: %s; "
-                                                   "or add the category in OrgDesk first."),
-                                                 clean, choices));
-            }
-          break;
-
-        case OD_IMPORT_ORGANIZATION:
+        case OD_INPUT_MONEY:
           {
-            const OrgRef *ref = _od_import_find_organization (imp, clean, error);
+            g_autoptr(GError) money_error = NULL;
 
-            if (ref == NULL)
-              return FALSE;
-            value->number = ref->id;
-            value->given = ref->id != 0;
+            value->given = od_money_parse (folded, &value->number, &money_error);
             if (!value->given)
               add_cell_problem (problems, imp, row_number, column, value->raw,
-                                g_strdup (ref->message));
+                                /* Translators: %s is a cell's text */
+                                g_strdup_printf (_("“%s” is not an amount of money. Write it as "
+                                                   "35000, 35,000.50 or 3.5万."), clean));
           }
           break;
 
-        case OD_IMPORT_READ_ONLY:
+        case OD_INPUT_LOOKUP:
+          {
+            const LookupResult *found = lookup_cell (imp, column, clean, error);
+
+            if (found == NULL)
+              return FALSE;
+            value->number = found->id;
+            value->given = found->id != 0;
+            if (!value->given)
+              add_cell_problem (problems, imp, row_number, column, value->raw,
+                                g_strdup (found->problem));
+          }
+          break;
+
+        case OD_INPUT_READ_ONLY:
         default:
           g_assert_not_reached ();
         }
@@ -544,70 +564,35 @@ apply_values (Import   *imp,
               gpointer  record,
               gboolean  is_new)
 {
-  for (guint i = 0; i < imp->entity->n_columns; i++)
+  for (guint i = 0; i < imp->entity->n_fields; i++)
     {
-      const OdImportColumn *column = &imp->entity->columns[i];
+      const OdEntityField *column = &imp->entity->fields[i];
       const Value *value = &values[i];
 
-      if (!value->given || (column->kind == OD_IMPORT_UUID && !is_new))
+      if (!value->given || (column->input == OD_INPUT_UUID && !is_new))
         continue;
 
-      switch (column->storage)
+      switch (column->kind)
         {
-        case OD_IMPORT_STORE_TEXT:
-        case OD_IMPORT_STORE_NULLABLE:
+        case OD_FIELD_TEXT:
+        case OD_FIELD_NULLABLE:
+        case OD_FIELD_ID_NUMBER:
           g_free (G_STRUCT_MEMBER (char *, record, column->offset));
           G_STRUCT_MEMBER (char *, record, column->offset) = g_strdup (value->text);
           break;
-        case OD_IMPORT_STORE_INT:
-        case OD_IMPORT_STORE_REF:
+        case OD_FIELD_INT:
+        case OD_FIELD_MONEY:
+        case OD_FIELD_REF:
           G_STRUCT_MEMBER (gint64, record, column->offset) = value->number;
           break;
-        case OD_IMPORT_STORE_ORG_TYPE:
-          G_STRUCT_MEMBER (OdOrganizationType, record, column->offset) = od_organization_type_from_key (value->text);
+        case OD_FIELD_ENUM:
+          G_STRUCT_MEMBER (int, record, column->offset) = column->enum_from_key (value->text);
           break;
-        case OD_IMPORT_STORE_NONE:
+        case OD_FIELD_NONE:
         default:
           break;
         }
     }
-}
-
-/* Whether A and B hold the same stored values. */
-static gboolean
-records_equal (const OdImportEntity *entity,
-               gconstpointer         a,
-               gconstpointer         b)
-{
-  for (guint i = 0; i < entity->n_columns; i++)
-    {
-      const OdImportColumn *column = &entity->columns[i];
-
-      switch (column->storage)
-        {
-        case OD_IMPORT_STORE_TEXT:
-        case OD_IMPORT_STORE_NULLABLE:
-          if (g_strcmp0 (G_STRUCT_MEMBER (const char *, (gpointer) a, column->offset),
-                         G_STRUCT_MEMBER (const char *, (gpointer) b, column->offset)) != 0)
-            return FALSE;
-          break;
-        case OD_IMPORT_STORE_INT:
-        case OD_IMPORT_STORE_REF:
-          if (G_STRUCT_MEMBER (gint64, (gpointer) a, column->offset)
-              != G_STRUCT_MEMBER (gint64, (gpointer) b, column->offset))
-            return FALSE;
-          break;
-        case OD_IMPORT_STORE_ORG_TYPE:
-          if (G_STRUCT_MEMBER (OdOrganizationType, (gpointer) a, column->offset)
-              != G_STRUCT_MEMBER (OdOrganizationType, (gpointer) b, column->offset))
-            return FALSE;
-          break;
-        case OD_IMPORT_STORE_NONE:
-        default:
-          break;
-        }
-    }
-  return TRUE;
 }
 
 /* --- rows: matching --- */
@@ -615,7 +600,7 @@ records_equal (const OdImportEntity *entity,
 /* The values of MATCH's keys joined, or NULL when one is not given. */
 static char *
 match_values (Import              *imp,
-              const OdImportMatch *match,
+              const OdEntityMatch *match,
               Value               *values,
               const char          *texts[2])
 {
@@ -624,7 +609,7 @@ match_values (Import              *imp,
   texts[0] = texts[1] = NULL;
   for (guint k = 0; match->keys[k] != NULL && k < 2; k++)
     {
-      const OdImportColumn *column = _od_import_find_column (imp->entity, match->keys[k]);
+      const OdEntityField *column = _od_import_find_column (imp->entity, match->keys[k]);
       const Value *value = &values[_od_import_column_index (imp->entity, column)];
 
       if (!value->given || value->text == NULL)
@@ -646,7 +631,7 @@ static gboolean
 find_match (Import               *imp,
             Value                *values,
             gint64               *match_id,
-            const OdImportMatch **matched_by,
+            const OdEntityMatch **matched_by,
             gboolean             *in_trash,
             GError              **error)
 {
@@ -656,7 +641,7 @@ find_match (Import               *imp,
 
   for (guint m = 0; m < imp->entity->n_matches; m++)
     {
-      const OdImportMatch *match = &imp->entity->matches[m];
+      const OdEntityMatch *match = &imp->entity->matches[m];
       const char *texts[2];
       g_autofree char *joined = match_values (imp, match, values, texts);
       g_autoptr(OdStmt) stmt = NULL;
@@ -689,9 +674,9 @@ find_match (Import               *imp,
   return TRUE;
 }
 
-static const OdImportColumn *
+static const OdEntityField *
 match_column (Import              *imp,
-              const OdImportMatch *match)
+              const OdEntityMatch *match)
 {
   /* name + mobile: reported at the mobile number, the part that tells
    * two people of the same name apart. */
@@ -718,8 +703,8 @@ check_repeats (Import    *imp,
 {
   for (guint m = 0; m < imp->entity->n_matches; m++)
     {
-      const OdImportMatch *match = &imp->entity->matches[m];
-      const OdImportColumn *column = match_column (imp, match);
+      const OdEntityMatch *match = &imp->entity->matches[m];
+      const OdEntityField *column = match_column (imp, match);
       const char *texts[2];
       g_autofree char *joined = match_values (imp, match, values, texts);
       gpointer first;
@@ -739,7 +724,7 @@ check_repeats (Import    *imp,
                                                "once in the file: merge the two rows or "
                                                "delete one."),
                                              _(match->what), GPOINTER_TO_UINT (first),
-                                             _(imp->entity->record_noun)));
+                                             _(imp->entity->noun)));
         }
       else
         g_hash_table_insert (seen->seen[m], g_steal_pointer (&joined),
@@ -781,9 +766,9 @@ add_store_problems (Import    *imp,
                     gboolean   is_new,
                     gpointer   record)
 {
-  const OdImportEntity *entity = imp->entity;
+  const OdEntity *entity = imp->entity;
   g_autoptr(GPtrArray) found = entity->validate (imp->db, record);
-  const OdImportColumn *reason = entity->reason_key != NULL
+  const OdEntityField *reason = entity->reason_key != NULL
                                  ? _od_import_find_column (entity, entity->reason_key) : NULL;
   gboolean has_reason_column = reason != NULL
                                && imp->file_column[_od_import_column_index (entity, reason)] >= 0;
@@ -791,7 +776,7 @@ add_store_problems (Import    *imp,
   for (guint i = 0; i < found->len; i++)
     {
       OdProblem *problem = g_ptr_array_index (found, i);
-      const OdImportColumn *column = column_for_field (entity, problem->field);
+      const OdEntityField *column = column_for_field (entity, problem->field);
       const char *raw = column != NULL ? values[_od_import_column_index (entity, column)].raw : NULL;
       const char *header = column != NULL ? column_header (imp, column) : problem->field;
       gboolean in_file = column != NULL
@@ -843,9 +828,9 @@ static gboolean
 check_rows (Import  *imp,
             GError **error)
 {
-  const OdImportEntity *entity = imp->entity;
+  const OdEntity *entity = imp->entity;
   OdImportResult *result = imp->result;
-  g_autofree Value *values = g_new0 (Value, entity->n_columns);
+  g_autofree Value *values = g_new0 (Value, entity->n_fields);
   Seen seen;
   gboolean ok = TRUE;
 
@@ -858,7 +843,7 @@ check_rows (Import  *imp,
     {
       g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) od_import_problem_free);
       guint row_number = _od_import_sheet_row_number (&imp->sheet, row);
-      const OdImportMatch *matched_by = NULL;
+      const OdEntityMatch *matched_by = NULL;
       gboolean in_trash = FALSE;
       Plan plan = { row, ACTION_INSERT, 0 };
       guint n_repeats;
@@ -888,14 +873,14 @@ check_rows (Import  *imp,
 
       if (in_trash)
         {
-          const OdImportColumn *column = _od_import_find_column (entity, "uuid");
+          const OdEntityField *column = _od_import_find_column (entity, "uuid");
 
           add_cell_problem (problems, imp, row_number, column,
                             values[_od_import_column_index (entity, column)].raw,
                             /* Translators: %s is a record noun (“organization”) */
                             g_strdup_printf (_("This %s is in the trash. Restore it first, or "
                                                "clear the uuid cell to import the row as a new "
-                                               "record."), _(entity->record_noun)));
+                                               "record."), _(entity->noun)));
         }
       else if (plan.match_id != 0)
         {
@@ -908,7 +893,7 @@ check_rows (Import  *imp,
             g_free (key);
           else if (first != NULL)
             {
-              const OdImportColumn *column = match_column (imp, matched_by);
+              const OdEntityField *column = match_column (imp, matched_by);
 
               g_free (key);
               add_cell_problem (problems, imp, row_number, column,
@@ -918,7 +903,7 @@ check_rows (Import  *imp,
                                 g_strdup_printf (_("This row and row %u are the same existing "
                                                    "%s. Merge the two rows or delete one."),
                                                  GPOINTER_TO_UINT (first),
-                                                 _(entity->record_noun)));
+                                                 _(entity->noun)));
             }
           else
             g_hash_table_insert (seen.matched, key, GUINT_TO_POINTER (row_number));
@@ -1008,23 +993,24 @@ add_old_values (Import        *imp,
                 gconstpointer  before,
                 gconstpointer  after)
 {
-  const OdImportEntity *entity = imp->entity;
+  const OdEntity *entity = imp->entity;
   g_autoptr(OdJsonWriter) writer = od_json_writer_new (FALSE);
   g_autofree char *json = NULL;
 
   od_json_begin_object (writer, NULL);
-  for (guint i = 0; i < entity->n_columns; i++)
+  for (guint i = 0; i < entity->n_fields; i++)
     {
-      const OdImportColumn *column = &entity->columns[i];
+      const OdEntityField *column = &entity->fields[i];
       gpointer b = (gpointer) before;
       gpointer a = (gpointer) after;
 
-      if (column->kind == OD_IMPORT_UUID)
+      if (column->input == OD_INPUT_UUID)
         continue;
-      switch (column->storage)
+      switch (column->kind)
         {
-        case OD_IMPORT_STORE_TEXT:
-        case OD_IMPORT_STORE_NULLABLE:
+        case OD_FIELD_TEXT:
+        case OD_FIELD_NULLABLE:
+        case OD_FIELD_ID_NUMBER:
           {
             const char *old = G_STRUCT_MEMBER (const char *, b, column->offset);
 
@@ -1036,19 +1022,19 @@ add_old_values (Import        *imp,
               od_json_string (writer, column->key, old);
           }
           break;
-        case OD_IMPORT_STORE_INT:
-        case OD_IMPORT_STORE_REF:
+        case OD_FIELD_INT:
+        case OD_FIELD_MONEY:
+        case OD_FIELD_REF:
           if (G_STRUCT_MEMBER (gint64, b, column->offset)
               != G_STRUCT_MEMBER (gint64, a, column->offset))
             od_json_int (writer, column->key, G_STRUCT_MEMBER (gint64, b, column->offset));
           break;
-        case OD_IMPORT_STORE_ORG_TYPE:
-          if (G_STRUCT_MEMBER (OdOrganizationType, b, column->offset)
-              != G_STRUCT_MEMBER (OdOrganizationType, a, column->offset))
+        case OD_FIELD_ENUM:
+          if (G_STRUCT_MEMBER (int, b, column->offset) != G_STRUCT_MEMBER (int, a, column->offset))
             od_json_string (writer, column->key,
-                            od_organization_type_to_key (G_STRUCT_MEMBER (OdOrganizationType, b, column->offset)));
+                            column->enum_to_key (G_STRUCT_MEMBER (int, b, column->offset)));
           break;
-        case OD_IMPORT_STORE_NONE:
+        case OD_FIELD_NONE:
         default:
           break;
         }
@@ -1112,7 +1098,7 @@ save_row (Import      *imp,
           Value       *values,
           GError     **error)
 {
-  const OdImportEntity *entity = imp->entity;
+  const OdEntity *entity = imp->entity;
   OdImportResult *result = imp->result;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) od_import_problem_free);
   gpointer record = NULL;
@@ -1150,7 +1136,7 @@ save_row (Import      *imp,
       after = entity->record_load (imp->db, id, error);
       if (after == NULL)
         goto out;
-      if (records_equal (entity, before, after))
+      if (od_entity_records_equal (entity, before, after))
         result->n_unchanged++;
       else
         {
@@ -1178,7 +1164,7 @@ write_cb (OdDb      *db,
 {
   WriteData *data = user_data;
   Import *imp = data->imp;
-  g_autofree Value *values = g_new0 (Value, imp->entity->n_columns);
+  g_autofree Value *values = g_new0 (Value, imp->entity->n_fields);
 
   for (guint i = 0; i < imp->plan->len; i++)
     {
@@ -1283,9 +1269,10 @@ import_clear (Import *imp)
   g_clear_pointer (&imp->file_name, g_free);
   g_clear_pointer (&imp->headers, g_ptr_array_unref);
   g_clear_pointer (&imp->file_column, g_free);
-  g_clear_pointer (&imp->areas, g_ptr_array_unref);
-  g_clear_pointer (&imp->categories, g_ptr_array_unref);
-  g_clear_pointer (&imp->organizations, g_hash_table_unref);
+  if (imp->lookups != NULL)
+    for (guint i = 0; i < imp->entity->n_fields; i++)
+      g_clear_pointer (&imp->lookups[i], g_hash_table_unref);
+  g_clear_pointer (&imp->lookups, g_free);
   g_clear_pointer (&imp->plan, g_array_unref);
   if (imp->old_values != NULL)
     g_string_free (g_steal_pointer (&imp->old_values), TRUE);
@@ -1331,11 +1318,13 @@ od_import_file (OdDb                   *db,
   imp.entity = od_import_find_entity (entity);
   if (imp.entity == NULL)
     {
+      g_autofree char *names = od_import_entities ();
+
       g_set_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_UNKNOWN_ENTITY,
                    /* Translators: the first %s is what was asked for, the second the list
                     * of what can be imported; keep the English names, they are typed */
                    _("“%s” cannot be imported. Choose one of: %s."),
-                   entity != NULL ? entity : "", od_import_entities ());
+                   entity != NULL ? entity : "", names);
       return NULL;
     }
 
@@ -1345,20 +1334,10 @@ od_import_file (OdDb                   *db,
   imp.result = result;
   imp.file_name = g_filename_display_basename (path);
   imp.plan = g_array_new (FALSE, FALSE, sizeof (Plan));
-  imp.organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _od_import_org_ref_free);
+  imp.lookups = g_new0 (GHashTable *, imp.entity->n_fields);
 
-  ok = read_sheet (&imp, path, error) && _od_import_map_columns (&imp, error);
-  if (ok)
-    {
-      imp.areas = od_lookup_list_areas (db, error);
-      ok = imp.areas != NULL;
-    }
-  if (ok)
-    {
-      imp.categories = od_lookup_list_categories (db, error);
-      ok = imp.categories != NULL;
-    }
-  ok = ok && check_rows (&imp, error);
+  ok = read_sheet (&imp, path, error) && _od_import_map_columns (&imp, error)
+       && check_rows (&imp, error);
   /* All or nothing, unless the user chose to import the valid rows only. */
   if (ok && imp.plan->len > 0 && (result->errors->len == 0 || options->valid_rows_only))
     ok = write_rows (&imp, error);
@@ -1383,14 +1362,19 @@ peek_header_row (Import *imp)
   guint best_score = 0;
   gboolean any_found = FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (_od_import_entities); i++)
+  guint n_entities;
+  const OdEntity *const *entities = od_entity_list (&n_entities);
+
+  for (guint i = 0; i < n_entities; i++)
     {
       g_autoptr(GPtrArray) mapping = NULL;
       gboolean found;
       guint header;
       guint score = 0;
 
-      imp->entity = &_od_import_entities[i];
+      if (!od_entity_can_import (entities[i]))
+        continue;
+      imp->entity = entities[i];
       mapping = _od_import_parse_mapping (imp->entity, imp->options->mapping, NULL);
       if (mapping == NULL)
         mapping = g_ptr_array_new_with_free_func (_od_import_map_entry_free);
@@ -1532,4 +1516,25 @@ od_import_result_free (OdImportResult *result)
   g_array_unref (result->updated_ids);
   g_free (result->backup_path);
   g_free (result);
+}
+
+/**
+ * od_import_find_entity:
+ * @name: a registered entity: "organizations", "people", …
+ *
+ * Returns: (nullable): the importable entity called @name
+ */
+const OdEntity *
+od_import_find_entity (const char *name)
+{
+  const OdEntity *entity = od_entity_find (name);
+
+  return entity != NULL && od_entity_can_import (entity) ? entity : NULL;
+}
+
+/* The importable entities' names, for messages. */
+char *
+od_import_entities (void)
+{
+  return od_entity_names (od_entity_can_import);
 }

@@ -5,7 +5,7 @@
  * How an import works
  * ===================
  *
- * An *entity* (OdImportEntity: "organizations", "people"; later rosters,
+ * An *entity* (OdEntity, od-entity.h: "organizations", "people"; later rosters,
  * attendance, inspections, contributions) describes its columns, how a row
  * is matched to an existing record, and the store functions that validate
  * and save a record. The machinery below is the same for every entity.
@@ -85,6 +85,7 @@
 
 #include "od-csv-reader.h"
 #include "od-db.h"
+#include "od-entity.h"
 
 G_BEGIN_DECLS
 
@@ -110,85 +111,9 @@ typedef enum
 
 /* --- entities: what a file can be imported as --- */
 
-/* How a cell is read. */
-typedef enum
-{
-  OD_IMPORT_TEXT,          /* trimmed text */
-  OD_IMPORT_DATE,          /* any of the forms above → YYYY-MM-DD */
-  OD_IMPORT_CODE,          /* credit code, ID number: od_normalize_code() */
-  OD_IMPORT_PHONE,         /* full-width forms folded; the store checks and normalizes */
-  OD_IMPORT_MOBILE,        /* also: separators and +86 removed from 11-digit numbers */
-  OD_IMPORT_COUNT,         /* a whole number, thousands separators allowed */
-  OD_IMPORT_CHOICE,        /* a word or key of OdImportColumn.choices → the key */
-  OD_IMPORT_AREA,          /* a district or county → its row id */
-  OD_IMPORT_CATEGORY,      /* a category by name or key → its row id */
-  OD_IMPORT_ORGANIZATION,  /* a live organization by name → its row id */
-  OD_IMPORT_UUID,          /* kept for a new record, used for matching */
-  OD_IMPORT_READ_ONLY,     /* written by the export, set by OrgDesk: created_at, updated_at */
-} OdImportKind;
-
-/* Where the value goes in the entity's record struct. */
-typedef enum
-{
-  OD_IMPORT_STORE_NONE,      /* nowhere (READ_ONLY) */
-  OD_IMPORT_STORE_TEXT,      /* char *, never NULL */
-  OD_IMPORT_STORE_NULLABLE,  /* char *, NULL = not given */
-  OD_IMPORT_STORE_INT,       /* gint64 */
-  OD_IMPORT_STORE_REF,       /* gint64 row id, 0 = none */
-  OD_IMPORT_STORE_ORG_TYPE,  /* OdOrganizationType, from the key */
-} OdImportStorage;
-
-typedef struct
-{
-  const char *word;          /* as written in spreadsheets: 社会团体 */
-  const char *key;           /* as stored: social_group */
-} OdImportChoice;
-
-typedef struct
-{
-  const char         *key;        /* the export's column key: "credit_code" */
-  const char         *field;      /* the OdProblem field when not the key ("area_id"), or NULL */
-  const char         *label;      /* N_(): for a mapping step */
-  OdImportKind        kind;
-  OdImportStorage     storage;
-  gsize               offset;     /* of the member in the record struct */
-  const char *const  *headers;    /* usual headers, NULL-terminated; the key always maps */
-  const OdImportChoice *choices;  /* OD_IMPORT_CHOICE: terminated by { NULL, NULL } */
-  gboolean            required;
-  gboolean            personal;   /* ID numbers: masked in every message */
-} OdImportColumn;
-
-/* A way to recognise an existing record: all KEYS given in the row (up to
- * two) are bound as ?1, ?2 of SQL, which returns the id of a live record.
- * With is_uuid, SQL returns (id, deleted) of any record, so a uuid of a
- * record in the trash is reported instead of inserting it again. The same
- * keys find rows repeated inside the file. */
-typedef struct
-{
-  const char *keys[3];
-  const char *what;          /* N_(): "credit code" */
-  const char *sql;
-  gboolean    is_uuid;
-} OdImportMatch;
-
-typedef struct
-{
-  const char            *name;         /* "organizations": the CLI's ENTITY, the audit table */
-  const char            *record_noun;  /* N_(): "organization" */
-  const OdImportColumn  *columns;
-  guint                  n_columns;
-  const OdImportMatch   *matches;      /* tried in order */
-  guint                  n_matches;
-  /* A failing code in REASON_FIELD needs a reason: the column REASON_KEY. */
-  const char            *reason_field;
-  const char            *reason_key;
-  gsize                  id_offset;    /* of the gint64 row id in the record struct */
-  gpointer             (*record_new)      (void);
-  gpointer             (*record_load)     (OdDb *db, gint64 id, GError **error);
-  void                 (*record_free)     (gpointer record);
-  GPtrArray           *(*validate)        (OdDb *db, gconstpointer record);   /* of OdProblem */
-  gint64               (*save)            (OdDb *db, gconstpointer record, GError **error);
-} OdImportEntity;
+/* Any registered entity (od-entity.h) whose descriptor has a field table
+ * and a store: its fields' headers, choices and lookups read the cells,
+ * its matches find existing records, its store validates and saves. */
 
 /* --- options and results --- */
 
@@ -241,10 +166,12 @@ typedef struct
 
 GQuark                 od_import_error_quark      (void);
 
-const OdImportEntity  *od_import_find_entity      (const char              *name);
-const char            *od_import_entities         (void);
+/* The importable entity called NAME, or NULL. */
+const OdEntity        *od_import_find_entity      (const char              *name);
+/* Their names, for messages: "organizations, people". */
+char                  *od_import_entities         (void);
 /* The key HEADER maps to without a mapping step, or NULL. */
-const char            *od_import_match_header     (const OdImportEntity    *entity,
+const char            *od_import_match_header     (const OdEntity          *entity,
                                                    const char              *header);
 
 void                   od_import_options_init     (OdImportOptions         *options);

@@ -79,19 +79,18 @@ GArray     *_od_registry_collect_ids             (OdStmt           *stmt,
                                                   GHashTable       *loose,
                                                   GError          **error);
 
-/* --- od-registry-trash.c --- */
+/* --- od-registry-trash.c: the trash's callbacks (od-trash.h) --- */
 
-typedef struct
-{
-  const char *table_name;
-  gint64      row_id;
-} TrashData;
-
-gboolean    _od_registry_org_delete_cb           (OdDb             *db,
-                                                  gpointer          user_data,
-                                                  GError          **error);
-gboolean    _od_registry_person_delete_cb        (OdDb             *db,
-                                                  gpointer          user_data,
-                                                  GError          **error);
+char       *_od_registry_person_label            (const OdPersonFields       *f);
+gboolean    _od_registry_org_check_restore       (OdDb                       *db,
+                                                  const OdOrganizationFields *f,
+                                                  GError                    **error);
+gboolean    _od_registry_person_check_restore    (OdDb                       *db,
+                                                  const OdPersonFields       *f,
+                                                  GError                    **error);
+gboolean    _od_registry_org_check_purge         (OdDb                       *db,
+                                                  gint64                      id,
+                                                  const char                 *label,
+                                                  GError                    **error);
 
 G_END_DECLS

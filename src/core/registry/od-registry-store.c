@@ -40,6 +40,7 @@
 
 #include "od-audit.h"
 #include "od-pinyin.h"
+#include "od-registry-entities.h"
 #include "od-registry-store-private.h"
 #include "od-registry-store.h"
 #include "od-store-util.h"
@@ -49,60 +50,6 @@
 /* Rows per `id IN (…)` when loading items: well below SQLite's limit of
  * bound values, and a screenful of rows many times over. */
 #define LOAD_BATCH 500
-
-G_DEFINE_QUARK (od-registry-error-quark, od_registry_error)
-
-/* --- record descriptions, for audit entries --- */
-
-#define ORG_FIELD(member, kind) OD_FIELD (OdOrganizationFields, member, kind)
-#define PERSON_FIELD(member, kind) OD_FIELD (OdPersonFields, member, kind)
-
-/* The stored, editable members; not sort keys or timestamps. */
-static const OdFieldSpec org_field_specs[] = {
-  ORG_FIELD (name, OD_FIELD_TEXT),
-  ORG_FIELD (short_name, OD_FIELD_TEXT),
-  ORG_FIELD (credit_code, OD_FIELD_NULLABLE),
-  ORG_FIELD (credit_code_override, OD_FIELD_TEXT),
-  OD_FIELD_ENUM_KEYED (OdOrganizationFields, org_type, od_organization_type_to_key),
-  ORG_FIELD (category_id, OD_FIELD_REF),
-  ORG_FIELD (area_id, OD_FIELD_REF),
-  ORG_FIELD (registration_level, OD_FIELD_TEXT),
-  ORG_FIELD (registered_on, OD_FIELD_NULLABLE),
-  ORG_FIELD (supervising_unit, OD_FIELD_TEXT),
-  ORG_FIELD (legal_representative, OD_FIELD_TEXT),
-  ORG_FIELD (contact_person, OD_FIELD_TEXT),
-  ORG_FIELD (phone, OD_FIELD_TEXT),
-  ORG_FIELD (address, OD_FIELD_TEXT),
-  ORG_FIELD (email, OD_FIELD_TEXT),
-  ORG_FIELD (website, OD_FIELD_TEXT),
-  ORG_FIELD (status, OD_FIELD_TEXT),
-  ORG_FIELD (status_date, OD_FIELD_NULLABLE),
-  ORG_FIELD (member_since, OD_FIELD_NULLABLE),
-  ORG_FIELD (member_role, OD_FIELD_NULLABLE),
-  ORG_FIELD (member_status, OD_FIELD_NULLABLE),
-  ORG_FIELD (party_org_form, OD_FIELD_TEXT),
-  ORG_FIELD (party_members, OD_FIELD_INT),
-  ORG_FIELD (party_instructor, OD_FIELD_TEXT),
-  ORG_FIELD (notes, OD_FIELD_TEXT),
-};
-
-static const OdFieldSpec person_field_specs[] = {
-  PERSON_FIELD (name, OD_FIELD_TEXT),
-  PERSON_FIELD (gender, OD_FIELD_TEXT),
-  PERSON_FIELD (organization_id, OD_FIELD_REF),
-  PERSON_FIELD (position, OD_FIELD_TEXT),
-  PERSON_FIELD (mobile, OD_FIELD_TEXT),
-  PERSON_FIELD (id_number, OD_FIELD_ID_NUMBER),
-  PERSON_FIELD (notes, OD_FIELD_TEXT),
-};
-
-/* Allowed values of the enum columns (the CHECK constraints of 0002). */
-static const char *const registration_levels[] = { "city", "county", NULL };
-static const char *const org_statuses[] = { "active", "deregistered", "revoked", NULL };
-static const char *const member_roles[] = { "president", "vice_president", "director", "member", NULL };
-static const char *const member_statuses[] = { "active", "suspended", "withdrawn", NULL };
-static const char *const party_org_forms[] = { "independent", "joint", "none", NULL };
-static const char *const genders[] = { "male", "female", "unknown", NULL };
 
 /* Space-joined, dropping empty pieces. */
 static char *
@@ -349,7 +296,7 @@ validate_org (OdDb               *db,
   memset (code, 0, sizeof *code);
   code->status = OD_CODE_EMPTY;
   od_store_get_today (db, &today);
-  od_store_check_control_chars (problems, org_field_specs, G_N_ELEMENTS (org_field_specs), f);
+  od_entity_check_control_chars (&od_organization_entity, problems, f);
 
   /* Name: required and unique among live organizations (the index
    * organizations_name would refuse it too, less helpfully). */
@@ -449,11 +396,11 @@ validate_org (OdDb               *db,
                                      "one from the list.")));
     }
 
-  od_store_check_key (problems, "registration_level", f->registration_level, registration_levels, FALSE);
-  od_store_check_key (problems, "status", f->status, org_statuses, FALSE);
-  od_store_check_key (problems, "member_role", f->member_role, member_roles, TRUE);
-  od_store_check_key (problems, "member_status", f->member_status, member_statuses, TRUE);
-  od_store_check_key (problems, "party_org_form", f->party_org_form, party_org_forms, FALSE);
+  od_store_check_key (problems, "registration_level", f->registration_level, od_registration_level_choices, FALSE);
+  od_store_check_key (problems, "status", f->status, od_organization_status_choices, FALSE);
+  od_store_check_key (problems, "member_role", f->member_role, od_member_role_choices, TRUE);
+  od_store_check_key (problems, "member_status", f->member_status, od_member_status_choices, TRUE);
+  od_store_check_key (problems, "party_org_form", f->party_org_form, od_party_org_form_choices, FALSE);
 
   if (f->phone[0] != '\0')
     {
@@ -713,11 +660,11 @@ org_save_cb (OdDb      *db,
       if (stmt == NULL || !bind_org (stmt, f, sort_key, now, error) || !od_stmt_run (stmt, error))
         return FALSE;
       f->id = od_db_last_insert_rowid (db);
-      changes = od_store_changes_json (org_field_specs, G_N_ELEMENTS (org_field_specs), NULL, f);
+      changes = od_entity_changes_json (&od_organization_entity, NULL, f);
     }
   else
     {
-      changes = od_store_changes_json (org_field_specs, G_N_ELEMENTS (org_field_specs), old, f);
+      changes = od_entity_changes_json (&od_organization_entity, old, f);
       if (changes == NULL)
         {
           /* Nothing changed: no audit entry, updated_at stays. */
@@ -857,12 +804,12 @@ validate_person (OdDb                  *db,
 {
   memset (id_result, 0, sizeof *id_result);
   id_result->status = OD_CODE_EMPTY;
-  od_store_check_control_chars (problems, person_field_specs, G_N_ELEMENTS (person_field_specs), f);
+  od_entity_check_control_chars (&od_person_entity, problems, f);
 
   if (f->name[0] == '\0')
     od_problems_add (problems, "name", OD_PROBLEM_ERROR, 0, g_strdup (_("The name is required.")));
 
-  od_store_check_key (problems, "gender", f->gender, genders, FALSE);
+  od_store_check_key (problems, "gender", f->gender, od_gender_choices, FALSE);
 
   if (f->organization_id != 0)
     {
@@ -1094,11 +1041,11 @@ person_save_cb (OdDb      *db,
           || !od_stmt_run (stmt, error))
         return FALSE;
       f->id = od_db_last_insert_rowid (db);
-      changes = od_store_changes_json (person_field_specs, G_N_ELEMENTS (person_field_specs), NULL, f);
+      changes = od_entity_changes_json (&od_person_entity, NULL, f);
     }
   else
     {
-      changes = od_store_changes_json (person_field_specs, G_N_ELEMENTS (person_field_specs), old, f);
+      changes = od_entity_changes_json (&od_person_entity, old, f);
       if (changes == NULL)
         {
           data->id = f->id;
@@ -1538,11 +1485,9 @@ od_organization_delete (OdDb    *db,
                         gint64   id,
                         GError **error)
 {
-  TrashData data = { "organizations", id };
-
   g_return_val_if_fail (OD_IS_DB (db), FALSE);
 
-  return od_db_transaction (db, _od_registry_org_delete_cb, &data, error);
+  return od_trash_move (db, &od_organization_entity, id, error);
 }
 
 /* --- public API: people --- */
@@ -1700,9 +1645,7 @@ od_person_delete (OdDb    *db,
                   gint64   id,
                   GError **error)
 {
-  TrashData data = { "people", id };
-
   g_return_val_if_fail (OD_IS_DB (db), FALSE);
 
-  return od_db_transaction (db, _od_registry_person_delete_cb, &data, error);
+  return od_trash_move (db, &od_person_entity, id, error);
 }

@@ -1,5 +1,5 @@
 /* od-registry-store.h — organizations and people: validation, saving,
- * search, soft delete, the trash
+ * search, soft delete (the trash: od-trash.h)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,19 +8,18 @@
 #include "od-problem.h"
 #include "od-db.h"
 #include "od-organization.h"
+#include "od-store-util.h"
+#include "od-trash.h"
 
 G_BEGIN_DECLS
 
-#define OD_REGISTRY_ERROR (od_registry_error_quark ())
-
-typedef enum
-{
-  OD_REGISTRY_ERROR_INVALID,     /* validation problems with severity ERROR; see the problems */
-  OD_REGISTRY_ERROR_DUPLICATE,   /* same credit code / name / ID number / name + mobile */
-  OD_REGISTRY_ERROR_NEEDS_REASON,/* a warning (failing credit code) needs an override reason */
-  OD_REGISTRY_ERROR_NOT_FOUND,
-  OD_REGISTRY_ERROR_REFERENCED,  /* purge refused: other records refer to it */
-} OdRegistryError;
+/* The registry's refusals are those of every store (od-store-util.h). */
+#define OD_REGISTRY_ERROR               OD_STORE_ERROR
+#define OD_REGISTRY_ERROR_INVALID       OD_STORE_ERROR_INVALID
+#define OD_REGISTRY_ERROR_DUPLICATE     OD_STORE_ERROR_DUPLICATE
+#define OD_REGISTRY_ERROR_NEEDS_REASON  OD_STORE_ERROR_NEEDS_REASON
+#define OD_REGISTRY_ERROR_NOT_FOUND     OD_STORE_ERROR_NOT_FOUND
+#define OD_REGISTRY_ERROR_REFERENCED    OD_STORE_ERROR_REFERENCED
 
 
 
@@ -79,7 +78,6 @@ typedef struct
   gboolean      descending;
 } OdPersonFilter;
 
-GQuark        od_registry_error_quark            (void);
 
 /* --- organizations --- */
 
@@ -137,35 +135,5 @@ gboolean        od_person_delete                 (OdDb                 *db,
                                                   gint64                id,
                                                   GError              **error);
 
-/* --- the trash (soft deletes of any table) --- */
-
-typedef struct
-{
-  gint64  id;            /* trash entry */
-  char   *table_name;    /* "organizations", "people", … */
-  gint64  row_id;
-  char   *label;
-  char   *deleted_at;
-  char   *deleted_by;
-} OdTrashEntry;
-
-void          od_trash_entry_free                (OdTrashEntry         *entry);
-GPtrArray    *od_trash_list                      (OdDb                 *db,
-                                                  GError              **error);
-gboolean      od_trash_restore                   (OdDb                 *db,
-                                                  const char           *table_name,
-                                                  gint64                row_id,
-                                                  GError              **error);
-/* Removes the row for good. Refused (OD_REGISTRY_ERROR_REFERENCED) while
- * other rows refer to it; the message names them. */
-gboolean      od_trash_purge                     (OdDb                 *db,
-                                                  const char           *table_name,
-                                                  gint64                row_id,
-                                                  GError              **error);
-gboolean      od_trash_empty                     (OdDb                 *db,
-                                                  guint                *n_kept,
-                                                  GError              **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OdTrashEntry, od_trash_entry_free)
 
 G_END_DECLS
