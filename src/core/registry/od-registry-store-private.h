@@ -1,6 +1,6 @@
-/* od-registry-store-private.h — what the registry store
- * (od-registry-store.c), its search helpers (od-registry-search.c) and the
- * trash (od-registry-trash.c) share
+/* od-registry-store-private.h — what the organization and person stores,
+ * the helpers they share (od-registry-store.c), the trash callbacks
+ * (od-registry-trash.c) and the entity descriptors use of each other
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-/* --- od-registry-store.c --- */
+/* --- od-organization-store.c, od-person-store.c --- */
 
 OdOrganizationFields *_od_registry_load_org_row        (OdDb        *db,
                                                          gint64       id,
@@ -28,56 +28,42 @@ OdPersonFields       *_od_registry_load_person_row     (OdDb        *db,
 void                  _od_registry_set_person_not_found (GError    **error,
                                                          gint64      id);
 
-/* --- od-registry-search.c --- */
+/* --- od-registry-store.c: what the two stores share --- */
 
-/* How one query is searched; see the comment at the top of od-registry-store.c. */
-typedef struct
-{
-  char *fts_phrase;     /* ?1: 3+ characters, quoted for FTS5 */
-  char *folded;         /* ?2: 1–2 characters, lower-cased ASCII */
-  char *letters;        /* 3+ ASCII letters, lower case: subsequence of initials */
-  char *first_like;     /* ?3: "b%" */
-  char *first_like_sp;  /* ?4: "% b%" (a later term: alternatives, short name) */
-} Search;
+#define OD_REGISTRY_PERSON_SEARCH_UPSERT \
+  "INSERT INTO person_search (id, text, initials) VALUES (?1, ?2, ?3)" \
+  " ON CONFLICT (id) DO UPDATE SET text = excluded.text, initials = excluded.initials"
 
-void        _od_registry_search_clear            (Search           *search);
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Search, _od_registry_search_clear)
-
-/* The fixed SQL of one searchable table (organizations or people): the
- * ids of direct matches by FTS5 (?1) or by a scan (?2), and of candidates
- * for the subsequence match (?3, ?4). */
-typedef struct
-{
-  const char *id;           /* "o.id" */
-  const char *fts;
-  const char *scan;
-  const char *candidates;
-  const char *initials;     /* (id, initials) of the candidates */
-} SearchSql;
-
-extern const SearchSql _od_registry_org_search_sql;
-extern const SearchSql _od_registry_person_search_sql;
-
-char       *_od_registry_search_fold             (const char       *text);
-gboolean    _od_registry_search_init             (Search           *search,
-                                                  const char       *query);
-void        _od_registry_search_append_hit       (GString          *sql,
-                                                  const Search     *search,
-                                                  const SearchSql  *tables);
-void        _od_registry_search_append_condition (GString          *sql,
-                                                  const Search     *search,
-                                                  const SearchSql  *tables);
-gboolean    _od_registry_search_bind             (OdStmt           *stmt,
-                                                  const Search     *search,
-                                                  GError          **error);
-GHashTable *_od_registry_loose_matches           (OdDb             *db,
-                                                  const Search     *search,
-                                                  const SearchSql  *tables,
-                                                  GError          **error);
-GArray     *_od_registry_collect_ids             (OdStmt           *stmt,
-                                                  GHashTable       *loose,
-                                                  GError          **error);
+/* Space-joined, dropping empty pieces. */
+char       *_od_registry_join_nonempty           (const char *const *pieces,
+                                                  guint              n_pieces);
+/* Sets ERROR from the first blocking problem; FALSE when none blocks.
+ * CODE_FIELD, if not NULL, is the field whose warnings need a reason. */
+gboolean    _od_registry_set_error_from_problems (GPtrArray         *problems,
+                                                  const char        *code_field,
+                                                  const char        *override,
+                                                  GError           **error);
+gint64      _od_registry_count_live              (OdDb              *db,
+                                                  const char        *sql,
+                                                  GError           **error);
+gboolean    _od_registry_write_search_row        (OdDb              *db,
+                                                  const char        *sql,
+                                                  gint64             id,
+                                                  const char        *text,
+                                                  const char        *initials,
+                                                  GError           **error);
+/* A person's search text: name, mobile and organization, folded. */
+char       *_od_registry_person_search_text      (const char        *name,
+                                                  const char        *mobile,
+                                                  const char        *organization_name);
+GPtrArray  *_od_registry_load_items              (OdDb              *db,
+                                                  const char        *select,
+                                                  const char        *id_column,
+                                                  const char        *deleted_column,
+                                                  const gint64      *ids,
+                                                  guint              n_ids,
+                                                  GObject         *(*make_item) (OdStmt *stmt),
+                                                  GError           **error);
 
 /* --- od-registry-trash.c: the trash's callbacks (od-trash.h) --- */
 
