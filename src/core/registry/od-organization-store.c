@@ -100,17 +100,9 @@ _od_registry_load_org_row (OdDb      *db,
                            gboolean   include_deleted,
                            GError   **error)
 {
-  g_autoptr(OdStmt) stmt = NULL;
-
-  stmt = od_db_prepare (db,
-                        include_deleted ? ORG_SELECT " WHERE o.id = ?1"
-                                        : ORG_SELECT " WHERE o.id = ?1 AND o.deleted_at IS NULL",
-                        error);
-  if (stmt == NULL || !od_stmt_bind_int64 (stmt, 1, id, error))
-    return NULL;
-  if (od_stmt_step (stmt, error) == OD_STEP_ROW)
-    return org_from_row (stmt);
-  return NULL;
+  return _od_registry_load_row (db, include_deleted ? ORG_SELECT " WHERE o.id = ?1"
+                                                : ORG_SELECT " WHERE o.id = ?1 AND o.deleted_at IS NULL",
+                                id, (gpointer (*) (OdStmt *)) org_from_row, NULL, error);
 }
 
 void
@@ -455,18 +447,12 @@ bind_org (OdStmt             *stmt,
          && od_stmt_bind_text (stmt, 28, now, error);
 }
 
-typedef struct
-{
-  const OdOrganizationFields *fields;
-  gint64             id;
-} OrgSaveData;
-
 static gboolean
 org_save_cb (OdDb      *db,
              gpointer   user_data,
              GError   **error)
 {
-  OrgSaveData *data = user_data;
+  OdRegistrySave *data = user_data;
   g_autoptr(OdOrganizationFields) f = normalize_org (data->fields);
   g_autoptr(OdOrganizationFields) old = NULL;
   g_autoptr(GPtrArray) problems = od_problems_new ();
@@ -479,20 +465,8 @@ org_save_cb (OdDb      *db,
   g_autofree char *initials = NULL;
   OdCodeResult code;
 
-  if (f->id != 0)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      old = _od_registry_load_org_row (db, f->id, FALSE, &local_error);
-      if (old == NULL)
-        {
-          if (local_error != NULL)
-            g_propagate_error (error, g_steal_pointer (&local_error));
-          else
-            _od_registry_set_org_not_found (error, f->id);
-          return FALSE;
-        }
-    }
+  if (f->id != 0 && (old = od_organization_load (db, f->id, error)) == NULL)
+    return FALSE;
 
   if (!validate_org (db, f, problems, &code, error))
     return FALSE;
@@ -754,20 +728,10 @@ od_organization_load (OdDb    *db,
                       gint64   id,
                       GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  OdOrganizationFields *fields;
-
   g_return_val_if_fail (OD_IS_DB (db), NULL);
 
-  fields = _od_registry_load_org_row (db, id, FALSE, &local_error);
-  if (fields == NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        _od_registry_set_org_not_found (error, id);
-    }
-  return fields;
+  return _od_registry_load_row (db, ORG_SELECT " WHERE o.id = ?1 AND o.deleted_at IS NULL", id,
+                                (gpointer (*) (OdStmt *)) org_from_row, _od_registry_set_org_not_found, error);
 }
 
 /**
@@ -820,14 +784,10 @@ od_organization_save (OdDb               *db,
                       const OdOrganizationFields  *fields,
                       GError            **error)
 {
-  OrgSaveData data = { fields, 0 };
-
   g_return_val_if_fail (OD_IS_DB (db), 0);
   g_return_val_if_fail (fields != NULL, 0);
 
-  if (!od_db_transaction (db, org_save_cb, &data, error))
-    return 0;
-  return data.id;
+  return _od_registry_save (db, org_save_cb, fields, error);
 }
 
 /* Moves the organization to the trash; its people stay linked to it. */

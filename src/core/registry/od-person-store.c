@@ -68,17 +68,9 @@ _od_registry_load_person_row (OdDb      *db,
                               gboolean   include_deleted,
                               GError   **error)
 {
-  g_autoptr(OdStmt) stmt = NULL;
-
-  stmt = od_db_prepare (db,
-                        include_deleted ? PERSON_SELECT " WHERE p.id = ?1"
-                                        : PERSON_SELECT " WHERE p.id = ?1 AND p.deleted_at IS NULL",
-                        error);
-  if (stmt == NULL || !od_stmt_bind_int64 (stmt, 1, id, error))
-    return NULL;
-  if (od_stmt_step (stmt, error) == OD_STEP_ROW)
-    return person_from_row (stmt);
-  return NULL;
+  return _od_registry_load_row (db, include_deleted ? PERSON_SELECT " WHERE p.id = ?1"
+                                                : PERSON_SELECT " WHERE p.id = ?1 AND p.deleted_at IS NULL",
+                                id, (gpointer (*) (OdStmt *)) person_from_row, NULL, error);
 }
 
 void
@@ -304,18 +296,12 @@ bind_person (OdStmt                *stmt,
          && od_stmt_bind_text (stmt, 10, now, error);
 }
 
-typedef struct
-{
-  const OdPersonFields *fields;
-  gint64                id;
-} PersonSaveData;
-
 static gboolean
 person_save_cb (OdDb      *db,
                 gpointer   user_data,
                 GError   **error)
 {
-  PersonSaveData *data = user_data;
+  OdRegistrySave *data = user_data;
   g_autoptr(OdPersonFields) f = normalize_person (data->fields);
   g_autoptr(OdPersonFields) old = NULL;
   g_autoptr(GPtrArray) problems = od_problems_new ();
@@ -329,20 +315,8 @@ person_save_cb (OdDb      *db,
   g_autofree char *initials = NULL;
   OdCodeResult id_result;
 
-  if (f->id != 0)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      old = _od_registry_load_person_row (db, f->id, FALSE, &local_error);
-      if (old == NULL)
-        {
-          if (local_error != NULL)
-            g_propagate_error (error, g_steal_pointer (&local_error));
-          else
-            _od_registry_set_person_not_found (error, f->id);
-          return FALSE;
-        }
-    }
+  if (f->id != 0 && (old = od_person_load (db, f->id, error)) == NULL)
+    return FALSE;
 
   if (!validate_person (db, f, problems, &id_result, error))
     return FALSE;
@@ -514,20 +488,10 @@ od_person_load (OdDb    *db,
                 gint64   id,
                 GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  OdPersonFields *fields;
-
   g_return_val_if_fail (OD_IS_DB (db), NULL);
 
-  fields = _od_registry_load_person_row (db, id, FALSE, &local_error);
-  if (fields == NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        _od_registry_set_person_not_found (error, id);
-    }
-  return fields;
+  return _od_registry_load_row (db, PERSON_SELECT " WHERE p.id = ?1 AND p.deleted_at IS NULL", id,
+                                (gpointer (*) (OdStmt *)) person_from_row, _od_registry_set_person_not_found, error);
 }
 
 GPtrArray *
@@ -566,14 +530,10 @@ od_person_save (OdDb                  *db,
                 const OdPersonFields  *fields,
                 GError               **error)
 {
-  PersonSaveData data = { fields, 0 };
-
   g_return_val_if_fail (OD_IS_DB (db), 0);
   g_return_val_if_fail (fields != NULL, 0);
 
-  if (!od_db_transaction (db, person_save_cb, &data, error))
-    return 0;
-  return data.id;
+  return _od_registry_save (db, person_save_cb, fields, error);
 }
 
 gboolean

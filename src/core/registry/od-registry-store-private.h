@@ -34,6 +34,29 @@ void                  _od_registry_set_person_not_found (GError    **error,
   "INSERT INTO person_search (id, text, initials) VALUES (?1, ?2, ?3)" \
   " ON CONFLICT (id) DO UPDATE SET text = excluded.text, initials = excluded.initials"
 
+/* Row ID of SQL (the id bound as ?1), made by FROM_ROW; when there is
+ * none, NULL with SET_NOT_FOUND's error (or without an error, if NULL). */
+gpointer    _od_registry_load_row                (OdDb              *db,
+                                                  const char        *sql,
+                                                  gint64             id,
+                                                  gpointer         (*from_row) (OdStmt *stmt),
+                                                  void             (*set_not_found) (GError **error,
+                                                                                     gint64   id),
+                                                  GError           **error);
+
+/* What a store's save callback gets: the record, and the id it sets. */
+typedef struct
+{
+  gconstpointer fields;
+  gint64        id;
+} OdRegistrySave;
+
+/* Runs SAVE_CB (given an OdRegistrySave) in one transaction; the id, or 0. */
+gint64      _od_registry_save                    (OdDb              *db,
+                                                  OdDbTransactionFunc save_cb,
+                                                  gconstpointer      fields,
+                                                  GError           **error);
+
 /* Space-joined, dropping empty pieces. */
 char       *_od_registry_join_nonempty           (const char *const *pieces,
                                                   guint              n_pieces);

@@ -110,6 +110,47 @@ placeholders (guint n)
   return g_string_free (out, FALSE);
 }
 
+/* --- reading and saving one row --- */
+
+gpointer
+_od_registry_load_row (OdDb       *db,
+                       const char *sql,
+                       gint64      id,
+                       gpointer  (*from_row) (OdStmt *stmt),
+                       void      (*set_not_found) (GError **error, gint64 id),
+                       GError    **error)
+{
+  g_autoptr(OdStmt) stmt = od_db_prepare (db, sql, error);
+
+  if (stmt == NULL || !od_stmt_bind_int64 (stmt, 1, id, error))
+    return NULL;
+  switch (od_stmt_step (stmt, error))
+    {
+    case OD_STEP_ROW:
+      return from_row (stmt);
+    case OD_STEP_DONE:
+      if (set_not_found != NULL)
+        set_not_found (error, id);
+      return NULL;
+    case OD_STEP_ERROR:
+    default:
+      return NULL;
+    }
+}
+
+gint64
+_od_registry_save (OdDb                *db,
+                   OdDbTransactionFunc  save_cb,
+                   gconstpointer        fields,
+                   GError             **error)
+{
+  OdRegistrySave data = { fields, 0 };
+
+  if (!od_db_transaction (db, save_cb, &data, error))
+    return 0;
+  return data.id;
+}
+
 /* --- search rows --- */
 
 gboolean
