@@ -520,7 +520,7 @@ test_people_create_and_mask (Fixture       *f,
   od_list_page_set_query (OD_LIST_PAGE (page), "测试员甲");
   od_test_spin (100);
   g_assert_cmpuint (od_list_page_get_n_shown (OD_LIST_PAGE (page)), ==, 1);
-  collect_labels (GTK_WIDGET (template_child (page, OD_TYPE_PEOPLE_PAGE, "column_view")), text);
+  collect_labels (GTK_WIDGET (template_child (page, OD_TYPE_LIST_PAGE, "column_view")), text);
   g_assert_nonnull (strstr (text->str, "测试员甲"));
   g_assert_nonnull (strstr (text->str, masked));
   /* Nowhere in the window in full: list, editor header, history. */

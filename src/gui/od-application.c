@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "od-application.h"
-#include "od-gui-resources.h"
 #include "od-paths.h"
 #include "od-preferences-window.h"
 #include "od-window.h"
@@ -152,9 +151,6 @@ od_application_startup (GApplication *app)
   const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (od_application_parent_class)->startup (app);
-
-  /* Referencing the resource keeps it linked in from the static library. */
-  g_assert (od_gui_get_resource () != NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -3,13 +3,18 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The organizations and people sections are list pages. A subclass brings
- * its template (with the ids bound in od_list_page_class_set_template_from_resource),
- * its own filters, the columns, the queries and its editor (an
- * OdRecordEditor, "editor" in the template);
- * the list page runs the list, its sorting, the selection, the count and
- * the empty states, unsaved changes, deleting with Undo, and exporting
- * the rows as shown (their search, filters and sort) to CSV, XLSX or JSON.
+ * The organizations and people sections are list pages. The list page's
+ * template (od-list-page.ui) is the shell they share: the toolbar with the
+ * search entry, Export and New, the count, the column view or an empty
+ * state, and the editor beside it in an AdwFlap. A subclass's template,
+ * applied after it, brings what differs: its filters (<child type="filter">,
+ * put after the search entry), its editor (<child type="editor">, an
+ * OdRecordEditor with the id "editor") and its texts (the properties
+ * search-placeholder, search-label, new-tooltip); its class brings the
+ * columns and the queries. The list page runs the list, its sorting, the
+ * selection, the count and the empty states, unsaved changes, deleting
+ * with Undo, and exporting the rows as shown (their search, filters and
+ * sort) to CSV, XLSX or JSON.
  * The export's entity is the registered entity (od-entity.h) named by the
  * class's trash_table.
  */
@@ -33,21 +38,54 @@ typedef struct
   gboolean            updating;
   guint               sorted_by;    /* a column, written by the column sorters' probe */
 
+  char               *search_label;  /* the search entry's accessible label */
+
+  GtkBox             *toolbar;
   GtkSearchEntry     *search_entry;
+  GtkButton          *export_button;
+  GtkButton          *new_button;
   GtkLabel           *count_label;
   GtkStack           *list_stack;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
   AdwFlap            *flap;          /* list and editor side by side, or folded */
-  OdRecordEditor     *editor;
+  AdwBin             *editor_bin;
+  OdRecordEditor     *editor;        /* the subclass's, in editor_bin */
 } OdListPagePrivate;
 
-G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (OdListPage, od_list_page, OD_TYPE_PAGE)
+enum {
+  PROP_0,
+  PROP_SEARCH_PLACEHOLDER,
+  PROP_SEARCH_LABEL,
+  PROP_NEW_TOOLTIP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkBuildableIface *parent_buildable_iface;
+
+static void od_list_page_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_ABSTRACT_TYPE_WITH_CODE (OdListPage, od_list_page, OD_TYPE_PAGE,
+                                  G_ADD_PRIVATE (OdListPage)
+                                  G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE,
+                                                         od_list_page_buildable_init))
 
 #define PRIV(self) ((OdListPagePrivate *) od_list_page_get_instance_private (OD_LIST_PAGE (self)))
 #define CLASS(self) (OD_LIST_PAGE_GET_CLASS (self))
 
 /* --- helpers --- */
+
+static void
+set_action_name (GtkButton  *button,
+                 const char *prefix,
+                 const char *action)
+{
+  g_autofree char *name = g_strconcat (prefix, ".", action, NULL);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), name);
+}
 
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
@@ -715,7 +753,8 @@ add_columns (OdListPage *self)
                            G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
-/* The subclass's template is built by now (its instance init). */
+/* Both templates are built by now (the instance inits): the subclass's
+ * added its filters and editor. */
 static void
 od_list_page_constructed (GObject *object)
 {
@@ -724,6 +763,12 @@ od_list_page_constructed (GObject *object)
   OdListPageClass *klass = CLASS (self);
 
   G_OBJECT_CLASS (od_list_page_parent_class)->constructed (object);
+
+  g_assert (priv->editor != NULL);
+  g_assert (klass->action_prefix != NULL);
+
+  set_action_name (priv->export_button, klass->action_prefix, "export");
+  set_action_name (priv->new_button, klass->action_prefix, "new");
 
   priv->model = od_id_list_model_new (klass->item_type, klass->load_items);
   priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->model)));
@@ -754,32 +799,174 @@ od_list_page_dispose (GObject *object)
 }
 
 static void
+od_list_page_finalize (GObject *object)
+{
+  g_free (PRIV (object)->search_label);
+
+  G_OBJECT_CLASS (od_list_page_parent_class)->finalize (object);
+}
+
+static void
+od_list_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  OdListPagePrivate *priv = PRIV (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_PLACEHOLDER:
+      g_object_get_property (G_OBJECT (priv->search_entry), "placeholder-text", value);
+      break;
+    case PROP_SEARCH_LABEL:
+      g_value_set_string (value, priv->search_label);
+      break;
+    case PROP_NEW_TOOLTIP:
+      g_value_set_string (value, gtk_widget_get_tooltip_text (GTK_WIDGET (priv->new_button)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+od_list_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  OdListPagePrivate *priv = PRIV (object);
+  g_autofree char *placeholder = NULL;
+  const char *text;
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_PLACEHOLDER:
+      text = g_value_get_string (value);
+      g_object_get (priv->search_entry, "placeholder-text", &placeholder, NULL);
+      if (g_strcmp0 (placeholder, text) == 0)
+        return;
+      g_object_set (priv->search_entry, "placeholder-text", text, NULL);
+      break;
+    case PROP_SEARCH_LABEL:
+      text = g_value_get_string (value);
+      if (g_strcmp0 (priv->search_label, text) == 0)
+        return;
+      g_free (priv->search_label);
+      priv->search_label = g_strdup (text);
+      if (text != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (priv->search_entry),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (priv->search_entry),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL);
+      break;
+    case PROP_NEW_TOOLTIP:
+      text = g_value_get_string (value);
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (priv->new_button)), text) == 0)
+        return;
+      gtk_widget_set_tooltip_text (GTK_WIDGET (priv->new_button), text);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  g_object_notify_by_pspec (object, pspec);
+}
+
+/* <child type="filter">: after the search entry and the filters before it;
+ * <child type="editor">: the record editor, beside the list. */
+static void
+od_list_page_buildable_add_child (GtkBuildable *buildable,
+                                  GtkBuilder   *builder,
+                                  GObject      *child,
+                                  const char   *type)
+{
+  OdListPagePrivate *priv = PRIV (buildable);
+
+  if (g_strcmp0 (type, "filter") == 0 && GTK_IS_WIDGET (child))
+    gtk_box_insert_child_after (priv->toolbar, GTK_WIDGET (child),
+                                gtk_widget_get_prev_sibling (GTK_WIDGET (priv->export_button)));
+  else if (g_strcmp0 (type, "editor") == 0 && OD_IS_RECORD_EDITOR (child))
+    {
+      g_return_if_fail (priv->editor == NULL);
+      priv->editor = OD_RECORD_EDITOR (child);
+      adw_bin_set_child (priv->editor_bin, GTK_WIDGET (child));
+    }
+  else
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+od_list_page_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = od_list_page_buildable_add_child;
+}
+
+static void
 od_list_page_class_init (OdListPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   OdPageClass *page_class = OD_PAGE_CLASS (klass);
 
   object_class->constructed = od_list_page_constructed;
   object_class->dispose = od_list_page_dispose;
+  object_class->finalize = od_list_page_finalize;
+  object_class->get_property = od_list_page_get_property;
+  object_class->set_property = od_list_page_set_property;
   page_class->reload = reload;
   page_class->is_dirty = is_dirty;
   page_class->save = save;
   page_class->discard = discard;
+
+  /* The search entry's hint, "Search name, code, pinyin initials…" */
+  properties[PROP_SEARCH_PLACEHOLDER] =
+    g_param_spec_string ("search-placeholder", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The search entry's accessible label, "Search organizations" */
+  properties[PROP_SEARCH_LABEL] =
+    g_param_spec_string ("search-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The New button's tooltip, "New Organization" */
+  properties[PROP_NEW_TOOLTIP] =
+    g_param_spec_string ("new-tooltip", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/od-list-page.ui");
+#define BIND(name) \
+  gtk_widget_class_bind_template_child_private (widget_class, OdListPage, name)
+  BIND (toolbar);
+  BIND (search_entry);
+  BIND (export_button);
+  BIND (new_button);
+  BIND (count_label);
+  BIND (list_stack);
+  BIND (column_view);
+  BIND (empty_page);
+  BIND (flap);
+  BIND (editor_bin);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
 }
 
 static void
 od_list_page_init (OdListPage *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* --- for subclasses --- */
 
-/* Sets the template of a list page subclass. It must have a GtkSearchEntry
- * "search_entry", a GtkLabel "count_label", a GtkStack "list_stack" with
- * pages "list" and "empty", a GtkColumnView "column_view" in the first, an
- * AdwStatusPage "empty_page" in the other, an AdwFlap "flap" holding the
- * list as content and the editor ("editor") as its flap;
- * its filters call the handler "on_filter_changed_cb" (swapped). */
+/* Sets the template of a list page subclass, applied after the list page's
+ * own (od-list-page.ui). Its <child type="filter"> widgets go after the
+ * search entry, and call the handler "on_filter_changed_cb" (swapped) when
+ * they change; its <child type="editor"> is an OdRecordEditor with the id
+ * "editor"; its properties search-placeholder, search-label and new-tooltip
+ * give the texts. */
 void
 od_list_page_class_set_template_from_resource (OdListPageClass *klass,
                                                const char      *resource_name)
@@ -787,22 +974,15 @@ od_list_page_class_set_template_from_resource (OdListPageClass *klass,
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_set_template_from_resource (widget_class, resource_name);
-#define BIND(name) \
-  gtk_widget_class_bind_template_child_full (widget_class, #name, FALSE, \
-                                             G_PRIVATE_OFFSET (OdListPage, name))
-  BIND (search_entry);
-  BIND (count_label);
-  BIND (list_stack);
-  BIND (column_view);
-  BIND (empty_page);
-  BIND (flap);
-  BIND (editor);
-#undef BIND
+  /* The list page keeps the editor (its add_child); bound here so that
+   * gtk_widget_get_template_child() finds it under the subclass too. */
+  gtk_widget_class_bind_template_child_full (widget_class, "editor", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
 }
 
 /* Installs PREFIX.new (a new record), PREFIX.search (Ctrl+F) and
- * PREFIX.export (the rows shown, to a file). */
+ * PREFIX.export (the rows shown, to a file), the actions of the New and
+ * Export buttons. */
 void
 od_list_page_class_install_actions (OdListPageClass *klass,
                                     const char      *prefix)
@@ -812,6 +992,7 @@ od_list_page_class_install_actions (OdListPageClass *klass,
   g_autofree char *search_name = g_strconcat (prefix, ".search", NULL);
   g_autofree char *export_name = g_strconcat (prefix, ".export", NULL);
 
+  klass->action_prefix = g_intern_string (prefix);
   gtk_widget_class_install_action (widget_class, new_name, NULL, new_action);
   gtk_widget_class_install_action (widget_class, search_name, NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, export_name, NULL, export_action);

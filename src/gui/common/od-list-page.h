@@ -86,6 +86,9 @@ struct _OdListPageClass
   gboolean (*delete_record)   (OdDb        *db,
                                gint64       id,
                                GError     **error);
+
+  /*< private >*/
+  const char *action_prefix;   /* od_list_page_class_install_actions() */
 };
 
 /* For subclasses' class_init */
