@@ -179,26 +179,40 @@ trash_label (OdDb        *db,
     }
 }
 
-/* The record of a trash entry, live or not; NULL with ERROR when gone. */
-static gpointer
-load_any (OdDb            *db,
-          const OdEntity  *entity,
-          gint64           row_id,
-          const char      *label,
-          GError         **error)
+/* The entry of row ROW_ID of ENTITY: its label and its record (loaded
+ * live or not) with the record's uuid; FALSE (NOT_FOUND) when the entry is
+ * gone, or the record when MUST_EXIST (a purge clears an entry whose row
+ * has gone anyway). */
+static gboolean
+load_entry (OdDb            *db,
+            const OdEntity  *entity,
+            gint64           row_id,
+            gboolean         must_exist,
+            char           **label,
+            char           **row_uuid,
+            gpointer        *record,
+            GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gpointer record = entity->record_load_any (db, row_id, &local_error);
 
-  if (record != NULL)
-    return record;
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
-                 /* Translators: %s is the label of a trash entry */
-                 _("“%s” no longer exists. Reload the trash."), label);
-  return NULL;
+  *label = trash_label (db, entity->name, row_id, error);
+  if (*label == NULL)
+    return FALSE;
+  *record = entity->record_load_any (db, row_id, &local_error);
+  if (*record == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (!must_exist)
+        return TRUE;
+      else
+        g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
+                     /* Translators: %s is the label of a trash entry */
+                     _("“%s” no longer exists. Reload the trash."), *label);
+      return FALSE;
+    }
+  *row_uuid = g_strdup (od_entity_record_uuid (entity, *record));
+  return TRUE;
 }
 
 static gboolean
@@ -214,17 +228,12 @@ restore_cb (OdDb      *db,
   g_autofree char *row_uuid = NULL;
   g_autofree char *deleted_at = NULL;
   g_autoptr(OdStmt) stmt = NULL;
-  gpointer record;
+  gpointer record = NULL;
   gboolean restorable;
 
-  label = trash_label (db, entity->name, data->row_id, error);
-  if (label == NULL)
-    return FALSE;
-  record = load_any (db, entity, data->row_id, label, error);
-  if (record == NULL)
+  if (!load_entry (db, entity, data->row_id, TRUE, &label, &row_uuid, &record, error))
     return FALSE;
   restorable = entity->check_restore == NULL || entity->check_restore (db, record, error);
-  row_uuid = g_strdup (od_entity_record_uuid (entity, record));
   entity->record_free (record);
   if (!restorable)
     return FALSE;
@@ -258,16 +267,12 @@ purge_cb (OdDb      *db,
   g_autofree char *table = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(OdStmt) stmt = NULL;
-  gpointer record;
+  gpointer record = NULL;
 
-  label = trash_label (db, entity->name, data->row_id, error);
-  if (label == NULL)
+  if (!load_entry (db, entity, data->row_id, FALSE, &label, &row_uuid, &record, error))
     return FALSE;
-  record = load_any (db, entity, data->row_id, label, error);
-  if (record == NULL)
-    return FALSE;
-  row_uuid = g_strdup (od_entity_record_uuid (entity, record));
-  entity->record_free (record);
+  if (record != NULL)
+    entity->record_free (record);
 
   if (entity->check_purge != NULL
       ? !entity->check_purge (db, data->row_id, label, error)
