@@ -13,7 +13,7 @@
 
 #include "od-audit.h"
 #include "od-demo.h"
-#include "od-demo-registry.h"
+#include "od-domains.h"
 #include "od-lookup-store.h"
 #include "od-settings-store.h"
 
@@ -58,10 +58,11 @@ load_lookups (OdDb    *db,
   return od_lookup_undelete_all (db, error);
 }
 
+/* What comes before any domain's demo data; then each domain's, in the
+ * order of od-domains.c. */
 static const DemoPart demo_parts[] = {
   { "association", load_association },
   { "lookups", load_lookups },
-  { "registry", od_demo_load_registry },
 };
 
 /* --- helpers --- */
@@ -101,6 +102,8 @@ load_cb (OdDb      *db,
          GError   **error)
 {
   gboolean force = GPOINTER_TO_INT (user_data);
+  guint n_domains;
+  const OdDomain *const *domains = od_domains_list (&n_domains);
 
   if (force && !clear_content (db, error))
     return FALSE;
@@ -109,6 +112,12 @@ load_cb (OdDb      *db,
     if (!demo_parts[i].load (db, error))
       {
         g_prefix_error (error, _("Loading the demo data (%s) failed: "), demo_parts[i].name);
+        return FALSE;
+      }
+  for (guint i = 0; i < n_domains; i++)
+    if (domains[i]->load_demo != NULL && !domains[i]->load_demo (db, error))
+      {
+        g_prefix_error (error, _("Loading the demo data (%s) failed: "), domains[i]->name);
         return FALSE;
       }
 

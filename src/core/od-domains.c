@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A new domain adds one line to domains[]: its od_<domain>_register_entities()
- * (in its od-<domain>-entities.c). Register what others refer to first:
- * the trash is emptied in the reverse order.
+ * A new domain adds one line to domains[]: its OdDomain, defined in its
+ * folder (od-<domain>-domain.c or beside its entities). Register what
+ * others refer to first: the trash is emptied in the reverse order, the
+ * demo data loaded in this order.
  */
 #define G_LOG_DOMAIN "orgdesk-domains"
 
@@ -13,13 +14,22 @@
 #include "od-domains.h"
 #include "od-registry-entities.h"
 
-static void (*const domains[]) (void) = {
-  od_registry_register_entities,
+static const OdDomain *const domains[] = {
+  &od_registry_domain,
 };
+
+const OdDomain *const *
+od_domains_list (guint *n_domains)
+{
+  if (n_domains != NULL)
+    *n_domains = G_N_ELEMENTS (domains);
+  return domains;
+}
 
 void
 od_domains_register (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
-    domains[i] ();
+    if (domains[i]->register_entities != NULL)
+      domains[i]->register_entities ();
 }

@@ -1,4 +1,5 @@
-/* od-domains.h — the one list of the domains whose entities are registered
+/* od-domains.h — the one list of the domains: what each brings to the
+ * entity registry, the figures and the demo data
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,10 +7,24 @@
 
 #include <glib.h>
 
+#include "od-db.h"
+#include "od-stats.h"
+
 G_BEGIN_DECLS
+
+typedef struct
+{
+  const char           *name;                          /* "registry", for messages */
+  void                (*register_entities) (void);     /* od_entity_register() each; or NULL */
+  const OdStatsDomain  *stats;                         /* its figures (od-stats.h); or NULL */
+  gboolean            (*load_demo) (OdDb *db, GError **error);  /* its demo data; or NULL */
+} OdDomain;
+
+/* The domains, in order: what others refer to first. */
+const OdDomain *const *od_domains_list     (guint *n_domains);
 
 /* Registers every domain's entities (od-entity.h), once. The entity
  * registry calls it on first use; nobody else needs to. */
-void od_domains_register (void);
+void                   od_domains_register (void);
 
 G_END_DECLS

@@ -4,7 +4,7 @@
  *
  * The one source of `orgdesk-cli stats`, the overview and the reports
  * (DESIGN.md §3): each domain computes its figures in its own *-stats.c and
- * is listed once in domains[] below. See od-stats.h for the tree.
+ * is its OdDomain's stats (od-domains.c). See od-stats.h for the tree.
  */
 #define G_LOG_DOMAIN "orgdesk-stats"
 
@@ -18,13 +18,7 @@
 #include "od-json.h"
 #include "od-stats.h"
 
-#include "od-registry-stats.h"
-
-/* The domains, in the order of `stats --json` in DESIGN.md §5. A new
- * domain includes its header above and adds one line here. */
-static const OdStatsDomain *const domains[] = {
-  &od_registry_stats_domain,
-};
+#include "od-domains.h"
 
 /* --- helpers --- */
 
@@ -191,6 +185,8 @@ od_stats_gather (OdDb    *db,
                  GError **error)
 {
   g_auto(GVariantBuilder) stats = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+  const OdDomain *const *domains;
+  guint n_domains;
 
   g_return_val_if_fail (OD_IS_DB (db), NULL);
   g_return_val_if_fail (year == 0 || (year >= OD_STATS_YEAR_MIN && year <= OD_STATS_YEAR_MAX),
@@ -199,13 +195,17 @@ od_stats_gather (OdDb    *db,
 
   g_variant_builder_add (&stats, "{sv}", "year",
                          g_variant_new_int32 (year != 0 ? year : current_year (db)));
-  for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
+  domains = od_domains_list (&n_domains);
+  for (guint i = 0; i < n_domains; i++)
     {
+      const OdStatsDomain *domain = domains[i]->stats;
       g_auto(GVariantBuilder) figures = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
 
-      if (!domains[i]->gather (db, year, &figures, error))
+      if (domain == NULL)
+        continue;
+      if (!domain->gather (db, year, &figures, error))
         return NULL;
-      g_variant_builder_add (&stats, "{sv}", domains[i]->key, g_variant_builder_end (&figures));
+      g_variant_builder_add (&stats, "{sv}", domain->key, g_variant_builder_end (&figures));
     }
   return g_variant_ref_sink (g_variant_builder_end (&stats));
 }
@@ -231,15 +231,21 @@ char *
 od_stats_describe (GVariant *stats)
 {
   GString *out = g_string_new (NULL);
+  guint n_domains;
+  const OdDomain *const *domains = od_domains_list (&n_domains);
 
   g_return_val_if_fail (stats != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
+  for (guint i = 0; i < n_domains; i++)
     {
-      g_autoptr(GVariant) figures = od_stats_lookup (stats, domains[i]->key);
+      const OdStatsDomain *domain = domains[i]->stats;
+      g_autoptr(GVariant) figures = NULL;
 
-      if (figures != NULL && domains[i]->describe != NULL)
-        domains[i]->describe (figures, out);
+      if (domain == NULL || domain->describe == NULL)
+        continue;
+      figures = od_stats_lookup (stats, domain->key);
+      if (figures != NULL)
+        domain->describe (figures, out);
     }
   return g_string_free (out, FALSE);
 }

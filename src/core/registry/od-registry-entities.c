@@ -16,9 +16,11 @@
 
 #include <glib/gi18n.h>
 
+#include "od-demo-registry.h"
 #include "od-lookup-store.h"
 #include "od-organization-type.h"
 #include "od-registry-entities.h"
+#include "od-registry-stats.h"
 #include "od-registry-store-private.h"
 #include "od-registry-store.h"
 #include "od-text.h"
@@ -630,3 +632,10 @@ od_registry_register_entities (void)
   od_entity_register (&od_organization_entity);
   od_entity_register (&od_person_entity);
 }
+
+const OdDomain od_registry_domain = {
+  .name = "registry",
+  .register_entities = od_registry_register_entities,
+  .stats = &od_registry_stats_domain,
+  .load_demo = od_demo_load_registry,
+};

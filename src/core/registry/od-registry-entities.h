@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "od-domains.h"
 #include "od-entity.h"
 
 G_BEGIN_DECLS
@@ -23,7 +24,11 @@ extern const OdChoice od_gender_choices[];
 extern const OdEntity od_organization_entity;
 extern const OdEntity od_person_entity;
 
-/* Registers organizations, then people (od-domains.c). */
+/* Registers organizations, then people. */
 void od_registry_register_entities (void);
+
+/* The registry in the list of domains (od-domains.c): its entities, its
+ * figures, its demo data. */
+extern const OdDomain od_registry_domain;
 
 G_END_DECLS
