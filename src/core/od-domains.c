@@ -13,9 +13,11 @@
 
 #include "od-domains.h"
 #include "od-registry-entities.h"
+#include "od-training-entities.h"
 
 static const OdDomain *const domains[] = {
   &od_registry_domain,
+  &od_training_domain,
 };
 
 const OdDomain *const *

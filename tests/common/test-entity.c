@@ -455,8 +455,10 @@ test_registered (void)
   g_assert_true (od_export_has_entity ("gadgets"));
   importable = od_import_entities ();
   exportable = od_export_entities ();
-  g_assert_cmpstr (importable, ==, "organizations, people, gadgets");
-  g_assert_cmpstr (exportable, ==, "organizations, people, gadgets");
+  g_assert_true (g_str_has_prefix (importable, "organizations, people, "));
+  g_assert_true (g_str_has_suffix (importable, ", gadgets"));
+  g_assert_true (g_str_has_prefix (exportable, "organizations, people, "));
+  g_assert_true (g_str_has_suffix (exportable, ", gadgets"));
   g_assert_true (od_entity_has_personal_data (&gadget_entity));
 }
 

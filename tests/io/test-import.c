@@ -1428,9 +1428,9 @@ test_cli (OdTestFixture *f,
   od_test_run_clear (&r);
 
   /* Usage: 2. */
-  r = od_test_run_cli ("--db", f->path, "import", "courses", good, NULL);
+  r = od_test_run_cli ("--db", f->path, "import", "budgets", good, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  g_assert_nonnull (strstr (r.err, "courses"));
+  g_assert_nonnull (strstr (r.err, "budgets"));
   od_test_run_clear (&r);
   r = od_test_run_cli ("--db", f->path, "import", "organizations", NULL);
   g_assert_cmpint (r.status, ==, 2);

@@ -99,6 +99,7 @@ typedef struct
   OdFieldKind        kind;
   gsize              offset;       /* of the member in the record struct */
   gsize              text_offset;  /* REF: the char * member with the referenced name */
+  const char        *ref_sql;      /* REF, for od-entity-store: that name, by id (?1) */
   const char *const *headers;      /* usual headers, NULL-terminated or NULL; the key always maps */
   const OdChoice    *choices;      /* CHOICE */
   OdLookupFunc       lookup;       /* LOOKUP */

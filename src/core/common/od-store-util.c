@@ -296,7 +296,7 @@ check_date (const char  *text,
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  if (g_date_compare (&date, today) > 0)
+  if (today != NULL && g_date_compare (&date, today) > 0)
     return DATE_FUTURE;
   return DATE_OK;
 }

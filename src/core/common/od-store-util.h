@@ -62,7 +62,8 @@ void        od_store_check_key            (GPtrArray          *problems,
                                            const char         *value,
                                            const OdChoice     *choices,
                                            gboolean            nullable);
-/* An ISO date (YYYY-MM-DD), real, not in the future; NULL is fine. */
+/* An ISO date (YYYY-MM-DD), real, and not after TODAY (unless NULL); a
+ * NULL VALUE is fine. */
 void        od_store_check_date_field     (GPtrArray          *problems,
                                            const char         *field,
                                            const char         *value,

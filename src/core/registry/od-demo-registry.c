@@ -508,9 +508,9 @@ later_date (const char *a,
 
 /* A stable uuid per demo row (version 5 layout over SHA-1), so that two
  * demo databases agree, as uuids must across databases (DESIGN.md §3). */
-static char *
-demo_uuid (const char *table,
-           guint       n)
+char *
+od_demo_uuid (const char *table,
+              guint       n)
 {
   g_autofree char *seed = g_strdup_printf ("orgdesk-demo:%s:%u", table, n);
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
@@ -816,7 +816,7 @@ save_people (DemoRegistry  *self,
       const char *born_from = i == 0 ? "1955-01-01" : i == 1 ? "1965-01-01" : "1975-01-01";
       const char *born_to = i == 0 ? "1985-12-31" : "2000-12-31";
 
-      take_text (&fields->uuid, demo_uuid ("people", ++self->n_people));
+      take_text (&fields->uuid, od_demo_uuid ("people", ++self->n_people));
       set_text (&fields->name, people[i].name);
       set_text (&fields->gender, people[i].male ? "male" : "female");
       fields->organization_id = org_id;
@@ -945,7 +945,7 @@ add_organization (DemoRegistry    *self,
 
   g_hash_table_add (self->used_names, g_strdup (name));
 
-  take_text (&fields->uuid, demo_uuid ("organizations", ++self->n_orgs));
+  take_text (&fields->uuid, od_demo_uuid ("organizations", ++self->n_orgs));
   set_text (&fields->name, name);
   set_text (&fields->short_name, short_name != NULL ? short_name : "");
   fields->org_type = type_digit == '1' ? OD_ORGANIZATION_TYPE_SOCIAL_GROUP

@@ -8,7 +8,10 @@
 
 G_BEGIN_DECLS
 
-gboolean od_demo_load_registry (OdDb    *db,
-                                GError **error);
+gboolean od_demo_load_registry (OdDb       *db,
+                                GError    **error);
+/* A stable uuid for demo row N of TABLE, the same in every demo database. */
+char    *od_demo_uuid          (const char *table,
+                                guint       n);
 
 G_END_DECLS

@@ -1,0 +1,53 @@
+/* od-training-store.h — courses, sessions, enrolments and attendance
+ * marks: saving with their defaults, marking attendance
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The stores are od-entity-store.h's, from the field tables of
+ * od-training-entities.c; these fill what a new record needs (a badge
+ * token, the date, the time of a mark) and check before saving. Refusals
+ * are OD_STORE_ERROR errors.
+ */
+#pragma once
+
+#include "od-db.h"
+#include "od-training.h"
+
+G_BEGIN_DECLS
+
+gint64                  od_course_save              (OdDb                          *db,
+                                                     const OdCourseFields          *fields,
+                                                     GError                       **error);
+OdCourseFields         *od_course_load              (OdDb                          *db,
+                                                     gint64                         id,
+                                                     GError                       **error);
+gint64                  od_course_session_save      (OdDb                          *db,
+                                                     const OdCourseSessionFields   *fields,
+                                                     GError                       **error);
+OdCourseSessionFields  *od_course_session_load      (OdDb                          *db,
+                                                     gint64                         id,
+                                                     GError                       **error);
+/* A new enrolment gets today's date and a badge token when it has none. */
+gint64                  od_enrolment_save           (OdDb                          *db,
+                                                     const OdEnrolmentFields       *fields,
+                                                     GError                       **error);
+OdEnrolmentFields      *od_enrolment_load           (OdDb                          *db,
+                                                     gint64                         id,
+                                                     GError                       **error);
+/* A new mark gets the current time when it has none. */
+gint64                  od_attendance_mark_save     (OdDb                          *db,
+                                                     const OdAttendanceMarkFields  *fields,
+                                                     GError                       **error);
+/* Marks PERSON_ID at SESSION_ID with STATUS ("present", "late", …) and
+ * METHOD, replacing an earlier mark of the same session; committed at once.
+ * Returns the mark's id, or 0. */
+gint64                  od_attendance_mark_set      (OdDb                          *db,
+                                                     gint64                         session_id,
+                                                     gint64                         person_id,
+                                                     const char                    *status,
+                                                     const char                    *method,
+                                                     GError                       **error);
+/* A random badge token: 12 letters and digits, no look-alikes (0/O, 1/I). */
+char                   *od_enrolment_new_token      (void);
+
+G_END_DECLS
