@@ -786,6 +786,11 @@ add_store_problems (Import    *imp,
       switch (problem->severity)
         {
         case OD_PROBLEM_ERROR:
+          /* A cell that could not be read has its problem already; the
+           * store finding the field missing says nothing more. */
+          if (column != NULL && raw != NULL && raw[0] != '\0'
+              && !values[_od_import_column_index (entity, column)].given)
+            break;
           g_ptr_array_add (problems, problem_new (row_number, header, value,
                                                   g_strdup (problem->message)));
           break;

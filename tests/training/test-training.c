@@ -1,0 +1,470 @@
+/* test-training.c — courses, sessions, enrolments and attendance marks:
+ * the stores' checks, the figures against hand-computed ones, import and
+ * export through the entity registry, the trash, the door's helpers and
+ * the demo data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib.h>
+
+#include "od-db.h"
+#include "od-demo.h"
+#include "od-export.h"
+#include "od-import.h"
+#include "od-registry-store.h"
+#include "od-stats.h"
+#include "od-test-util.h"
+#include "od-training-entities.h"
+#include "od-training-query.h"
+#include "od-training-store.h"
+#include "od-trash.h"
+
+static OdDb *
+open_db (OdTestFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  OdDb *db = od_db_open (f->path, OD_DB_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  return db;
+}
+
+static gint64
+query_int (OdDb       *db,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value = -1;
+
+  g_assert_true (od_db_query_int64 (db, sql, &value, &error));
+  g_assert_no_error (error);
+  return value;
+}
+
+static gint64
+add_person (OdDb       *db,
+            const char *name,
+            const char *mobile)
+{
+  g_autoptr(OdPersonFields) p = od_person_fields_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_free (p->name);
+  p->name = g_strdup (name);
+  g_free (p->mobile);
+  p->mobile = g_strdup (mobile);
+  id = od_person_save (db, p, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+add_course (OdDb       *db,
+            const char *title,
+            const char *kind)
+{
+  g_autoptr(OdCourseFields) c = od_course_fields_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_free (c->title);
+  c->title = g_strdup (title);
+  g_free (c->kind);
+  c->kind = g_strdup (kind);
+  id = od_course_save (db, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+add_session (OdDb       *db,
+             gint64      course_id,
+             const char *held_on)
+{
+  g_autoptr(OdCourseSessionFields) s = od_course_session_fields_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  s->course_id = course_id;
+  s->held_on = g_strdup (held_on);
+  g_free (s->starts_at);
+  s->starts_at = g_strdup ("09:00");
+  id = od_course_session_save (db, s, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+enrol (OdDb       *db,
+       gint64      course_id,
+       gint64      person_id,
+       const char *status)
+{
+  g_autoptr(OdEnrolmentFields) e = od_enrolment_fields_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  e->course_id = course_id;
+  e->person_id = person_id;
+  g_free (e->status);
+  e->status = g_strdup (status);
+  id = od_enrolment_save (db, e, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+mark (OdDb       *db,
+      gint64      session_id,
+      gint64      person_id,
+      const char *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (od_attendance_mark_set (db, session_id, person_id, status, "manual", &error),
+                   >, 0);
+  g_assert_no_error (error);
+}
+
+/* The figures of a small year, counted by hand:
+ *   general course G (2017-03-07, 2017-05-02), enrolled A B C, D waitlisted;
+ *     A present, late; B absent, present; C excused, absent; D present at
+ *     the first (a walk-in not counted as enrolled)
+ *   project course P (2017-09-05), enrolled A B; A present, B late
+ *   a 2016 course with A present: not in 2017.
+ * general: 1 course, 2 sessions, attendees A B D = 3, marks A A B D = 4,
+ * months March–May = 3; project: 1, 1, 2, 2, 1 month;
+ * rate = 6 ÷ (3 × 2 + 2 × 1) = 0.75. */
+static void
+test_figures (OdTestFixture *f,
+              gconstpointer  data)
+{
+  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) stats = NULL;
+  gint64 a = add_person (db, "张三", "13800000001");
+  gint64 b = add_person (db, "李四", "13800000002");
+  gint64 c = add_person (db, "王五", "13800000003");
+  gint64 d = add_person (db, "赵六", "13800000004");
+  gint64 g = add_course (db, "法规政策培训班", "general");
+  gint64 p = add_course (db, "执行项目培训班", "project");
+  gint64 old = add_course (db, "2016年培训班", "general");
+  gint64 g1 = add_session (db, g, "2017-03-07");
+  gint64 g2 = add_session (db, g, "2017-05-02");
+  gint64 p1 = add_session (db, p, "2017-09-05");
+  gint64 o1 = add_session (db, old, "2016-06-01");
+
+  enrol (db, g, a, "enrolled");
+  enrol (db, g, b, "enrolled");
+  enrol (db, g, c, "enrolled");
+  enrol (db, g, d, "waitlisted");
+  enrol (db, p, a, "enrolled");
+  enrol (db, p, b, "enrolled");
+  enrol (db, old, a, "enrolled");
+  mark (db, g1, a, "present");
+  mark (db, g2, a, "late");
+  mark (db, g1, b, "absent");
+  mark (db, g2, b, "present");
+  mark (db, g1, c, "excused");
+  mark (db, g2, c, "absent");
+  mark (db, g1, d, "present");
+  mark (db, p1, a, "present");
+  mark (db, p1, b, "late");
+  mark (db, o1, a, "present");
+
+  stats = od_stats_gather (db, 2017, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.general.courses"), ==, 1);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.general.sessions"), ==, 2);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.general.attendees"), ==, 3);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.general.attendance_marks"), ==, 4);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.general.months"), ==, 3);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.project.courses"), ==, 1);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.project.attendees"), ==, 2);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.project.attendance_marks"), ==, 2);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.project.months"), ==, 1);
+  g_assert_cmpfloat (od_stats_lookup_double (stats, "training.attendance_rate"), ==, 0.75);
+  {
+    g_autoptr(GVariant) first = od_stats_lookup (stats, "training.general.first_date");
+    g_autoptr(GVariant) inner = g_variant_get_maybe (first);
+
+    g_assert_cmpstr (g_variant_get_string (inner, NULL), ==, "2017-03-07");
+  }
+
+  /* A mark changed replaces the earlier one; a course in the trash no
+   * longer counts. */
+  mark (db, g1, b, "present");
+  g_clear_pointer (&stats, g_variant_unref);
+  stats = od_stats_gather (db, 2017, &error);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.general.attendance_marks"), ==, 5);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_marks WHERE deleted_at IS NULL"),
+                   ==, 10);
+  g_assert_true (od_trash_move (db, &od_course_entity, p, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&stats, g_variant_unref);
+  stats = od_stats_gather (db, 2017, &error);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.project.courses"), ==, 0);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.project.attendees"), ==, 0);
+}
+
+static void
+test_checks (OdTestFixture *f,
+             gconstpointer  data)
+{
+  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdCourseFields) course = od_course_fields_new ();
+  g_autoptr(OdCourseSessionFields) session = od_course_session_fields_new ();
+  g_autoptr(OdEnrolmentFields) again = od_enrolment_fields_new ();
+  gint64 a = add_person (db, "张三", "13800000001");
+  gint64 c = add_course (db, "法规政策培训班", "general");
+  gint64 n_audit = query_int (db, "SELECT count(*) FROM audit_log");
+
+  /* A course needs a title and a known kind. */
+  g_assert_cmpint (od_course_save (db, course, &error), ==, 0);
+  g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_free (course->title);
+  course->title = g_strdup ("  能力提升培训班\u200b ");
+  g_free (course->kind);
+  course->kind = g_strdup ("seminar");
+  g_assert_cmpint (od_course_save (db, course, &error), ==, 0);
+  g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "general"));
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit);
+
+  /* Text is stored in its normal form. */
+  g_free (course->kind);
+  course->kind = g_strdup ("project");
+  g_assert_cmpint (od_course_save (db, course, &error), >, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM courses WHERE title = '能力提升培训班'"), ==, 1);
+
+  /* A session needs a real date, times of day, and ends after it starts. */
+  session->course_id = c;
+  session->held_on = g_strdup ("2017-02-30");
+  g_assert_cmpint (od_course_session_save (db, session, &error), ==, 0);
+  g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_free (session->held_on);
+  session->held_on = g_strdup ("2017-03-07");
+  g_free (session->starts_at);
+  session->starts_at = g_strdup ("14:00");
+  g_free (session->ends_at);
+  session->ends_at = g_strdup ("9:00");
+  g_assert_cmpint (od_course_session_save (db, session, &error), ==, 0);
+  g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_free (session->ends_at);
+  session->ends_at = g_strdup ("12:00");
+  g_assert_cmpint (od_course_session_save (db, session, &error), ==, 0);
+  g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "ends before"));
+  g_clear_error (&error);
+
+  /* Enrolled once: a second enrolment is a duplicate naming the first. */
+  enrol (db, c, a, "enrolled");
+  g_assert_cmpint (query_int (db, "SELECT length (token) FROM enrolments"), ==, 12);
+  g_assert_cmpint (query_int (db, "SELECT enrolled_on IS NOT NULL FROM enrolments"), ==, 1);
+  again->course_id = c;
+  again->person_id = a;
+  g_assert_cmpint (od_enrolment_save (db, again, &error), ==, 0);
+  g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM enrolments"), ==, 1);
+}
+
+/* A roster through the import engine: the course and people looked up. */
+static void
+test_import_roster (OdTestFixture *f,
+                    gconstpointer  data)
+{
+  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdImportResult) result = NULL;
+  g_autoptr(OdImportResult) rejected = NULL;
+  g_autofree char *roster = g_build_filename (f->dir, "roster.csv", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "marks.csv", NULL);
+  g_autofree char *text = NULL;
+  gint64 a = add_person (db, "张三", "13800000001");
+  gint64 c = add_course (db, "法规政策培训班", "general");
+  gint64 s = add_session (db, c, "2017-03-07");
+
+  add_person (db, "李四", "13800000002");
+  g_assert_true (g_file_set_contents (roster, "培训名称,姓名,报名状态\n"
+                                              "法规政策培训班,张三,已报名\n"
+                                              "法规政策培训班,李四,候补\n", -1, NULL));
+  result = od_import_file (db, "enrolments", roster, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->errors->len, ==, 0);
+  g_assert_cmpuint (result->n_inserted, ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM enrolments WHERE status = 'waitlisted'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(DISTINCT token) FROM enrolments"), ==, 2);
+
+  /* Someone not in the registry: reported, nothing written. */
+  g_assert_true (g_file_set_contents (bad, "课次,姓名,出勤\n"
+                                           "法规政策培训班 2017-03-07,张三,出席\n"
+                                           "法规政策培训班 2017-03-07,无名氏,出席\n", -1, NULL));
+  rejected = od_import_file (db, "attendance_marks", bad, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rejected->errors->len, ==, 1);
+  g_assert_false (rejected->written);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_marks"), ==, 0);
+
+  /* The export names the session and the person. */
+  mark (db, s, a, "late");
+  g_assert_true (od_export_write_file (db, "attendance_marks", OD_EXPORT_FORMAT_CSV, FALSE, out,
+                                       &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "uuid,session,person,status,marked_at,method,notes"));
+  g_assert_nonnull (strstr (text, ",法规政策培训班 2017-03-07,张三,late,"));
+}
+
+/* Purging a course takes its sessions, enrolments and marks. */
+static void
+test_trash (OdTestFixture *f,
+            gconstpointer  data)
+{
+  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(GError) error = NULL;
+  gint64 a = add_person (db, "张三", "13800000001");
+  gint64 c = add_course (db, "法规政策培训班", "general");
+  gint64 s = add_session (db, c, "2017-03-07");
+
+  enrol (db, c, a, "enrolled");
+  mark (db, s, a, "present");
+  g_assert_true (od_trash_move (db, &od_course_entity, c, &error));
+  g_assert_true (od_trash_restore (db, "courses", c, &error));
+  g_assert_no_error (error);
+  g_assert_true (od_trash_move (db, &od_course_entity, c, &error));
+  g_assert_true (od_trash_purge (db, "courses", c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM course_sessions"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM enrolments"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_marks"), ==, 0);
+
+  /* A person with attendance cannot be purged while it is kept. */
+  c = add_course (db, "能力提升培训班", "general");
+  s = add_session (db, c, "2017-04-07");
+  mark (db, s, a, "present");
+  g_assert_true (od_person_delete (db, a, &error));
+  g_assert_false (od_trash_purge (db, "people", a, &error));
+  g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_REFERENCED);
+}
+
+/* The door: who a typed text names, counts, clearing, the remaining. */
+static void
+test_door (OdTestFixture *f,
+           gconstpointer  data)
+{
+  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) enrolees = NULL;
+  OdSessionCounts counts;
+  OdEnrolee *zhang = NULL;
+  guint n_marked = 0;
+  gint64 a = add_person (db, "张三丰", "13812345678");
+  gint64 b = add_person (db, "李四", "13800000002");
+  gint64 c = add_course (db, "法规政策培训班", "general");
+  gint64 s = add_session (db, c, "2017-03-07");
+  gint64 walk_in;
+
+  enrol (db, c, a, "enrolled");
+  enrol (db, c, b, "enrolled");
+  enrolees = od_course_list_enrolees (db, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (enrolees->len, ==, 2);
+  for (guint i = 0; i < enrolees->len; i++)
+    if (((OdEnrolee *) g_ptr_array_index (enrolees, i))->person_id == a)
+      zhang = g_ptr_array_index (enrolees, i);
+  g_assert_nonnull (zhang);
+  g_assert_true (od_enrolee_matches (zhang, zhang->token));
+  g_assert_true (od_enrolee_matches (zhang, "三丰"));
+  g_assert_true (od_enrolee_matches (zhang, "zs"));
+  g_assert_true (od_enrolee_matches (zhang, "ZSF"));
+  g_assert_true (od_enrolee_matches (zhang, "5678"));
+  g_assert_false (od_enrolee_matches (zhang, "678"));
+  g_assert_false (od_enrolee_matches (zhang, "ls"));
+  g_assert_false (od_enrolee_matches (zhang, ""));
+
+  mark (db, s, a, "present");
+  g_assert_true (od_session_get_counts (db, s, &counts, &error));
+  g_assert_cmpuint (counts.enrolled, ==, 2);
+  g_assert_cmpuint (counts.present, ==, 1);
+  g_assert_cmpuint (counts.not_yet, ==, 1);
+
+  walk_in = od_course_enrol_walk_in (db, c, 0, "王五", "13800000003", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (walk_in, >, 0);
+  g_assert_cmpint (query_int (db, "SELECT walk_in FROM enrolments WHERE id = (SELECT max (id)"
+                                  " FROM enrolments)"), ==, 1);
+
+  g_assert_true (od_attendance_mark_clear (db, s, a, &error));
+  g_assert_true (od_session_get_counts (db, s, &counts, &error));
+  g_assert_cmpuint (counts.present, ==, 0);
+  g_assert_cmpuint (counts.not_yet, ==, 3);
+
+  g_assert_true (od_session_mark_remaining (db, s, "absent", &n_marked, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_marked, ==, 3);
+  g_assert_true (od_session_get_counts (db, s, &counts, &error));
+  g_assert_cmpuint (counts.absent, ==, 3);
+  g_assert_cmpuint (counts.not_yet, ==, 0);
+}
+
+/* The demo's 2017 is the article's (DESIGN.md §6), counted from marks. */
+static void
+test_demo (OdTestFixture *f,
+           gconstpointer  data)
+{
+  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) stats = NULL;
+  OdCourseFilter filter = { 2017, "general", NULL, NULL };
+  g_autoptr(GPtrArray) courses = NULL;
+  gint64 sum = 0;
+
+  g_assert_true (od_demo_load (db, FALSE, &error));
+  g_assert_no_error (error);
+  stats = od_stats_gather (db, 2017, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.general.courses"), ==, 10);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.general.attendees"), >=, 900);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.general.attendees"), <=, 999);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.general.months"), <=, 4);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.project.courses"), ==, 9);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.project.attendees"), >=, 1600);
+  g_assert_cmpint (od_stats_lookup_int (stats, "training.project.attendees"), <=, 1699);
+
+  /* The list's per-course attendees add up to the figure. */
+  courses = od_course_list (db, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (courses->len, ==, 10);
+  for (guint i = 0; i < courses->len; i++)
+    sum += ((OdCourseSummary *) g_ptr_array_index (courses, i))->n_attendees;
+  g_assert_cmpint (sum, ==, od_stats_lookup_int (stats, "training.general.attendees"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  OD_TEST_ADD ("/training/figures", test_figures);
+  OD_TEST_ADD ("/training/checks", test_checks);
+  OD_TEST_ADD ("/training/import-roster", test_import_roster);
+  OD_TEST_ADD ("/training/trash", test_trash);
+  OD_TEST_ADD ("/training/door", test_door);
+  OD_TEST_ADD ("/training/demo", test_demo);
+  return g_test_run ();
+}
