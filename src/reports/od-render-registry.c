@@ -8,6 +8,7 @@
 
 #include "od-render-registry.h"
 #include "od-sample.h"
+#include "od-training-charts.h"
 
 G_DEFINE_QUARK (od-render-error-quark, od_render_error)
 
@@ -53,6 +54,16 @@ static const OdRenderKind kinds[] = {
   { "sample-progress", N_("Sample: progress"), FALSE, sample_progress, NULL },
   { "sample", N_("Sample report: every chart kind and a 300-row table (no database needed)"),
     FALSE, NULL, od_sample_report },
+  { "attendance-by-month", N_("Training attendees by month, by kind of course"), TRUE,
+    od_training_chart_by_month, NULL },
+  { "attendance-rate", N_("Attendance rate of each training session"), TRUE,
+    od_training_chart_rate, NULL },
+  { "attendance-by-topic", N_("Training attendees by topic"), TRUE, od_training_chart_by_topic,
+    NULL },
+  { "attendance-by-org", N_("Organizations sending the most people to training"), TRUE,
+    od_training_chart_by_org, NULL },
+  { "training", N_("The year's training: key figures, charts and the courses"), TRUE, NULL,
+    od_training_report },
 };
 
 /* The chart kinds (CHARTS) or the report kinds, as const OdRenderKind pointers. */

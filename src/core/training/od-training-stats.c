@@ -18,6 +18,15 @@
  *   summed over the courses, where enrolled counts live enrolments with
  *   the status "enrolled" (walk-ins included; waiting list and cancelled
  *   not). 4 decimals, 0 when nothing was planned.
+ *
+ * For the charts, breakdowns of the same attendees (they add up to the
+ * attendees above): per kind "by_month" (12 numbers: a course's attendees
+ * count in the month of its first session in Y); "by_topic" (topic →
+ * attendees, both kinds); "top_organizations" (the 10 organizations whose
+ * people attended most, [name, attendees], most first, then by name;
+ * people with no organization are left out); "sessions" ([course title,
+ * date, rate] of each session in Y, by date: its marks ÷ the course's
+ * enrolled).
  */
 #define G_LOG_DOMAIN "orgdesk-training-stats"
 
@@ -60,6 +69,38 @@ static const char planned_sql[] =
   "       WHERE deleted_at IS NULL AND status = 'enrolled' GROUP BY course_id) e"
   " ON e.course_id = p.course_id";
 
+/* A course's attendees (distinct people present or late) in Y, with its
+ * kind, topic and the month of its first session in Y. */
+#define COURSE_ATTENDEES \
+  "SELECT c.id, c.kind, c.topic, m.person_id," \
+  " (SELECT CAST (substr (min (x.held_on), 6, 2) AS INTEGER) FROM course_sessions x" \
+  "  WHERE x.course_id = c.id AND x.deleted_at IS NULL AND x.held_on BETWEEN ?1 AND ?2) AS month" \
+  " FROM attendance_marks m JOIN course_sessions s ON s.id = m.session_id" \
+  " JOIN courses c ON c.id = s.course_id" \
+  " WHERE m.deleted_at IS NULL AND s.deleted_at IS NULL AND c.deleted_at IS NULL" \
+  " AND s.held_on BETWEEN ?1 AND ?2 AND " ATTENDED \
+  " GROUP BY c.id, m.person_id"
+
+static const char by_month_sql[] =
+  "SELECT kind, month, count(*) FROM (" COURSE_ATTENDEES ") GROUP BY kind, month";
+
+static const char by_topic_sql[] =
+  "SELECT CASE topic WHEN '' THEN NULL ELSE topic END, count(*) FROM (" COURSE_ATTENDEES ")"
+  " GROUP BY 1 ORDER BY 2 DESC, 1";
+
+static const char top_organizations_sql[] =
+  "SELECT o.name, count(*) FROM (" COURSE_ATTENDEES ") a JOIN people p ON p.id = a.person_id"
+  " JOIN organizations o ON o.id = p.organization_id"
+  " GROUP BY o.id ORDER BY 2 DESC, o.sort_key LIMIT 10";
+
+static const char session_rates_sql[] =
+  "SELECT c.title, s.held_on,"
+  " (SELECT count(*) FROM attendance_marks m WHERE m.session_id = s.id"
+  "  AND m.deleted_at IS NULL AND " ATTENDED "),"
+  " (SELECT count(*) FROM enrolments e WHERE e.course_id = c.id AND e.deleted_at IS NULL"
+  "  AND e.status = 'enrolled')"
+  LIVE_SESSIONS " ORDER BY s.held_on, s.starts_at, s.id";
+
 static const char *const kinds[] = { "general", "project" };
 
 typedef struct
@@ -98,6 +139,85 @@ bind_year (OdStmt      *stmt,
            GError     **error)
 {
   return od_stmt_bind_text (stmt, 1, first, error) && od_stmt_bind_text (stmt, 2, last, error);
+}
+
+/* The breakdowns for the charts (see the top of this file). */
+static gboolean
+add_breakdowns (OdDb             *db,
+                const char       *first,
+                const char       *last,
+                GVariantBuilder  *figures,
+                GError          **error)
+{
+  gint64 months[G_N_ELEMENTS (kinds)][12] = { { 0 } };
+  g_auto(GVariantBuilder) topics = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sx}"));
+  g_auto(GVariantBuilder) top = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(sx)"));
+  g_auto(GVariantBuilder) sessions = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(ssd)"));
+  g_autoptr(OdStmt) stmt = NULL;
+  OdStep step;
+
+  stmt = od_db_prepare (db, by_month_sql, error);
+  if (stmt == NULL || !bind_year (stmt, first, last, error))
+    return FALSE;
+  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
+    {
+      int k = kind_index (od_stmt_get_text (stmt, 0));
+      gint64 month = od_stmt_get_int64 (stmt, 1);
+
+      if (k >= 0 && month >= 1 && month <= 12)
+        months[k][month - 1] += od_stmt_get_int64 (stmt, 2);
+    }
+  if (step == OD_STEP_ERROR)
+    return FALSE;
+  g_clear_pointer (&stmt, od_stmt_free);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *key = g_strdup_printf ("%s_by_month", kinds[k]);
+
+      g_variant_builder_add (figures, "{sv}", key,
+                             g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, months[k], 12,
+                                                        sizeof (gint64)));
+    }
+
+  stmt = od_db_prepare (db, by_topic_sql, error);
+  if (stmt == NULL || !bind_year (stmt, first, last, error))
+    return FALSE;
+  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
+    g_variant_builder_add (&topics, "{sx}",
+                           od_stmt_column_is_null (stmt, 0) ? "" : od_stmt_get_text (stmt, 0),
+                           od_stmt_get_int64 (stmt, 1));
+  if (step == OD_STEP_ERROR)
+    return FALSE;
+  g_clear_pointer (&stmt, od_stmt_free);
+  g_variant_builder_add (figures, "{sv}", "by_topic", g_variant_builder_end (&topics));
+
+  stmt = od_db_prepare (db, top_organizations_sql, error);
+  if (stmt == NULL || !bind_year (stmt, first, last, error))
+    return FALSE;
+  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
+    g_variant_builder_add (&top, "(sx)", od_stmt_get_text (stmt, 0), od_stmt_get_int64 (stmt, 1));
+  if (step == OD_STEP_ERROR)
+    return FALSE;
+  g_clear_pointer (&stmt, od_stmt_free);
+  g_variant_builder_add (figures, "{sv}", "top_organizations", g_variant_builder_end (&top));
+
+  stmt = od_db_prepare (db, session_rates_sql, error);
+  if (stmt == NULL || !bind_year (stmt, first, last, error))
+    return FALSE;
+  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
+    {
+      gint64 attended = od_stmt_get_int64 (stmt, 2);
+      gint64 enrolled = od_stmt_get_int64 (stmt, 3);
+
+      g_variant_builder_add (&sessions, "(ssd)", od_stmt_get_text (stmt, 0),
+                             od_stmt_get_text (stmt, 1),
+                             enrolled > 0 ? (double) MIN (attended, enrolled) / (double) enrolled
+                                          : 0.0);
+    }
+  if (step == OD_STEP_ERROR)
+    return FALSE;
+  g_variant_builder_add (figures, "{sv}", "sessions", g_variant_builder_end (&sessions));
+  return TRUE;
 }
 
 static gboolean
@@ -179,7 +299,7 @@ gather_training (OdDb             *db,
       od_stats_add_dict (figures, kinds[k], &dict);
     }
   od_stats_add_rate (figures, "attendance_rate", MIN (marks, planned), planned);
-  ok = TRUE;
+  ok = add_breakdowns (db, first, last, figures, error);
 
 out:
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)

@@ -1,0 +1,296 @@
+/* od-training-charts.c — training's charts and its yearly report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every number comes from the "training" figures of od_stats_gather()
+ * (src/core/training/od-training-stats.c), the course list from the
+ * training queries; nothing is counted here.
+ */
+#define G_LOG_DOMAIN "orgdesk-training-charts"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "od-stats.h"
+#include "od-training-charts.h"
+#include "od-training-entities.h"
+#include "od-training-query.h"
+
+#define RANKING_SIZE 10
+
+static const char *const month_names[] = {
+  N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+  N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+};
+
+/* The training figures of the year asked for (the current one for 0). */
+static GVariant *
+gather (const OdRenderRequest  *request,
+        int                    *year,
+        GError                **error)
+{
+  g_autoptr(GVariant) stats = od_stats_gather (request->db, request->year, error);
+
+  if (stats == NULL)
+    return NULL;
+  *year = (int) od_stats_lookup_int (stats, "year");
+  return od_stats_lookup (stats, "training");
+}
+
+static OdChart *
+new_chart (OdChartKind  kind,
+           const char  *title,
+           int          year)
+{
+  OdChart *chart = od_chart_new (kind);
+  g_autofree char *empty = g_strdup_printf (_("No training recorded for %d"), year);
+
+  od_chart_set_title (chart, title);
+  od_chart_set_empty_text (chart, empty);
+  return chart;
+}
+
+OdChart *
+od_training_chart_by_month (const OdRenderRequest  *request,
+                            GError                **error)
+{
+  const char *labels[G_N_ELEMENTS (month_names)];
+  g_autoptr(GVariant) training = NULL;
+  g_autofree char *title = NULL;
+  OdChart *chart;
+  gint64 total = 0;
+  int year;
+
+  training = gather (request, &year, error);
+  if (training == NULL)
+    return NULL;
+  /* Translators: a chart title; %d is a year */
+  title = g_strdup_printf (_("Training attendees by month, %d"), year);
+  chart = new_chart (OD_CHART_STACKED_BAR, title, year);
+  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
+    labels[i] = _(month_names[i]);
+  od_chart_set_categories (chart, labels, G_N_ELEMENTS (labels));
+  for (guint k = 0; od_course_kind_choices[k].key != NULL; k++)
+    {
+      g_autofree char *key = g_strdup_printf ("%s_by_month", od_course_kind_choices[k].key);
+      g_autoptr(GVariant) months = od_stats_lookup (training, key);
+      double values[G_N_ELEMENTS (month_names)] = { 0 };
+
+      for (gsize i = 0; months != NULL && i < g_variant_n_children (months) && i < 12; i++)
+        {
+          g_autoptr(GVariant) value = g_variant_get_child_value (months, i);
+
+          values[i] = (double) g_variant_get_int64 (value);
+          total += g_variant_get_int64 (value);
+        }
+      od_chart_add_series (chart, _(od_course_kind_choices[k].label), values, G_N_ELEMENTS (values));
+    }
+  if (total == 0)
+    {
+      od_chart_unref (chart);
+      chart = new_chart (OD_CHART_STACKED_BAR, title, year);
+    }
+  return chart;
+}
+
+OdChart *
+od_training_chart_rate (const OdRenderRequest  *request,
+                        GError                **error)
+{
+  g_autoptr(GVariant) training = NULL;
+  g_autoptr(GVariant) sessions = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *title = NULL;
+  OdChart *chart;
+  int year;
+
+  training = gather (request, &year, error);
+  if (training == NULL)
+    return NULL;
+  /* Translators: a chart title; %d is a year */
+  title = g_strdup_printf (_("Attendance rate by session, %d"), year);
+  chart = new_chart (OD_CHART_LINE, title, year);
+  od_chart_set_unit (chart, OD_CHART_UNIT_PERCENT);
+  sessions = od_stats_lookup (training, "sessions");
+  for (gsize i = 0; sessions != NULL && i < g_variant_n_children (sessions); i++)
+    {
+      const char *course, *date;
+      double rate;
+
+      g_variant_get_child (sessions, i, "(&s&sd)", &course, &date, &rate);
+      /* "03-07": the month and day; the year is in the title. */
+      g_ptr_array_add (labels, g_strdup (date + 5));
+      rate *= 100.0;
+      g_array_append_val (rates, rate);
+    }
+  if (rates->len > 0)
+    {
+      od_chart_set_categories (chart, (const char *const *) labels->pdata, labels->len);
+      od_chart_add_series (chart, _("Attendance rate"), (const double *) (gpointer) rates->data,
+                           rates->len);
+    }
+  return chart;
+}
+
+/* A chart of the (name, count) pairs of MEMBER ("by_topic": a donut,
+ * "top_organizations": a ranking), in their order. */
+static OdChart *
+pairs_chart (const OdRenderRequest  *request,
+             const char             *member,
+             GError                **error)
+{
+  gboolean topics = g_str_equal (member, "by_topic");
+  g_autoptr(GVariant) training = NULL;
+  g_autoptr(GVariant) pairs = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *title = NULL;
+  OdChart *chart;
+  int year;
+
+  training = gather (request, &year, error);
+  if (training == NULL)
+    return NULL;
+  title = topics
+          /* Translators: a chart title; %d is a year */
+          ? g_strdup_printf (_("Training attendees by topic, %d"), year)
+          /* Translators: a chart title; %d is a year */
+          : g_strdup_printf (_("Organizations sending the most people to training, %d"), year);
+  chart = new_chart (topics ? OD_CHART_DONUT : OD_CHART_RANKING, title, year);
+  pairs = od_stats_lookup (training, member);
+  for (gsize i = 0; pairs != NULL && i < g_variant_n_children (pairs) && i < RANKING_SIZE; i++)
+    {
+      g_autoptr(GVariant) pair = g_variant_get_child_value (pairs, i);
+      const char *name;
+      gint64 count;
+      double value;
+
+      g_variant_get (pair, topics ? "{&sx}" : "(&sx)", &name, &count);
+      g_ptr_array_add (labels, (gpointer) (name[0] != '\0' ? name : _("No topic")));
+      value = (double) count;
+      g_array_append_val (values, value);
+    }
+  if (values->len > 0)
+    {
+      od_chart_set_categories (chart, (const char *const *) labels->pdata, labels->len);
+      od_chart_add_series (chart, _("Attendees"), (const double *) (gpointer) values->data,
+                           values->len);
+    }
+  return chart;
+}
+
+OdChart *
+od_training_chart_by_topic (const OdRenderRequest  *request,
+                            GError                **error)
+{
+  return pairs_chart (request, "by_topic", error);
+}
+
+OdChart *
+od_training_chart_by_org (const OdRenderRequest  *request,
+                          GError                **error)
+{
+  return pairs_chart (request, "top_organizations", error);
+}
+
+static char *
+count_text (GVariant   *training,
+            const char *path)
+{
+  return od_stats_format_count (od_stats_lookup_int (training, path));
+}
+
+OdDocument *
+od_training_report (const OdRenderRequest  *request,
+                    GError                **error)
+{
+  static OdChart *(*const charts[]) (const OdRenderRequest *, GError **) = {
+    od_training_chart_by_month, od_training_chart_rate, od_training_chart_by_topic,
+    od_training_chart_by_org,
+  };
+  const char *headers[] = {
+    _("Course"), _("Kind"), _("Topic"), _("Dates"), _("Sessions"), _("Enrolled"), _("Attendees"),
+  };
+  g_autoptr(OdDocument) doc = od_document_new (OD_PAPER_A4);
+  g_autoptr(OdTable) table = od_table_new (G_N_ELEMENTS (headers), headers);
+  g_autoptr(GVariant) training = NULL;
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *general = NULL;
+  g_autofree char *project = NULL;
+  g_autofree char *general_courses = NULL;
+  g_autofree char *project_courses = NULL;
+  g_autofree char *rate = NULL;
+  OdCourseFilter filter = { 0 };
+  int year;
+
+  training = gather (request, &year, error);
+  if (training == NULL)
+    return NULL;
+  general = count_text (training, "general.attendees");
+  project = count_text (training, "project.attendees");
+  general_courses = count_text (training, "general.courses");
+  project_courses = count_text (training, "project.courses");
+  rate = od_stats_format_percent (od_stats_lookup_double (training, "attendance_rate"));
+  {
+    const OdKeyFigure figures[] = {
+      { _("General training courses"), general_courses, NULL },
+      { _("Attendees of general training"), general, NULL },
+      { _("Project-execution courses"), project_courses, NULL },
+      { _("Attendees of project-execution training"), project, NULL },
+      { _("Attendance rate"), rate, NULL },
+    };
+
+    /* Translators: a report title; %d is a year */
+    title = g_strdup_printf (_("Training in %d"), year);
+    od_document_set_title (doc, title);
+    od_document_set_author (doc, request->association != NULL ? request->association : "OrgDesk");
+    if (request->association != NULL)
+      od_document_set_header_text (doc, request->association);
+    od_document_add_title (doc, title);
+    od_document_add_heading (doc, 1, _("Key figures"));
+    od_document_add_key_figures (doc, figures, G_N_ELEMENTS (figures));
+  }
+
+  od_document_add_heading (doc, 1, _("Charts"));
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    {
+      g_autoptr(OdChart) chart = charts[i] (request, error);
+
+      if (chart == NULL)
+        return NULL;
+      od_document_add_chart (doc, chart, 85.0);
+    }
+
+  filter.year = year;
+  courses = od_course_list (request->db, &filter, error);
+  if (courses == NULL)
+    return NULL;
+  od_document_add_page_break (doc);
+  od_document_add_heading (doc, 1, _("Courses"));
+  for (guint i = courses->len; i > 0; i--)
+    {
+      const OdCourseSummary *c = g_ptr_array_index (courses, i - 1);
+      g_autofree char *dates = c->first_date == NULL ? g_strdup ("")
+                               : g_str_equal (c->first_date, c->last_date) ? g_strdup (c->first_date)
+                               : g_strdup_printf ("%s – %s", c->first_date, c->last_date + 5);
+      g_autofree char *sessions = od_stats_format_count (c->n_sessions);
+      g_autofree char *enrolled = od_stats_format_count (c->n_enrolled);
+      g_autofree char *attendees = od_stats_format_count (c->n_attendees);
+      const OdChoice *kind = od_choices_find (od_course_kind_choices, c->kind);
+      const char *cells[] = {
+        c->title, kind != NULL ? _(kind->label) : c->kind, c->topic, dates, sessions, enrolled,
+        attendees,
+      };
+
+      od_table_add_row (table, cells);
+    }
+  od_table_set_weight (table, 0, 3.0);
+  od_table_set_weight (table, 3, 1.8);
+  for (guint column = 4; column < G_N_ELEMENTS (headers); column++)
+    od_table_set_align (table, column, OD_TABLE_ALIGN_END);
+  od_document_add_table (doc, table);
+  return g_steal_pointer (&doc);
+}

@@ -1,0 +1,164 @@
+/* test-training-reports.c — training's charts and report are the figures
+ * of od-stats, drawn: every number of a chart adds up to the figure it
+ * shows, the report prints the year's key figures
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib.h>
+
+#include "od-db.h"
+#include "od-demo.h"
+#include "od-render-registry.h"
+#include "od-stats.h"
+#include "od-test-util.h"
+
+typedef struct
+{
+  OdTestFixture  base;
+  OdDb          *db;
+  GVariant      *stats;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  od_test_fixture_setup (&f->base, data);
+  f->db = od_db_open (f->base.path, OD_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (od_demo_load (f->db, FALSE, &error));
+  g_assert_no_error (error);
+  f->stats = od_stats_gather (f->db, 2017, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&f->stats, g_variant_unref);
+  g_clear_object (&f->db);
+  od_test_fixture_teardown (&f->base, data);
+}
+
+static OdChart *
+build (Fixture    *f,
+       const char *kind,
+       int         year)
+{
+  OdRenderRequest request = { f->db, year, 0, "宝鸡市社会组织促进会" };
+  g_autoptr(GError) error = NULL;
+  OdChart *chart = od_render_build_chart (kind, &request, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (chart);
+  return chart;
+}
+
+/* The sum of every value of CHART, from its data table (the last columns
+ * hold the series). */
+static double
+chart_total (OdChart *chart)
+{
+  g_autoptr(OdTable) table = od_chart_to_table (chart);
+  double total = 0;
+
+  for (guint row = 0; row < od_table_get_n_rows (table); row++)
+    for (guint column = 1; column < od_table_get_n_columns (table); column++)
+      {
+        g_autofree char *plain = g_strdup (od_table_get_cell (table, row, column));
+        char *p, *q;
+
+        /* "1,644" → "1644" */
+        for (p = q = plain; *p != '\0'; p++)
+          if (*p != ',')
+            *q++ = *p;
+        *q = '\0';
+        total += g_ascii_strtod (plain, NULL);
+      }
+  return total;
+}
+
+static void
+test_charts (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(OdChart) by_month = build (f, "attendance-by-month", 2017);
+  g_autoptr(OdChart) by_topic = build (f, "attendance-by-topic", 2017);
+  g_autoptr(OdChart) by_org = build (f, "attendance-by-org", 2017);
+  g_autoptr(OdChart) rate = build (f, "attendance-rate", 2017);
+  g_autoptr(OdChart) empty = build (f, "attendance-by-month", 2015);
+  gint64 attendees = od_stats_lookup_int (f->stats, "training.general.attendees")
+                     + od_stats_lookup_int (f->stats, "training.project.attendees");
+
+  g_assert_cmpuint (od_chart_get_n_categories (by_month), ==, 12);
+  g_assert_cmpuint (od_chart_get_n_series (by_month), ==, 2);
+  g_assert_cmpfloat (chart_total (by_month), ==, (double) attendees);
+  g_assert_cmpfloat (chart_total (by_topic), ==, (double) attendees);
+  g_assert_cmpuint (od_chart_get_n_categories (by_org), ==, 10);
+  g_assert_cmpuint (od_chart_get_n_categories (rate), ==,
+                    od_stats_lookup_int (f->stats, "training.general.sessions")
+                    + od_stats_lookup_int (f->stats, "training.project.sessions"));
+  g_assert_true (od_chart_is_empty (empty));
+  g_assert_false (od_chart_is_empty (by_month));
+}
+
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  OdRenderRequest request = { f->db, 2017, 0, "宝鸡市社会组织促进会" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdDocument) doc = od_render_build_report ("training", &request, &error);
+  g_autofree char *pdf = g_build_filename (f->base.dir, "training.pdf", NULL);
+  g_autofree char *tool = od_test_require_program ("pdftotext", "poppler-utils");
+  g_autofree char *command = g_strdup_printf ("%s -enc UTF-8 %s -", tool, pdf);
+  g_autofree char *text = NULL;
+  g_autofree char *general = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              od_stats_lookup_int (f->stats,
+                                                                   "training.general.attendees"));
+  g_autofree char *project = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              od_stats_lookup_int (f->stats,
+                                                                   "training.project.attendees"));
+  int status = -1;
+
+  g_assert_no_error (error);
+  g_assert_true (od_document_save (doc, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  /* Table cells wrap, and pdftotext breaks lines there: compare without
+   * white space. */
+  {
+    char *q = text;
+
+    for (const char *p = text; *p != '\0'; p++)
+      if (!g_ascii_isspace (*p))
+        *q++ = *p;
+    *q = '\0';
+  }
+  g_assert_nonnull (strstr (text, "Trainingin2017"));
+  g_assert_nonnull (strstr (text, general));
+  g_assert_nonnull (strstr (text, project));
+  /* The course list names every 2017 course. */
+  g_assert_nonnull (strstr (text, "2017年第九期执行项目培训班"));
+  g_assert_nonnull (strstr (text, "2017年社会组织法规政策培训班"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/training-reports/charts", Fixture, NULL, fixture_setup, test_charts,
+              fixture_teardown);
+  g_test_add ("/training-reports/report", Fixture, NULL, fixture_setup, test_report,
+              fixture_teardown);
+  return g_test_run ();
+}
