@@ -191,10 +191,10 @@ static const OdCliCommand commands[] = {
   { "backup", "-o FILE", N_("Write a backup of the database"), _od_cli_cmd_backup },
   { "restore", "FILE", N_("Replace the database with a backup"), _od_cli_cmd_restore },
   { "export", "ENTITY [-o FILE]",
-    N_("Export organizations or people as CSV, XLSX or JSON (--format, --full-id-numbers)"),
+    N_("Export the records of ENTITY as CSV, XLSX or JSON (--format, --full-id-numbers)"),
     _od_cli_cmd_export },
   { "import", "ENTITY FILE",
-    N_("Import organizations or people from CSV or XLSX, all or nothing (--dry-run, --map, "
+    N_("Import records of ENTITY from CSV or XLSX, all or nothing (--dry-run, --map, "
        "--on-match, --sheet, --encoding)"), _od_cli_cmd_import },
   { "stats", "[--year Y]", N_("Show the headline figures, as text or as JSON (--json)"),
     _od_cli_cmd_stats },
@@ -218,6 +218,13 @@ print_usage (FILE *stream)
       fprintf (stream, "  %-22s %s\n", left, _(commands[i].summary));
     }
   fprintf (stream, "\n");
+  {
+    g_autofree char *entities = od_import_entities ();
+
+    /* Translators: %s lists the kinds of records (organizations, people,
+     * courses, …); keep them in English, they are typed */
+    fprintf (stream, _("ENTITY is one of: %s.\n"), entities);
+  }
   fprintf (stream, _("The database is --db FILE, else $ORGDESK_DB, else %s.\n"), default_path);
   fprintf (stream, "%s\n", _("Exit status: 0 ok, 1 rejected data, 2 usage, 3 database."));
 }
