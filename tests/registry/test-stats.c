@@ -454,7 +454,10 @@ test_empty (OdTestFixture *f,
                    "\"attendance_marks\":0,\"first_date\":null,\"last_date\":null,\"months\":0},"
                    "\"project\":{\"courses\":0,\"sessions\":0,\"attendees\":0,"
                    "\"attendance_marks\":0,\"first_date\":null,\"last_date\":null,\"months\":0},"
-                   "\"attendance_rate\":0}}");
+                   "\"attendance_rate\":0,"
+                   "\"general_by_month\":[0,0,0,0,0,0,0,0,0,0,0,0],"
+                   "\"project_by_month\":[0,0,0,0,0,0,0,0,0,0,0,0],"
+                   "\"by_topic\":{},\"top_organizations\":[],\"sessions\":[]}}");
 }
 
 static void
