@@ -454,6 +454,73 @@ test_demo (OdTestFixture *f,
   g_assert_cmpint (sum, ==, od_stats_lookup_int (stats, "training.general.attendees"));
 }
 
+/* Planning: copying a course, enrolling organizations, the capacity. */
+static void
+test_planning (OdTestFixture *f,
+               gconstpointer  data)
+{
+  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdOrganizationFields) org = od_organization_fields_new ();
+  g_autoptr(OdCourseFields) course = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  gint64 c = add_course (db, "法规政策培训班", "general");
+  gint64 copy, org_id, walk_in;
+  guint n_added = 0;
+
+  add_session (db, c, "2017-03-07");
+  add_session (db, c, "2017-03-08");
+  copy = od_course_copy (db, c, "2018-03-13", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (copy, >, 0);
+  course = od_course_load (db, copy, &error);
+  g_assert_cmpstr (course->title, ==, "法规政策培训班 (copy)");
+  g_assert_cmpstr (course->kind, ==, "general");
+  sessions = od_course_list_sessions (db, copy, &error);
+  g_assert_cmpuint (sessions->len, ==, 2);
+  g_assert_cmpstr (((OdCourseSessionFields *) g_ptr_array_index (sessions, 0))->held_on, ==,
+                   "2018-03-13");
+  g_assert_cmpstr (((OdCourseSessionFields *) g_ptr_array_index (sessions, 1))->held_on, ==,
+                   "2018-03-14");
+  g_assert_cmpint (od_course_copy (db, c, "2018-02-30", &error), ==, 0);
+  g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Three people of one organization, two places: one waits. */
+  g_free (org->name);
+  org->name = g_strdup ("宝鸡市养生协会");
+  org_id = od_organization_save (db, org, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(OdPersonFields) p = od_person_fields_new ();
+
+      g_free (p->name);
+      p->name = g_strdup_printf ("会员%u", i + 1);
+      p->organization_id = org_id;
+      g_assert_cmpint (od_person_save (db, p, &error), >, 0);
+    }
+  course->id = copy;
+  course->capacity = 2;
+  g_free (course->title);
+  course->title = g_strdup ("2018年法规政策培训班");
+  g_assert_cmpint (od_course_save (db, course, &error), ==, copy);
+  g_assert_true (od_course_enrol_organizations (db, copy, &org_id, 1, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 3);
+  g_assert_cmpint (od_course_count_enrolled (db, copy, NULL), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM enrolments WHERE status = 'waitlisted'"),
+                   ==, 1);
+  /* Again: nobody twice. */
+  g_assert_true (od_course_enrol_organizations (db, copy, &org_id, 1, &n_added, &error));
+  g_assert_cmpuint (n_added, ==, 0);
+  /* A walk-in is in the room, whatever the capacity. */
+  walk_in = od_course_enrol_walk_in (db, copy, 0, "赵六", "", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (walk_in, >, 0);
+  g_assert_cmpint (od_course_count_enrolled (db, copy, NULL), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -465,6 +532,7 @@ main (int    argc,
   OD_TEST_ADD ("/training/import-roster", test_import_roster);
   OD_TEST_ADD ("/training/trash", test_trash);
   OD_TEST_ADD ("/training/door", test_door);
+  OD_TEST_ADD ("/training/planning", test_planning);
   OD_TEST_ADD ("/training/demo", test_demo);
   return g_test_run ();
 }

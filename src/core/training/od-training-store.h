@@ -27,7 +27,9 @@ gint64                  od_course_session_save      (OdDb                       
 OdCourseSessionFields  *od_course_session_load      (OdDb                          *db,
                                                      gint64                         id,
                                                      GError                       **error);
-/* A new enrolment gets today's date and a badge token when it has none. */
+/* A new enrolment gets today's date and a badge token when it has none;
+ * one that would go beyond the course's capacity is put on the waiting
+ * list (walk-ins excepted: they are in the room). */
 gint64                  od_enrolment_save           (OdDb                          *db,
                                                      const OdEnrolmentFields       *fields,
                                                      GError                       **error);
@@ -47,6 +49,28 @@ gint64                  od_attendance_mark_set      (OdDb                       
                                                      const char                    *status,
                                                      const char                    *method,
                                                      GError                       **error);
+/* A copy of course ID to plan the next one: its fields, the title marked
+ * as a copy, its sessions (times, topics, trainers) moved so that the
+ * first is on FIRST_DATE (or on the same days when NULL); no enrolments.
+ * The new course's id, or 0. */
+gint64                  od_course_copy              (OdDb                          *db,
+                                                     gint64                         id,
+                                                     const char                    *first_date,
+                                                     GError                       **error);
+/* Enrols every live person of the organizations ORGANIZATION_IDS not yet
+ * enrolled, in one step (beyond the capacity: on the waiting list);
+ * N_ADDED gets how many. */
+gboolean                od_course_enrol_organizations (OdDb                        *db,
+                                                     gint64                         course_id,
+                                                     const gint64                  *organization_ids,
+                                                     guint                          n_organizations,
+                                                     guint                         *n_added,
+                                                     GError                       **error);
+/* How many are enrolled (status "enrolled") in COURSE_ID; -1 on error. */
+gint64                  od_course_count_enrolled    (OdDb                          *db,
+                                                     gint64                         course_id,
+                                                     GError                       **error);
+
 /* A random badge token: 12 letters and digits, no look-alikes (0/O, 1/I). */
 char                   *od_enrolment_new_token      (void);
 
