@@ -96,11 +96,14 @@ cmd_chart_or_report (OdCli    *cli,
   gboolean list = FALSE;
   int year = 0, width = 800, height = 500;
   gint64 org = 0;
+  gint64 session = 0;
   const GOptionEntry chart_entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (.png, .pdf or .svg)"),
       N_("FILE") },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year to show"), N_("YEAR") },
     { "org", 0, 0, G_OPTION_ARG_INT64, &org, N_("The organization to show"), N_("ID") },
+    { "session", 0, 0, G_OPTION_ARG_INT64, &session, N_("The training session (sign-in sheet)"),
+      N_("ID") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the texts: zh_CN or en"),
       N_("LANG") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (points for PDF and SVG)"),
@@ -192,6 +195,7 @@ cmd_chart_or_report (OdCli    *cli,
     }
   request.year = year;
   request.org_id = org;
+  request.session_id = session;
   if (!prepare_request (cli, kind->needs_db, &request, &db, &association, &code))
     return code;
 

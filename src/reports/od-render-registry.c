@@ -64,6 +64,8 @@ static const OdRenderKind kinds[] = {
     od_training_chart_by_org, NULL },
   { "training", N_("The year's training: key figures, charts and the courses"), TRUE, NULL,
     od_training_report },
+  { "sign-in-sheet", N_("The sign-in sheet of a training session (--session ID)"), TRUE, NULL,
+    od_training_sign_in_sheet },
 };
 
 /* The chart kinds (CHARTS) or the report kinds, as const OdRenderKind pointers. */

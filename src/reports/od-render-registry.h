@@ -20,6 +20,7 @@ typedef enum
 {
   OD_RENDER_ERROR_UNKNOWN_KIND,
   OD_RENDER_ERROR_NEEDS_DATABASE,
+  OD_RENDER_ERROR_NEEDS_RECORD,    /* the kind is about one record: say which (--session) */
 } OdRenderError;
 
 typedef struct
@@ -28,6 +29,7 @@ typedef struct
   int         year;        /* 0 when not given */
   gint64      org_id;      /* 0 when not given */
   const char *association; /* printed in report headers; may be NULL */
+  gint64      session_id;  /* a training session, for its sign-in sheet; 0 when not given */
 } OdRenderRequest;
 
 typedef OdChart    *(*OdChartFactory)  (const OdRenderRequest  *request,

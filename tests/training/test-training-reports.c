@@ -150,6 +150,68 @@ test_report (Fixture       *f,
   g_assert_nonnull (strstr (text, "2017年社会组织法规政策培训班"));
 }
 
+/* A session's sign-in sheet lists its course's enrolled, nobody else. */
+static void
+test_sign_in_sheet (Fixture       *f,
+                    gconstpointer  data)
+{
+  OdRenderRequest request = { f->db, 0, 0, "宝鸡市社会组织促进会", 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdDocument) missing = od_render_build_report ("sign-in-sheet", &request, &error);
+  g_autoptr(OdDocument) doc = NULL;
+  g_autofree char *pdf = g_build_filename (f->base.dir, "sign-in.pdf", NULL);
+  g_autofree char *tool = od_test_require_program ("pdftotext", "poppler-utils");
+  g_autofree char *command = g_strdup_printf ("%s -enc UTF-8 %s -", tool, pdf);
+  g_autofree char *text = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *waiting = NULL;
+  gint64 session_id = 0;
+  int status = -1;
+
+  g_assert_null (missing);
+  g_assert_error (error, OD_RENDER_ERROR, OD_RENDER_ERROR_NEEDS_RECORD);
+  g_clear_error (&error);
+
+  /* The first session of 2017; one of its enrolled; someone who waits. */
+  g_assert_true (od_db_query_int64 (f->db, "SELECT min (id) FROM course_sessions"
+                                           " WHERE held_on >= '2017-01-01'", &session_id, NULL));
+  {
+    g_autoptr(OdStmt) stmt = od_db_prepare (f->db,
+                                            "SELECT p.name FROM enrolments e JOIN people p"
+                                            " ON p.id = e.person_id JOIN course_sessions s"
+                                            " ON s.course_id = e.course_id WHERE s.id = ?1"
+                                            " ORDER BY e.id LIMIT 1", NULL);
+
+    g_assert_true (od_stmt_bind_int64 (stmt, 1, session_id, NULL));
+    g_assert_cmpint (od_stmt_step (stmt, NULL), ==, OD_STEP_ROW);
+    first = g_strdup (od_stmt_get_text (stmt, 0));
+  }
+  g_assert_true (od_db_exec (f->db, "UPDATE enrolments SET status = 'waitlisted' WHERE id ="
+                                    " (SELECT max (e.id) FROM enrolments e JOIN course_sessions s"
+                                    " ON s.course_id = e.course_id WHERE s.id ="
+                                    " (SELECT min (id) FROM course_sessions"
+                                    "  WHERE held_on >= '2017-01-01'))", NULL));
+  {
+    g_autoptr(OdStmt) stmt = od_db_prepare (f->db,
+                                            "SELECT p.name FROM enrolments e JOIN people p"
+                                            " ON p.id = e.person_id WHERE e.status = 'waitlisted'",
+                                            NULL);
+
+    g_assert_cmpint (od_stmt_step (stmt, NULL), ==, OD_STEP_ROW);
+    waiting = g_strdup (od_stmt_get_text (stmt, 0));
+  }
+
+  request.session_id = session_id;
+  doc = od_render_build_report ("sign-in-sheet", &request, &error);
+  g_assert_no_error (error);
+  g_assert_true (od_document_save (doc, pdf, &error));
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Sign-in sheet: 2017"));
+  g_assert_nonnull (strstr (text, first));
+  g_assert_null (strstr (text, waiting));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -160,5 +222,7 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/training-reports/report", Fixture, NULL, fixture_setup, test_report,
               fixture_teardown);
+  g_test_add ("/training-reports/sign-in-sheet", Fixture, NULL, fixture_setup,
+              test_sign_in_sheet, fixture_teardown);
   return g_test_run ();
 }

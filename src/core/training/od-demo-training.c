@@ -61,6 +61,7 @@ typedef struct
   OdDb    *db;
   GRand   *rand;
   GArray  *people;       /* gint64: the demo's people */
+  guint    stride;
   guint    n_sessions;
   guint    n_enrolments;
   guint    n_marks;
@@ -166,11 +167,13 @@ add_course (Demo              *demo,
       g_ptr_array_add (dates, g_strdup (session->held_on));
     }
 
-  /* A run of the people list from a drawn start: distinct people. */
+  /* Distinct people spread over the whole list: from a drawn start, a
+   * stride sharing no factor with the list's length. */
   start = (guint) g_rand_int_range (demo->rand, 0, (gint32) demo->people->len);
   for (guint i = 0; i < n_enrolled && i < demo->people->len; i++)
     {
-      gint64 person_id = g_array_index (demo->people, gint64, (start + i) % demo->people->len);
+      guint index = (guint) (((guint64) start + (guint64) i * demo->stride) % demo->people->len);
+      gint64 person_id = g_array_index (demo->people, gint64, index);
       g_autoptr(OdEnrolmentFields) enrolment = od_enrolment_fields_new ();
       gboolean attends = i < info->attendees;
 
@@ -216,6 +219,8 @@ od_demo_load_training (OdDb    *db,
   if (demo.people == NULL)
     return FALSE;
   demo.rand = g_rand_new_with_seed (2017);
+  /* 389 is prime: any length it does not divide will do. */
+  demo.stride = demo.people->len % 389 != 0 ? 389 : 1;
   for (guint i = 0; ok && i < G_N_ELEMENTS (courses); i++)
     ok = add_course (&demo, i + 1, &courses[i], error);
   g_rand_free (demo.rand);

@@ -16,6 +16,7 @@
 #include "od-training-charts.h"
 #include "od-training-entities.h"
 #include "od-training-query.h"
+#include "od-training-store.h"
 
 #define RANKING_SIZE 10
 
@@ -291,6 +292,92 @@ od_training_report (const OdRenderRequest  *request,
   od_table_set_weight (table, 3, 1.8);
   for (guint column = 4; column < G_N_ELEMENTS (headers); column++)
     od_table_set_align (table, column, OD_TABLE_ALIGN_END);
+  od_document_add_table (doc, table);
+  return g_steal_pointer (&doc);
+}
+
+/* Rows left blank at the end of a sign-in sheet, for walk-ins. */
+#define BLANK_ROWS 5
+
+OdDocument *
+od_training_sign_in_sheet (const OdRenderRequest  *request,
+                           GError                **error)
+{
+  const char *headers[] = {
+    _("No."), C_("person", "Name"), _("Organization"), _("Signature"),
+  };
+  g_autoptr(OdDocument) doc = od_document_new (OD_PAPER_A4);
+  g_autoptr(OdTable) table = od_table_new (G_N_ELEMENTS (headers), headers);
+  g_autoptr(OdCourseSessionFields) session = NULL;
+  g_autoptr(OdCourseFields) course = NULL;
+  g_autoptr(GPtrArray) enrolees = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *when = NULL;
+  guint number = 0;
+
+  if (request->session_id == 0)
+    {
+      g_set_error (error, OD_RENDER_ERROR, OD_RENDER_ERROR_NEEDS_RECORD,
+                   _("Say which session the sign-in sheet is for: --session ID."));
+      return NULL;
+    }
+  session = od_course_session_load (request->db, request->session_id, error);
+  if (session == NULL)
+    return NULL;
+  course = od_course_load (request->db, session->course_id, error);
+  if (course == NULL)
+    return NULL;
+  enrolees = od_course_list_enrolees (request->db, session->course_id, error);
+  if (enrolees == NULL)
+    return NULL;
+
+  /* Translators: the title of a sign-in sheet (签到表); %s is a course title */
+  title = g_strdup_printf (_("Sign-in sheet: %s"), course->title);
+  when = session->starts_at[0] != '\0'
+         ? (session->ends_at[0] != '\0'
+            ? g_strdup_printf ("%s %s–%s", session->held_on, session->starts_at, session->ends_at)
+            : g_strdup_printf ("%s %s", session->held_on, session->starts_at))
+         : g_strdup (session->held_on);
+  od_document_set_title (doc, title);
+  od_document_set_author (doc, request->association != NULL ? request->association : "OrgDesk");
+  if (request->association != NULL)
+    od_document_set_header_text (doc, request->association);
+  od_document_add_title (doc, title);
+  {
+    g_autofree char *line = course->venue[0] != '\0'
+                            /* Translators: the date and time of a session, then its venue */
+                            ? g_strdup_printf (_("%s, %s"), when, course->venue)
+                            : g_strdup (when);
+
+    od_document_add_paragraph (doc, line);
+  }
+
+  for (guint i = 0; i < enrolees->len; i++)
+    {
+      const OdEnrolee *e = g_ptr_array_index (enrolees, i);
+      g_autofree char *n = NULL;
+
+      if (!g_str_equal (e->status, "enrolled"))
+        continue;
+      n = g_strdup_printf ("%u", ++number);
+      {
+        const char *cells[] = { n, e->name, e->organization, "" };
+
+        od_table_add_row (table, cells);
+      }
+    }
+  for (guint i = 0; i < BLANK_ROWS; i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", ++number);
+      const char *cells[] = { n, "", "", "" };
+
+      od_table_add_row (table, cells);
+    }
+  od_table_set_weight (table, 0, 0.5);
+  od_table_set_weight (table, 1, 1.2);
+  od_table_set_weight (table, 2, 2.6);
+  od_table_set_weight (table, 3, 1.7);
+  od_table_set_align (table, 0, OD_TABLE_ALIGN_END);
   od_document_add_table (doc, table);
   return g_steal_pointer (&doc);
 }

@@ -21,6 +21,10 @@ OdChart    *od_training_chart_by_topic      (const OdRenderRequest  *request,
 /* The organizations that sent the most people (a ranking). */
 OdChart    *od_training_chart_by_org        (const OdRenderRequest  *request,
                                              GError                **error);
+/* The sign-in sheet (签到表) of request->session_id: the enrolled by name,
+ * with their organization and room to sign; blank rows for walk-ins. */
+OdDocument *od_training_sign_in_sheet       (const OdRenderRequest  *request,
+                                             GError                **error);
 /* The year's training: key figures, the courses, the four charts. */
 OdDocument *od_training_report              (const OdRenderRequest  *request,
                                              GError                **error);
