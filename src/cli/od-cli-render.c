@@ -97,6 +97,7 @@ cmd_chart_or_report (OdCli    *cli,
   int year = 0, width = 800, height = 500;
   gint64 org = 0;
   gint64 session = 0;
+  gint64 course = 0;
   const GOptionEntry chart_entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (.png, .pdf or .svg)"),
       N_("FILE") },
@@ -104,6 +105,7 @@ cmd_chart_or_report (OdCli    *cli,
     { "org", 0, 0, G_OPTION_ARG_INT64, &org, N_("The organization to show"), N_("ID") },
     { "session", 0, 0, G_OPTION_ARG_INT64, &session, N_("The training session (sign-in sheet)"),
       N_("ID") },
+    { "course", 0, 0, G_OPTION_ARG_INT64, &course, N_("The course (badges)"), N_("ID") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the texts: zh_CN or en"),
       N_("LANG") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (points for PDF and SVG)"),
@@ -196,6 +198,7 @@ cmd_chart_or_report (OdCli    *cli,
   request.year = year;
   request.org_id = org;
   request.session_id = session;
+  request.course_id = course;
   if (!prepare_request (cli, kind->needs_db, &request, &db, &association, &code))
     return code;
 

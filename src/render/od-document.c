@@ -96,8 +96,11 @@ typedef struct
   char      *text;        /* title, heading, paragraph */
   GArray    *figures;     /* of Figure */
   OdTable   *table;
-  OdChart   *chart;
-  double     chart_height;
+  OdChart   *chart;        /* a chart block, or NULL for a drawing: */
+  OdDrawFunc draw;
+  gpointer   draw_data;
+  GDestroyNotify draw_destroy;
+  double     chart_height;  /* of either */
 
   /* Measured by paginate for the current page size. */
   GArray    *units;       /* double: heights of the pieces never split — lines,
@@ -165,6 +168,8 @@ block_free (gpointer data)
   g_clear_pointer (&block->figures, g_array_unref);
   g_clear_pointer (&block->table, od_table_unref);
   g_clear_pointer (&block->chart, od_chart_unref);
+  if (block->draw_destroy != NULL)
+    block->draw_destroy (block->draw_data);
   g_clear_pointer (&block->units, g_array_unref);
   g_clear_pointer (&block->row_cuts, g_ptr_array_unref);
   g_free (block);
@@ -1232,7 +1237,10 @@ draw_fragment (OdDocument     *doc,
       cairo_rectangle (cr, x, y, width, fragment->height);
       cairo_clip (cr);
       cairo_translate (cr, x, y);
-      od_chart_render (block->chart, cr, width, fragment->height, OD_CHART_THEME_PRINT);
+      if (block->chart != NULL)
+        od_chart_render (block->chart, cr, width, fragment->height, OD_CHART_THEME_PRINT);
+      else
+        block->draw (cr, width, fragment->height, block->draw_data);
       break;
 
     case BLOCK_PAGE_BREAK:
@@ -1798,6 +1806,28 @@ od_document_add_chart (OdDocument *doc,
 
   block = block_new (BLOCK_CHART);
   block->chart = od_chart_ref (chart);
+  block->chart_height = height_mm * MM;
+  append_block (doc, block);
+}
+
+void
+od_document_add_drawing (OdDocument     *doc,
+                         OdDrawFunc      draw,
+                         gpointer        user_data,
+                         GDestroyNotify  destroy,
+                         double          height_mm)
+{
+  Block *block;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (draw != NULL);
+  g_return_if_fail (height_mm > 0);
+
+  /* Laid out as a chart is: never split, shrunk to a page when taller. */
+  block = block_new (BLOCK_CHART);
+  block->draw = draw;
+  block->draw_data = user_data;
+  block->draw_destroy = destroy;
   block->chart_height = height_mm * MM;
   append_block (doc, block);
 }

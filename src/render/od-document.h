@@ -83,6 +83,18 @@ void         od_document_add_table        (OdDocument         *doc,
 void         od_document_add_chart        (OdDocument         *doc,
                                            OdChart            *chart,
                                            double              height_mm);
+/* Draws a block of the caller's own (badges, a form) in WIDTH × HEIGHT
+ * points at the origin; laid out as a chart is (never split). */
+typedef void (*OdDrawFunc) (cairo_t  *cr,
+                            double    width,
+                            double    height,
+                            gpointer  user_data);
+
+void         od_document_add_drawing      (OdDocument         *doc,
+                                           OdDrawFunc          draw,
+                                           gpointer            user_data,
+                                           GDestroyNotify      destroy,
+                                           double              height_mm);
 void         od_document_add_page_break   (OdDocument         *doc);
 
 double       od_document_get_page_width   (OdDocument         *doc);   /* points */

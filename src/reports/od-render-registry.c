@@ -66,6 +66,8 @@ static const OdRenderKind kinds[] = {
     od_training_report },
   { "sign-in-sheet", N_("The sign-in sheet of a training session (--session ID)"), TRUE, NULL,
     od_training_sign_in_sheet },
+  { "badges", N_("Name badges with QR codes for a course (--course ID)"), TRUE, NULL,
+    od_training_badges },
 };
 
 /* The chart kinds (CHARTS) or the report kinds, as const OdRenderKind pointers. */

@@ -13,6 +13,7 @@
 #include "od-render-registry.h"
 #include "od-stats.h"
 #include "od-test-util.h"
+#include "od-training-query.h"
 
 typedef struct
 {
@@ -155,7 +156,7 @@ static void
 test_sign_in_sheet (Fixture       *f,
                     gconstpointer  data)
 {
-  OdRenderRequest request = { f->db, 0, 0, "宝鸡市社会组织促进会", 0 };
+  OdRenderRequest request = { f->db, 0, 0, "宝鸡市社会组织促进会", 0, 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(OdDocument) missing = od_render_build_report ("sign-in-sheet", &request, &error);
   g_autoptr(OdDocument) doc = NULL;
@@ -212,6 +213,64 @@ test_sign_in_sheet (Fixture       *f,
   g_assert_null (strstr (text, waiting));
 }
 
+/* The badges' QR codes, printed and read back, are the enrolees' tokens. */
+static void
+test_badges (Fixture       *f,
+             gconstpointer  data)
+{
+  OdRenderRequest request = { f->db, 0, 0, "宝鸡市社会组织促进会", 0, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdDocument) missing = od_render_build_report ("badges", &request, &error);
+  g_autoptr(OdDocument) doc = NULL;
+  g_autoptr(GPtrArray) enrolees = NULL;
+  g_autofree char *pdf = g_build_filename (f->base.dir, "badges.pdf", NULL);
+  g_autofree char *png = g_build_filename (f->base.dir, "badges", NULL);
+  g_autofree char *pdftoppm = od_test_require_program ("pdftoppm", "poppler-utils");
+  g_autofree char *zbarimg = od_test_require_program ("zbarimg", "zbar-tools");
+  g_autofree char *render = g_strdup_printf ("%s -r 200 -f 1 -l 1 -singlefile -png %s %s", pdftoppm, pdf, png);
+  g_autofree char *read = g_strdup_printf ("%s --raw -q %s.png", zbarimg, png);
+  g_autofree char *codes = NULL;
+  g_auto(GStrv) tokens = NULL;
+  gint64 course_id = 0;
+  guint n_read = 0;
+  int status = -1;
+
+  g_assert_null (missing);
+  g_assert_error (error, OD_RENDER_ERROR, OD_RENDER_ERROR_NEEDS_RECORD);
+  g_clear_error (&error);
+
+  g_assert_true (od_db_query_int64 (f->db, "SELECT min (course_id) FROM course_sessions"
+                                           " WHERE held_on >= '2017-01-01'", &course_id, NULL));
+  request.course_id = course_id;
+  doc = od_render_build_report ("badges", &request, &error);
+  g_assert_no_error (error);
+  g_assert_true (od_document_save (doc, pdf, &error));
+  g_assert_no_error (error);
+  enrolees = od_course_list_enrolees (f->db, course_id, &error);
+  g_assert_no_error (error);
+  /* Eight badges a page. */
+  g_assert_cmpuint (od_document_get_n_pages (doc), ==, (enrolees->len + 7) / 8);
+
+  g_assert_true (g_spawn_command_line_sync (render, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_spawn_command_line_sync (read, &codes, NULL, &status, &error));
+  g_assert_no_error (error);
+  tokens = g_strsplit (g_strstrip (codes), "\n", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      guint n_matches = 0;
+
+      for (guint e = 0; e < enrolees->len; e++)
+        if (g_str_equal (((OdEnrolee *) g_ptr_array_index (enrolees, e))->token, tokens[i])
+            && od_enrolee_matches (g_ptr_array_index (enrolees, e), tokens[i]))
+          n_matches++;
+      g_assert_cmpuint (n_matches, ==, 1);
+      n_read++;
+    }
+  g_assert_cmpuint (n_read, ==, MIN (enrolees->len, 8));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -224,5 +283,7 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/training-reports/sign-in-sheet", Fixture, NULL, fixture_setup,
               test_sign_in_sheet, fixture_teardown);
+  g_test_add ("/training-reports/badges", Fixture, NULL, fixture_setup, test_badges,
+              fixture_teardown);
   return g_test_run ();
 }

@@ -25,6 +25,10 @@ OdChart    *od_training_chart_by_org        (const OdRenderRequest  *request,
  * with their organization and room to sign; blank rows for walk-ins. */
 OdDocument *od_training_sign_in_sheet       (const OdRenderRequest  *request,
                                              GError                **error);
+/* A4 sheets of name badges for the enrolled of request->course_id, each
+ * with a QR code of the attendance token (od-training-badges.c). */
+OdDocument *od_training_badges              (const OdRenderRequest  *request,
+                                             GError                **error);
 /* The year's training: key figures, the courses, the four charts. */
 OdDocument *od_training_report              (const OdRenderRequest  *request,
                                              GError                **error);
