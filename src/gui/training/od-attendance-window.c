@@ -51,6 +51,7 @@ struct _OdAttendanceWindow
   GtkLabel               *name_label;
   GtkLabel               *organization_label;
   GtkLabel               *result_label;
+  GtkButton              *undo_button;
   GtkSpinButton          *grace_spin;
   GtkCheckButton         *late_any_day_check;
 
@@ -785,6 +786,7 @@ od_attendance_window_class_init (OdAttendanceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdAttendanceWindow, name_label);
   gtk_widget_class_bind_template_child (widget_class, OdAttendanceWindow, organization_label);
   gtk_widget_class_bind_template_child (widget_class, OdAttendanceWindow, result_label);
+  gtk_widget_class_bind_template_child (widget_class, OdAttendanceWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, OdAttendanceWindow, grace_spin);
   gtk_widget_class_bind_template_child (widget_class, OdAttendanceWindow, late_any_day_check);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
