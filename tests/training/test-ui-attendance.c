@@ -289,7 +289,7 @@ test_scan_pick_walk_in_undo (OdTestFixture *f,
    * row, ↓ the next, Enter marks that one (typed, so "manual"). */
   query = several_query (&door, scanned, absent);
   type (&door, query);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child_of (&door, "pick_scroller"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child_of (&door, "pick_list"))));
   g_assert_nonnull (gtk_list_box_get_row_at_index (pick_list, 1));
   press_enter (&door);
   g_assert_cmpuint (n_marks (&door), ==, marks_before);
@@ -311,7 +311,7 @@ test_scan_pick_walk_in_undo (OdTestFixture *f,
     g_assert_cmpstr (picked_mark->status, ==, "present");
     g_assert_cmpstr (picked_mark->method, ==, "manual");
     g_assert_cmpuint (n_marks (&door), ==, marks_before + 1);
-    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child_of (&door, "pick_scroller"))));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child_of (&door, "pick_list"))));
   }
 
   /* Someone marked absent arrives: present now; undo gives the paper mark back. */

@@ -42,7 +42,6 @@ struct _OdAttendanceWindow
   GtkLabel               *not_yet_label;
   GtkLabel               *enrolled_label;
   GtkEntry               *entry;
-  GtkScrolledWindow      *pick_scroller;
   GtkListBox             *pick_list;
   GtkRevealer            *walk_in_revealer;
   AdwEntryRow            *walk_in_name_row;
@@ -288,7 +287,7 @@ rebuild_pick_list (OdAttendanceWindow *self,
 
   if (text[0] == '\0' || self->matches->len == 1)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->pick_scroller), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->pick_list), FALSE);
       return;
     }
 
@@ -323,7 +322,7 @@ rebuild_pick_list (OdAttendanceWindow *self,
       gtk_list_box_append (self->pick_list, row);
     }
   gtk_list_box_unselect_all (self->pick_list);
-  gtk_widget_set_visible (GTK_WIDGET (self->pick_scroller), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->pick_list), TRUE);
 }
 
 static void
@@ -408,6 +407,8 @@ open_walk_in (OdAttendanceWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->walk_in_mobile_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->walk_in_org_row), "");
   gtk_revealer_set_reveal_child (self->walk_in_revealer, TRUE);
+  show_feedback (self, _("New walk-in"), NULL,
+                 _("Check the name, then press Enter to enrol and check in"), NULL);
   gtk_widget_grab_focus (GTK_WIDGET (is_name ? self->walk_in_mobile_row : self->walk_in_name_row));
 }
 
@@ -576,11 +577,9 @@ on_entry_activate_cb (OdAttendanceWindow *self)
   else
     {
       select_step (self, 1);
-      result = g_strdup_printf (ngettext ("%u person matches: choose with ↑ ↓ and press Enter",
-                                          "%u people match: choose with ↑ ↓ and press Enter",
-                                          self->matches->len),
+      result = g_strdup_printf (ngettext ("%u person matches", "%u people match", self->matches->len),
                                 self->matches->len);
-      show_feedback (self, text, NULL, result, NULL);
+      show_feedback (self, result, NULL, _("Choose with ↑ ↓, then press Enter"), NULL);
     }
 }
 
@@ -777,7 +776,6 @@ od_attendance_window_class_init (OdAttendanceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdAttendanceWindow, not_yet_label);
   gtk_widget_class_bind_template_child (widget_class, OdAttendanceWindow, enrolled_label);
   gtk_widget_class_bind_template_child (widget_class, OdAttendanceWindow, entry);
-  gtk_widget_class_bind_template_child (widget_class, OdAttendanceWindow, pick_scroller);
   gtk_widget_class_bind_template_child (widget_class, OdAttendanceWindow, pick_list);
   gtk_widget_class_bind_template_child (widget_class, OdAttendanceWindow, walk_in_revealer);
   gtk_widget_class_bind_template_child (widget_class, OdAttendanceWindow, walk_in_name_row);
