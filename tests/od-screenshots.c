@@ -8,8 +8,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 
 #include "od-application.h"
+#include "od-attendance-window-private.h"
 #include "od-chart-view.h"
 #include "od-i18n.h"
 #include "od-demo.h"
@@ -22,6 +24,7 @@
 #include "od-registry-store.h"
 #include "od-sample.h"
 #include "od-test-ui-util.h"
+#include "od-training-query.h"
 #include "od-trash-window.h"
 #include "od-window.h"
 
@@ -94,6 +97,71 @@ shoot_charts (const OdChartKind *kinds,
   shoot (window, name);
   gtk_window_destroy (GTK_WINDOW (window));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The door of the first session of a 2017 course, its marks cleared: after
+ * one check-in, with several people matching, and the walk-in form. */
+static void
+shoot_attendance (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdDb) db = od_db_open (db_path, OD_DB_OPEN_DEFAULT, &error);
+  OdCourseFilter filter = { .year = 2017 };
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) enrolees = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  OdCourseSessionFields *session = NULL;
+  OdEnrolee *first;
+  GtkWidget *door;
+  GtkWidget *entry;
+  int year, month, day, hour, minute;
+
+  g_assert_no_error (error);
+  courses = od_course_list (db, &filter, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < courses->len && session == NULL; i++)
+    {
+      g_clear_pointer (&sessions, g_ptr_array_unref);
+      sessions = od_course_list_sessions (db, ((OdCourseSummary *) g_ptr_array_index (courses, i))->id, NULL);
+      if (sessions != NULL && sessions->len > 0)
+        session = g_ptr_array_index (sessions, 0);
+    }
+  g_assert_nonnull (session);
+  enrolees = od_course_list_enrolees (db, session->course_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < enrolees->len; i++)
+    od_attendance_mark_clear (db, session->id, ((OdEnrolee *) g_ptr_array_index (enrolees, i))->person_id, NULL);
+
+  g_assert_cmpint (sscanf (session->held_on, "%d-%d-%d", &year, &month, &day), ==, 3);
+  g_assert_cmpint (sscanf (session->starts_at, "%d:%d", &hour, &minute), ==, 2);
+  start = g_date_time_new_local (year, month, day, hour, minute, 0);
+  now = g_date_time_add_minutes (start, -8);
+
+  door = od_attendance_window_new (NULL, db, session->id);
+  _od_attendance_window_set_now (OD_ATTENDANCE_WINDOW (door), now);
+  gtk_window_present (GTK_WINDOW (door));
+  od_test_wait_allocated (door);
+  entry = GTK_WIDGET (gtk_widget_get_template_child (door, OD_TYPE_ATTENDANCE_WINDOW, "entry"));
+  first = g_ptr_array_index (enrolees, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), first->token);
+  g_signal_emit_by_name (entry, "activate");
+  shoot (door, "40-attendance");
+
+  {
+    g_autofree char *initials = g_strndup (((OdEnrolee *) g_ptr_array_index (enrolees, 1))->initials, 2);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), initials);
+  }
+  g_signal_emit_by_name (entry, "activate");
+  gtk_widget_activate_action (door, "attendance.select-next", NULL);
+  shoot (door, "41-attendance-pick");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "张晓来");
+  g_signal_emit_by_name (entry, "activate");
+  shoot (door, "42-attendance-walk-in");
+  gtk_window_destroy (GTK_WINDOW (door));
 }
 
 int
@@ -261,6 +329,8 @@ main (int    argc,
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
+
+  shoot_attendance (demo_db);
 
   {
     const OdChartKind first[] = { OD_CHART_BAR, OD_CHART_GROUPED_BAR, OD_CHART_STACKED_BAR,
