@@ -75,6 +75,12 @@ int       _od_cli_cmd_export     (OdCli   *cli,
 int       _od_cli_cmd_import     (OdCli   *cli,
                                   int      argc,
                                   char   **argv);
+int       _od_cli_cmd_export_session (OdCli *cli,
+                                     int    argc,
+                                     char **argv);
+int       _od_cli_cmd_merge      (OdCli   *cli,
+                                  int      argc,
+                                  char   **argv);
 int       _od_cli_cmd_stats      (OdCli   *cli,
                                   int      argc,
                                   char   **argv);

@@ -196,6 +196,10 @@ static const OdCliCommand commands[] = {
   { "import", "ENTITY FILE",
     N_("Import records of ENTITY from CSV or XLSX, all or nothing (--dry-run, --map, "
        "--on-match, --sheet, --encoding)"), _od_cli_cmd_import },
+  { "export-session", "--course ID -o FILE",
+    N_("Write a course to a new database to take attendance on a laptop"),
+    _od_cli_cmd_export_session },
+  { "merge", "FILE", N_("Bring a laptop's attendance back into the database"), _od_cli_cmd_merge },
   { "stats", "[--year Y]", N_("Show the headline figures, as text or as JSON (--json)"),
     _od_cli_cmd_stats },
   { "chart", "KIND -o FILE", N_("Draw a chart as PNG, PDF or SVG (--list shows the kinds)"),

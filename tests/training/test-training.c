@@ -17,6 +17,7 @@
 #include "od-stats.h"
 #include "od-test-util.h"
 #include "od-training-entities.h"
+#include "od-training-laptop.h"
 #include "od-training-query.h"
 #include "od-training-store.h"
 #include "od-trash.h"
@@ -521,6 +522,96 @@ test_planning (OdTestFixture *f,
   g_assert_cmpint (od_course_count_enrolled (db, copy, NULL), ==, 3);
 }
 
+/* A course taken away on a laptop and merged back. */
+static void
+test_laptop (OdTestFixture *f,
+             gconstpointer  data)
+{
+  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *laptop_path = g_build_filename (f->dir, "laptop.db", NULL);
+  g_autoptr(OdMergeResult) result = NULL;
+  g_autoptr(OdMergeResult) again = NULL;
+  gint64 a = add_person (db, "张三", "13800000001");
+  gint64 b = add_person (db, "李四", "13800000002");
+  gint64 c = add_course (db, "法规政策培训班", "general");
+  gint64 s1 = add_session (db, c, "2017-03-07");
+  gint64 s2 = add_session (db, c, "2017-03-08");
+
+  enrol (db, c, a, "enrolled");
+  mark (db, s1, a, "present");
+  g_assert_true (od_training_export_course (db, c, laptop_path, &error));
+  g_assert_no_error (error);
+  /* Never over an existing file. */
+  g_assert_false (od_training_export_course (db, c, laptop_path, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(OdDb) laptop = od_db_open (laptop_path, OD_DB_OPEN_DEFAULT, &error);
+    gint64 walk_in;
+
+    g_assert_no_error (error);
+    /* The laptop has the course, its people and marks under the same uuids. */
+    g_assert_cmpint (query_int (laptop, "SELECT count(*) FROM people"), ==, 1);
+    g_assert_cmpint (query_int (laptop, "SELECT count(*) FROM attendance_marks"), ==, 1);
+    /* 李四 walks in (the office knows him: same name and mobile); 张三 is
+     * marked late at the second session; the first session's mark is
+     * changed on the laptop later than in the office. */
+    walk_in = od_course_enrol_walk_in (laptop, c, 0, "李四", "13800000002", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (walk_in, >, 0);
+    mark (laptop, s2, a, "late");
+    g_assert_true (od_db_exec (laptop, "UPDATE attendance_marks SET status = 'excused',"
+                                       " marked_at = '2017-03-07T10:00:00+08:00'"
+                                       " WHERE session_id = 1", &error));
+    {
+      gint64 li = query_int (laptop, "SELECT id FROM people WHERE name = '李四'");
+
+      mark (laptop, s1, li, "present");
+    }
+  }
+  /* Meanwhile in the office: 张三's first mark changed earlier. */
+  g_assert_true (od_db_exec (db, "UPDATE attendance_marks SET status = 'absent',"
+                                 " marked_at = '2017-03-07T09:00:00+08:00'", &error));
+
+  result = od_training_merge (db, laptop_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_nonnull (result->backup_path);
+  g_assert_true (g_file_test (result->backup_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (result->people_added, ==, 0);
+  g_assert_cmpuint (result->people_matched, ==, 1);
+  g_assert_cmpuint (result->enrolments_added, ==, 1);
+  g_assert_cmpuint (result->marks_added, ==, 2);
+  g_assert_cmpuint (result->marks_updated, ==, 1);
+  g_assert_cmpuint (result->conflicts->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (result->conflicts, 0), "张三"));
+  /* Nobody duplicated; the later mark kept; the walk-in enrolled. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM people"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM enrolments WHERE person_id = 2"
+                                  " AND walk_in = 1"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_marks WHERE session_id = 1"
+                                  " AND person_id = 1 AND status = 'excused'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_marks"), ==, 3);
+  (void) b;
+
+  /* Merging again changes nothing. */
+  again = od_training_merge (db, laptop_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->marks_added + again->marks_updated + again->enrolments_added
+                    + again->people_added, ==, 0);
+  g_assert_cmpuint (again->conflicts->len, ==, 0);
+
+  /* A session deleted in the office meanwhile: its marks stay out, said. */
+  g_assert_true (od_trash_move (db, &od_course_session_entity, s2, &error));
+  g_clear_pointer (&again, od_merge_result_free);
+  again = od_training_merge (db, laptop_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->skipped->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (again->skipped, 0), "2017-03-08"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -533,6 +624,7 @@ main (int    argc,
   OD_TEST_ADD ("/training/trash", test_trash);
   OD_TEST_ADD ("/training/door", test_door);
   OD_TEST_ADD ("/training/planning", test_planning);
+  OD_TEST_ADD ("/training/laptop", test_laptop);
   OD_TEST_ADD ("/training/demo", test_demo);
   return g_test_run ();
 }
