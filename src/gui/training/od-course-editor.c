@@ -54,6 +54,7 @@ struct _OdCourseEditor
   GtkWidget         *save_button;
   GtkWidget         *cancel_button;
   GtkWidget         *sessions_group;
+  GtkWidget         *add_session_button;
   GtkListBox        *sessions_list;
   GtkWidget         *enrolment_group;
   GtkPopover        *person_popover;
@@ -555,7 +556,6 @@ od_course_editor_dispose (GObject *object)
 {
   OdCourseEditor *self = OD_COURSE_EDITOR (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), OD_TYPE_COURSE_EDITOR);
   g_clear_object (&self->db);
   g_clear_pointer (&self->course, od_course_fields_free);
   g_clear_pointer (&self->enrolees, g_ptr_array_unref);
@@ -596,6 +596,7 @@ od_course_editor_class_init (OdCourseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, sessions_group);
+  gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, add_session_button);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, sessions_list);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, enrolment_group);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, person_popover);

@@ -27,6 +27,7 @@ struct _OdSessionDialog
   AdwEntryRow    *ends_row;
   AdwEntryRow    *topic_row;
   AdwEntryRow    *trainer_row;
+  GtkWidget      *save_button;
 };
 
 enum
@@ -117,6 +118,7 @@ od_session_dialog_class_init (OdSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdSessionDialog, ends_row);
   gtk_widget_class_bind_template_child (widget_class, OdSessionDialog, topic_row);
   gtk_widget_class_bind_template_child (widget_class, OdSessionDialog, trainer_row);
+  gtk_widget_class_bind_template_child (widget_class, OdSessionDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

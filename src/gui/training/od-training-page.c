@@ -378,9 +378,13 @@ on_editor_deleted_cb (OdTrainingPage *self)
   reload_list (self);
 }
 
+/* A session's date may bring a new year; a mark, new figures. */
 static void
 on_editor_counts_changed_cb (OdTrainingPage *self)
 {
+  self->updating = TRUE;
+  reload_filters (self, od_page_get_db (OD_PAGE (self)));
+  self->updating = FALSE;
   reload_list (self);
 }
 
@@ -448,7 +452,6 @@ od_training_page_dispose (GObject *object)
 {
   OdTrainingPage *self = OD_TRAINING_PAGE (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), OD_TYPE_TRAINING_PAGE);
   g_clear_pointer (&self->courses, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
