@@ -293,9 +293,8 @@ fill_enrolees (OdCourseEditor *self)
 
   capacity = self->course->capacity;
   if (capacity > 0)
-    count = g_strdup_printf (ngettext ("%u of %" G_GINT64_FORMAT " place taken",
-                                       "%u of %" G_GINT64_FORMAT " places taken", (gulong) capacity),
-                             n_enrolled, capacity);
+    count = g_strdup_printf (ngettext ("%u of %u place taken", "%u of %u places taken", (gulong) capacity),
+                             n_enrolled, (guint) capacity);
   else
     count = g_strdup_printf (ngettext ("%u enrolled (no limit)", "%u enrolled (no limit)", n_enrolled),
                              n_enrolled);

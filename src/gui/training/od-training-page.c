@@ -209,9 +209,8 @@ course_row (const OdCourseSummary *course)
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (box), title);
 
-  sessions = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " session", "%" G_GINT64_FORMAT " sessions",
-                                        (gulong) course->n_sessions),
-                              course->n_sessions);
+  sessions = g_strdup_printf (ngettext ("%u session", "%u sessions", (gulong) course->n_sessions),
+                              (guint) course->n_sessions);
   /* Translators: a course in the list: its kind, its first date, its number of sessions */
   meta_text = g_strdup_printf (_("%s · %s · %s"), od_label_for (od_course_kind_choices, course->kind),
                                course->first_date != NULL ? course->first_date : _("no date yet"),
@@ -228,7 +227,7 @@ course_row (const OdCourseSummary *course)
   else
     enrolled = g_strdup_printf ("%" G_GINT64_FORMAT, course->n_enrolled);
   /* Translators: a course in the list: enrolled (of the capacity) and the people who attended */
-  figures_text = g_strdup_printf (_("Enrolled %s · Attended %" G_GINT64_FORMAT), enrolled, course->n_attendees);
+  figures_text = g_strdup_printf (_("Enrolled %s · Attended %u"), enrolled, (guint) course->n_attendees);
   figures = gtk_label_new (figures_text);
   gtk_label_set_xalign (GTK_LABEL (figures), 0);
   gtk_widget_add_css_class (figures, "caption");
@@ -287,13 +286,11 @@ reload_list (OdTrainingPage *self)
   select_row_of (self, od_course_editor_get_id (self->editor));
 
   if (filtered)
-    count = g_strdup_printf (ngettext ("%u of %" G_GINT64_FORMAT " course", "%u of %" G_GINT64_FORMAT " courses",
-                                       (gulong) self->n_total),
-                             self->courses->len, self->n_total);
+    count = g_strdup_printf (ngettext ("%u of %u course", "%u of %u courses", (gulong) self->n_total),
+                             self->courses->len, (guint) self->n_total);
   else
-    count = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " course", "%" G_GINT64_FORMAT " courses",
-                                       (gulong) self->n_total),
-                             self->n_total);
+    count = g_strdup_printf (ngettext ("%u course", "%u courses", (gulong) self->n_total),
+                             (guint) self->n_total);
   gtk_label_set_text (self->count_label, count);
 
   if (self->courses->len > 0)
