@@ -220,7 +220,8 @@ od_attendance_grid_reload (OdAttendanceGrid *self)
     }
 
   self->filling = TRUE;
-  gtk_grid_attach (grid, header_label (_("Name"), FALSE), 0, 0, 1, 1);
+  /* Translators: the column of people's names in the attendance grid */
+  gtk_grid_attach (grid, header_label (C_("person", "Name"), FALSE), 0, 0, 1, 1);
   gtk_widget_set_halign (gtk_grid_get_child_at (grid, 0, 0), GTK_ALIGN_START);
   for (guint s = 0; s < sessions->len; s++)
     {

@@ -39,6 +39,8 @@ struct _OdCourseEditor
 
   GtkStack          *editor_stack;
   GtkLabel          *heading_label;
+  GtkWidget         *view_switcher;
+  AdwViewStack      *course_stack;
   GtkWidget         *copy_button;
   GtkWidget         *delete_button;
   AdwPreferencesGroup *problems_group;
@@ -117,10 +119,11 @@ update_buttons (OdCourseEditor *self)
   gtk_widget_set_sensitive (self->cancel_button, self->dirty);
   gtk_widget_set_sensitive (self->copy_button, saved);
   gtk_widget_set_sensitive (self->delete_button, saved);
-  /* Sessions, enrolment and marks belong to a stored course. */
-  gtk_widget_set_visible (self->sessions_group, saved);
-  gtk_widget_set_visible (self->enrolment_group, saved);
-  gtk_widget_set_visible (self->attendance_group, saved);
+  /* Sessions, enrolment and marks belong to a stored course: their tabs
+   * come once it is saved. */
+  gtk_widget_set_visible (self->view_switcher, saved);
+  if (!saved)
+    adw_view_stack_set_visible_child_name (self->course_stack, "details");
 }
 
 static void
@@ -580,6 +583,8 @@ od_course_editor_class_init (OdCourseEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/od-course-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, course_stack);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, copy_button);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, problems_group);
