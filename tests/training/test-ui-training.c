@@ -338,6 +338,26 @@ test_create_enrol_mark (OdTestFixture *f,
   marks = od_course_list_marks (db, id, NULL);
   g_assert_cmpuint (marks->len, ==, 0);
 
+  /* Copy: the same fields under a new title, the session with its date. */
+  click (editor, OD_TYPE_COURSE_EDITOR, "copy_button");
+  g_assert_cmpint (od_course_editor_get_id (editor), >, id);
+  {
+    g_autoptr(OdCourseFields) copy = od_course_load (db, od_course_editor_get_id (editor), NULL);
+    g_autoptr(GPtrArray) copied = od_course_list_sessions (db, copy->id, NULL);
+
+    g_assert_cmpstr (copy->title, ==, "2019年社会组织财务管理培训班 (copy)");
+    g_assert_cmpstr (copy->venue, ==, course->venue);
+    g_assert_cmpuint (copied->len, ==, 1);
+    g_assert_cmpstr (((OdCourseSessionFields *) g_ptr_array_index (copied, 0))->held_on, ==, "2019-03-15");
+  }
+  g_assert_cmpuint (od_training_page_get_n_shown (page), ==, total + 2);
+
+  /* The copy to the trash: gone from the list. */
+  click (editor, OD_TYPE_COURSE_EDITOR, "delete_button");
+  g_assert_cmpint (od_course_editor_get_id (editor), ==, -1);
+  g_assert_cmpuint (count_courses (db, 0, NULL), ==, total + 1);
+  g_assert_cmpuint (od_training_page_get_n_shown (page), ==, total + 1);
+
   gtk_window_destroy (GTK_WINDOW (window));
   od_test_spin (20);
 }
