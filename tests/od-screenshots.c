@@ -26,6 +26,7 @@
 #include "od-test-ui-util.h"
 #include "od-training-query.h"
 #include "od-trash-window.h"
+#include "od-training-page.h"
 #include "od-window.h"
 
 static char *outdir;
@@ -147,7 +148,7 @@ shoot_attendance (const char *db_path)
   first = g_ptr_array_index (enrolees, 0);
   gtk_editable_set_text (GTK_EDITABLE (entry), first->token);
   g_signal_emit_by_name (entry, "activate");
-  shoot (door, "40-attendance");
+  shoot (door, "45-attendance");
 
   {
     g_autofree char *initials = g_strndup (((OdEnrolee *) g_ptr_array_index (enrolees, 1))->initials, 2);
@@ -156,11 +157,11 @@ shoot_attendance (const char *db_path)
   }
   g_signal_emit_by_name (entry, "activate");
   gtk_widget_activate_action (door, "attendance.select-next", NULL);
-  shoot (door, "41-attendance-pick");
+  shoot (door, "46-attendance-pick");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "张晓来");
   g_signal_emit_by_name (entry, "activate");
-  shoot (door, "42-attendance-walk-in");
+  shoot (door, "47-attendance-walk-in");
   gtk_window_destroy (GTK_WINDOW (door));
 }
 
@@ -249,6 +250,33 @@ main (int    argc,
     od_list_page_set_query (OD_LIST_PAGE (orgs), "bjsyx");
     shoot (GTK_WIDGET (window), "09-organizations-pinyin-search");
     od_list_page_set_query (OD_LIST_PAGE (orgs), "");
+  }
+
+  /* Training: the 2017 general courses with the first one open, its
+   * attendance grid further down the pane, then a search matching none. */
+  {
+    OdTrainingPage *training = OD_TRAINING_PAGE (od_test_find_child (GTK_WIDGET (window),
+                                                                     OD_TYPE_TRAINING_PAGE));
+    OdCourseEditor *editor = od_training_page_get_editor (training);
+    AdwViewStack *course_stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                                                OD_TYPE_COURSE_EDITOR,
+                                                                                "course_stack"));
+
+    od_window_show_section (window, "training");
+    od_training_page_set_filter (training, 2017, "general", NULL, NULL);
+    g_assert_cmpuint (od_training_page_get_n_shown (training), >, 0);
+    od_training_page_select_course (training, od_training_page_get_course_at (training, 0));
+    shoot (GTK_WIDGET (window), "40-training");
+    adw_view_stack_set_visible_child_name (course_stack, "sessions");
+    shoot (GTK_WIDGET (window), "41-training-sessions");
+    adw_view_stack_set_visible_child_name (course_stack, "enrolment");
+    shoot (GTK_WIDGET (window), "42-training-enrolment");
+    adw_view_stack_set_visible_child_name (course_stack, "attendance");
+    shoot (GTK_WIDGET (window), "43-training-attendance");
+    adw_view_stack_set_visible_child_name (course_stack, "details");
+    od_training_page_set_filter (training, 2017, NULL, NULL, "没有这样的培训班");
+    shoot (GTK_WIDGET (window), "44-training-no-match");
+    od_training_page_set_filter (training, 0, NULL, NULL, NULL);
   }
 
   {

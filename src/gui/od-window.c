@@ -13,6 +13,8 @@
 #include "od-settings-store.h"
 #include "od-organizations-page.h"
 #include "od-people-page.h"
+#include "od-attendance-window.h"
+#include "od-training-page.h"
 #include "od-window-private.h"
 
 G_DEFINE_FINAL_TYPE (OdWindow, od_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -190,6 +192,18 @@ od_window_finalize (GObject *object)
   G_OBJECT_CLASS (od_window_parent_class)->finalize (object);
 }
 
+/* A session's "Take Attendance": the door window, over this one. */
+static void
+on_take_attendance_cb (OdTrainingPage *page,
+                       gint64          session_id,
+                       OdWindow       *self)
+{
+  GtkWidget *door = od_attendance_window_new (GTK_WINDOW (self), od_page_get_db (OD_PAGE (page)),
+                                              session_id);
+
+  gtk_window_present (GTK_WINDOW (door));
+}
+
 static void
 od_window_class_init (OdWindowClass *klass)
 {
@@ -206,6 +220,7 @@ od_window_class_init (OdWindowClass *klass)
   g_type_ensure (OD_TYPE_LOOKUPS_PAGE);
   g_type_ensure (OD_TYPE_ORGANIZATIONS_PAGE);
   g_type_ensure (OD_TYPE_PEOPLE_PAGE);
+  g_type_ensure (OD_TYPE_TRAINING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/od-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OdWindow, toast_overlay);
@@ -223,6 +238,7 @@ od_window_class_init (OdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdWindow, lookups_page);
   gtk_widget_class_bind_template_callback (widget_class, on_section_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_take_attendance_cb);
 
   _od_window_class_install_actions (widget_class);
 }
