@@ -15,6 +15,7 @@
 #include "od-person-dialog.h"
 #include "od-preferences-window.h"
 #include "od-settings-store.h"
+#include "od-training-laptop.h"
 #include "od-trash-window.h"
 #include "od-window-private.h"
 
@@ -399,6 +400,55 @@ backup_action (GtkWidget  *widget,
                _("_Save"), name, backup_chosen);
 }
 
+/* The laptop's attendance back (orgdesk-cli merge): a summary, and the
+ * conflicts and what was left out in a dialog to read. */
+static void
+merge_laptop_chosen (OdWindow   *self,
+                     const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdMergeResult) result = od_training_merge (self->db, path, &error);
+  g_autofree char *summary = NULL;
+
+  if (result == NULL)
+    {
+      _od_window_show_error (self, _("Merge Failed"), error);
+      return;
+    }
+  od_window_reload (self);
+  /* Translators: after a merge; marks added, marks changed, people added */
+  summary = g_strdup_printf (_("Laptop attendance merged: %u marks added, %u changed, %u people "
+                               "added"), result->marks_added, result->marks_updated,
+                             result->people_added);
+  if (result->conflicts->len == 0 && result->skipped->len == 0)
+    {
+      od_window_show_toast (self, summary);
+      return;
+    }
+  {
+    g_autoptr(GString) body = g_string_new (summary);
+    GtkWidget *dialog;
+
+    g_string_append (body, "\n");
+    for (guint i = 0; i < result->conflicts->len; i++)
+      g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (result->conflicts, i));
+    for (guint i = 0; i < result->skipped->len; i++)
+      g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (result->skipped, i));
+    dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Merged, With Differences"), body->str);
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+}
+
+static void
+merge_laptop_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  choose_file (OD_WINDOW (widget), _("Merge Laptop Attendance"), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("_Merge"), NULL, merge_laptop_chosen);
+}
+
 static void
 restore_action (GtkWidget  *widget,
                 const char *action_name,
@@ -465,6 +515,7 @@ _od_window_update_actions (OdWindow *self)
   gboolean has_db = self->db != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "database.backup", has_db);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "database.merge-laptop", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "database.import", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "database.trash", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.load-demo", has_db);
@@ -480,6 +531,8 @@ _od_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "database.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "database.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "database.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "database.merge-laptop", NULL,
+                                   merge_laptop_action);
   gtk_widget_class_install_action (widget_class, "database.trash", NULL, trash_action);
   gtk_widget_class_install_action (widget_class, "welcome.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "welcome.start-empty", NULL, start_empty_action);

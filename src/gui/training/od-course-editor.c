@@ -15,11 +15,15 @@
 #include <glib/gi18n.h>
 
 #include "od-course-editor.h"
+#include "od-print-operation.h"
+#include "od-render-registry.h"
+#include "od-settings-store.h"
 #include "od-form.h"
 #include "od-labels.h"
 #include "od-registry-store.h"
 #include "od-session-dialog.h"
 #include "od-training-entities.h"
+#include "od-training-laptop.h"
 #include "od-training-query.h"
 #include "od-training-store.h"
 #include "od-trash.h"
@@ -222,6 +226,11 @@ fill_sessions (OdCourseEditor *self)
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, _("Open the door attendance window for this session"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "training.take-attendance");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", session->id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+      button = row_button ("document-print-symbolic", _("Print the Sign-in Sheet"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "course.print-sign-in");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", session->id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
@@ -564,6 +573,103 @@ od_course_editor_dispose (GObject *object)
   G_OBJECT_CLASS (od_course_editor_parent_class)->dispose (object);
 }
 
+/* --- paper and the laptop --- */
+
+/* Report NAME (od-render-registry.h) about this course or SESSION_ID, to
+ * the print dialog (which also saves it as a PDF). */
+static void
+print_report (OdCourseEditor *self,
+              const char     *name,
+              gint64          session_id)
+{
+  g_autofree char *association = od_settings_get (self->db, OD_SETTING_ASSOCIATION_NAME, NULL);
+  OdRenderRequest request = { self->db, 0, 0, association, session_id, self->course->id };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdDocument) doc = od_render_build_report (name, &request, &error);
+  g_autoptr(OdPrintOperation) operation = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (doc == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  operation = od_print_operation_new (doc);
+  od_print_operation_run_dialog (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+}
+
+static void
+print_badges_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  OdCourseEditor *self = OD_COURSE_EDITOR (widget);
+
+  if (self->course != NULL && self->course->id > 0)
+    print_report (self, "badges", 0);
+}
+
+static void
+print_sign_in_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  OdCourseEditor *self = OD_COURSE_EDITOR (widget);
+
+  if (self->course != NULL && self->course->id > 0)
+    print_report (self, "sign-in-sheet", g_variant_get_int64 (parameter));
+}
+
+static void
+on_take_away_response_cb (GtkNativeDialog *native,
+                          int              response,
+                          OdCourseEditor  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->course != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && od_training_export_course (self->db, self->course->id, path, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          /* Translators: %s is a file name */
+          g_autofree char *message = g_strdup_printf (_("Saved as %s: open it with OrgDesk on "
+                                                        "the laptop, then merge it back"), name);
+
+          show_toast (self, adw_toast_new (message));
+        }
+      else if (error != NULL)
+        show_error (self, error);
+    }
+  g_object_unref (native);
+}
+
+static void
+take_away_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  OdCourseEditor *self = OD_COURSE_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *native;
+  g_autofree char *name = NULL;
+
+  if (self->course == NULL || self->course->id <= 0)
+    return;
+  native = gtk_file_chooser_native_new (_("Take the Course to a Laptop"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  /* Translators: file name suggested for a course taken to a laptop;
+   * %s is the course title */
+  name = g_strdup_printf (_("%s (laptop).db"), self->course->title);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect_object (native, "response", G_CALLBACK (on_take_away_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 static void
 od_course_editor_class_init (OdCourseEditorClass *klass)
 {
@@ -622,6 +728,10 @@ od_course_editor_class_init (OdCourseEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_person_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_person_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_attendance_changed_cb);
+  gtk_widget_class_install_action (widget_class, "course.print-badges", NULL, print_badges_action);
+  gtk_widget_class_install_action (widget_class, "course.print-sign-in", "x",
+                                   print_sign_in_action);
+  gtk_widget_class_install_action (widget_class, "course.take-away", NULL, take_away_action);
 }
 
 static void
@@ -755,81 +865,27 @@ od_course_editor_revert (OdCourseEditor *self)
     od_course_editor_load (self, -1);
 }
 
-typedef struct
-{
-  gint64          from_id;
-  OdCourseFields *copy;
-  gint64          new_id;
-} CopyData;
-
-static gboolean
-copy_in_transaction (OdDb     *db,
-                     gpointer  user_data,
-                     GError  **error)
-{
-  CopyData *data = user_data;
-  g_autoptr(GPtrArray) sessions = NULL;
-
-  data->new_id = od_course_save (db, data->copy, error);
-  if (data->new_id <= 0)
-    return FALSE;
-  sessions = od_course_list_sessions (db, data->from_id, error);
-  if (sessions == NULL)
-    return FALSE;
-  for (guint i = 0; i < sessions->len; i++)
-    {
-      OdCourseSessionFields *session = g_ptr_array_index (sessions, i);
-
-      /* The copy's sessions keep their dates, for the user to move. */
-      session->id = 0;
-      g_clear_pointer (&session->uuid, g_free);
-      g_clear_pointer (&session->created_at, g_free);
-      g_clear_pointer (&session->updated_at, g_free);
-      session->course_id = data->new_id;
-      if (od_course_session_save (db, session, error) <= 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 gint64
 od_course_editor_copy (OdCourseEditor *self)
 {
-  g_autoptr(OdCourseFields) copy = NULL;
   g_autoptr(GError) error = NULL;
-  CopyData data = { 0 };
-  char *title;
+  gint64 new_id;
 
   g_return_val_if_fail (OD_IS_COURSE_EDITOR (self), 0);
 
   if (self->course == NULL || self->course->id <= 0)
     return 0;
-  copy = od_course_load (self->db, self->course->id, &error);
-  if (copy == NULL)
+  /* The copy's sessions keep their dates, for the user to move. */
+  new_id = od_course_copy (self->db, self->course->id, NULL, &error);
+  if (new_id == 0)
     {
       show_error (self, error);
       return 0;
     }
-  copy->id = 0;
-  g_clear_pointer (&copy->uuid, g_free);
-  g_clear_pointer (&copy->created_at, g_free);
-  g_clear_pointer (&copy->updated_at, g_free);
-  /* Translators: the title of a copied course; %s is the original title */
-  title = g_strdup_printf (_("%s (copy)"), copy->title);
-  g_free (copy->title);
-  copy->title = title;
-
-  data.from_id = self->course->id;
-  data.copy = copy;
-  if (!od_db_transaction (self->db, copy_in_transaction, &data, &error))
-    {
-      show_error (self, error);
-      return 0;
-    }
-  od_course_editor_load (self, data.new_id);
-  g_signal_emit (self, signals[SAVED], 0, data.new_id);
+  od_course_editor_load (self, new_id);
+  g_signal_emit (self, signals[SAVED], 0, new_id);
   show_toast (self, adw_toast_new (_("Course copied: check the dates of its sessions")));
-  return data.new_id;
+  return new_id;
 }
 
 gboolean
