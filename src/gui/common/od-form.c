@@ -179,3 +179,15 @@ od_form_problem_row (const OdProblem *problem,
     }
   return row;
 }
+
+void
+od_form_show_toast (GtkWidget *widget,
+                    AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}

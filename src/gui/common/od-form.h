@@ -13,6 +13,9 @@
 G_BEGIN_DECLS
 
 void        od_form_clear_list     (GtkListBox      *list);
+/* TOAST in the toast overlay WIDGET is in (dropped when there is none). */
+void        od_form_show_toast     (GtkWidget       *widget,
+                                    AdwToast        *toast);
 
 void        od_form_set_text       (AdwEntryRow     *row,
                                     const char      *text);

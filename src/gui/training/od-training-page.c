@@ -15,6 +15,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "od-form.h"
+
 #include "od-labels.h"
 #include "od-training-entities.h"
 #include "od-training-page.h"
@@ -66,11 +68,8 @@ static void
 show_error (OdTrainingPage *self,
             const GError   *error)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  g_warning ("training: %s", error->message);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+  g_debug ("training: %s", error->message);
+  od_form_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
 }
 
 static void
