@@ -68,6 +68,8 @@ static const OdRenderKind kinds[] = {
     od_training_sign_in_sheet },
   { "badges", N_("Name badges with QR codes for a course (--course ID)"), TRUE, NULL,
     od_training_badges },
+  { "certificates", N_("Certificates of completion of a course (--course ID)"), TRUE, NULL,
+    od_training_certificates },
 };
 
 /* The chart kinds (CHARTS) or the report kinds, as const OdRenderKind pointers. */

@@ -271,6 +271,34 @@ test_badges (Fixture       *f,
   g_assert_cmpuint (n_read, ==, MIN (enrolees->len, 8));
 }
 
+/* One certificate a page, for those above the threshold. */
+static void
+test_certificates (Fixture       *f,
+                   gconstpointer  data)
+{
+  OdRenderRequest request = { f->db, 0, 0, "宝鸡市社会组织促进会", 0, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdDocument) none = NULL;
+  g_autoptr(OdDocument) doc = NULL;
+  g_autoptr(GPtrArray) graduates = NULL;
+  gint64 course_id = 0;
+
+  g_assert_true (od_db_query_int64 (f->db, "SELECT min (course_id) FROM course_sessions"
+                                           " WHERE held_on >= '2017-01-01'", &course_id, NULL));
+  request.course_id = course_id;
+  none = od_render_build_report ("certificates", &request, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (od_document_paginate (none), ==, 1);
+
+  g_assert_true (od_db_exec (f->db, "UPDATE courses SET certificate_threshold = 100", NULL));
+  graduates = od_course_list_graduates (f->db, course_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (graduates->len, >, 0);
+  doc = od_render_build_report ("certificates", &request, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (od_document_paginate (doc), ==, graduates->len);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -284,6 +312,8 @@ main (int    argc,
   g_test_add ("/training-reports/sign-in-sheet", Fixture, NULL, fixture_setup,
               test_sign_in_sheet, fixture_teardown);
   g_test_add ("/training-reports/badges", Fixture, NULL, fixture_setup, test_badges,
+              fixture_teardown);
+  g_test_add ("/training-reports/certificates", Fixture, NULL, fixture_setup, test_certificates,
               fixture_teardown);
   return g_test_run ();
 }

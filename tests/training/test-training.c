@@ -522,6 +522,54 @@ test_planning (OdTestFixture *f,
   g_assert_cmpint (od_course_count_enrolled (db, copy, NULL), ==, 3);
 }
 
+/* Certificates: those above the course's attendance threshold. */
+static void
+test_graduates (OdTestFixture *f,
+                gconstpointer  data)
+{
+  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdCourseFields) course = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) half = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  gint64 a = add_person (db, "张三", "13800000001");
+  gint64 b = add_person (db, "李四", "13800000002");
+  gint64 c = add_person (db, "王五", "13800000003");
+  gint64 id = add_course (db, "法规政策培训班", "general");
+  gint64 s1 = add_session (db, id, "2017-03-07");
+  gint64 s2 = add_session (db, id, "2017-03-08");
+
+  enrol (db, id, a, "enrolled");
+  enrol (db, id, b, "enrolled");
+  enrol (db, id, c, "enrolled");
+  mark (db, s1, a, "present");
+  mark (db, s2, a, "absent");
+  mark (db, s1, b, "excused");
+  mark (db, s1, c, "late");
+  mark (db, s2, c, "present");
+
+  /* Without a threshold, no certificates. */
+  none = od_course_list_graduates (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  course = od_course_load (db, id, &error);
+  course->certificate_threshold = 50;
+  g_assert_cmpint (od_course_save (db, course, &error), ==, id);
+  half = od_course_list_graduates (db, id, &error);
+  g_assert_cmpuint (half->len, ==, 2);
+  course->certificate_threshold = 100;
+  g_assert_cmpint (od_course_save (db, course, &error), ==, id);
+  all = od_course_list_graduates (db, id, &error);
+  g_assert_cmpuint (all->len, ==, 1);
+  g_assert_cmpstr (((OdEnrolee *) g_ptr_array_index (all, 0))->name, ==, "王五");
+
+  course->certificate_threshold = 120;
+  g_assert_cmpint (od_course_save (db, course, &error), ==, 0);
+  g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_INVALID);
+}
+
 /* A course taken away on a laptop and merged back. */
 static void
 test_laptop (OdTestFixture *f,
@@ -625,6 +673,7 @@ main (int    argc,
   OD_TEST_ADD ("/training/door", test_door);
   OD_TEST_ADD ("/training/planning", test_planning);
   OD_TEST_ADD ("/training/laptop", test_laptop);
+  OD_TEST_ADD ("/training/graduates", test_graduates);
   OD_TEST_ADD ("/training/demo", test_demo);
   return g_test_run ();
 }

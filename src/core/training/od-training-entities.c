@@ -200,6 +200,9 @@ static const OdEntityField course_fields[] = {
          .headers = HEADERS ("人数上限", "名额")),
   FIELD (OdCourseFields, "trainers", N_("Trainers"), OD_INPUT_TEXT, OD_FIELD_TEXT, trainers,
          .headers = HEADERS ("授课人", "主讲人", "讲师")),
+  FIELD (OdCourseFields, "certificate_threshold", N_("Certificate from attendance (%)"),
+         OD_INPUT_COUNT, OD_FIELD_INT, certificate_threshold,
+         .headers = HEADERS ("结业出勤率", "结业要求")),
   FIELD (OdCourseFields, "notes", N_("Notes"), OD_INPUT_TEXT, OD_FIELD_TEXT, notes,
          .headers = HEADERS ("备注")),
   TIMESTAMPS (OdCourseFields),
@@ -345,9 +348,17 @@ static GPtrArray *
 validate_course (OdDb          *db,
                  gconstpointer  record)
 {
+  const OdCourseFields *f = record;
   GPtrArray *problems = od_problems_new ();
 
   od_entity_check_fields (&od_course_entity, problems, record);
+  if (f->capacity < 0)
+    od_problems_add (problems, "capacity", OD_PROBLEM_ERROR, 0,
+                     g_strdup (_("The capacity cannot be negative. Type 0 for no limit.")));
+  if (f->certificate_threshold < 0 || f->certificate_threshold > 100)
+    od_problems_add (problems, "certificate_threshold", OD_PROBLEM_ERROR, 0,
+                     g_strdup (_("The attendance for a certificate is a percentage from 0 to "
+                                 "100; 0 means the course gives no certificates.")));
   return problems;
 }
 

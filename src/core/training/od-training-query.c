@@ -234,6 +234,66 @@ od_course_list_enrolees (OdDb    *db,
   return g_steal_pointer (&list);
 }
 
+GPtrArray *
+od_course_list_graduates (OdDb    *db,
+                          gint64   course_id,
+                          GError **error)
+{
+  g_autoptr(GPtrArray) enrolees = od_course_list_enrolees (db, course_id, error);
+  g_autoptr(GPtrArray) graduates = g_ptr_array_new_with_free_func ((GDestroyNotify) od_enrolee_free);
+  g_autoptr(OdStmt) stmt = NULL;
+  g_autoptr(GHashTable) attended = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gint64 threshold = 0, n_sessions = 0;
+  OdStep step;
+
+  if (enrolees == NULL)
+    return NULL;
+  stmt = od_db_prepare (db, "SELECT c.certificate_threshold, (SELECT count(*) FROM course_sessions s"
+                            " WHERE s.course_id = c.id AND s.deleted_at IS NULL)"
+                            " FROM courses c WHERE c.id = ?1", error);
+  if (stmt == NULL || !od_stmt_bind_int64 (stmt, 1, course_id, error))
+    return NULL;
+  step = od_stmt_step (stmt, error);
+  if (step == OD_STEP_ERROR)
+    return NULL;
+  if (step == OD_STEP_ROW)
+    {
+      threshold = od_stmt_get_int64 (stmt, 0);
+      n_sessions = od_stmt_get_int64 (stmt, 1);
+    }
+  g_clear_pointer (&stmt, od_stmt_free);
+  if (threshold <= 0 || n_sessions == 0)
+    return g_steal_pointer (&graduates);
+
+  stmt = od_db_prepare (db, "SELECT m.person_id, count(*) FROM attendance_marks m"
+                            " JOIN course_sessions s ON s.id = m.session_id"
+                            " WHERE s.course_id = ?1 AND s.deleted_at IS NULL"
+                            " AND m.deleted_at IS NULL AND m.status IN ('present', 'late')"
+                            " GROUP BY m.person_id", error);
+  if (stmt == NULL || !od_stmt_bind_int64 (stmt, 1, course_id, error))
+    return NULL;
+  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
+    {
+      gint64 *person = g_new (gint64, 1);
+
+      *person = od_stmt_get_int64 (stmt, 0);
+      g_hash_table_insert (attended, person, GINT_TO_POINTER ((int) od_stmt_get_int64 (stmt, 1)));
+    }
+  if (step == OD_STEP_ERROR)
+    return NULL;
+
+  for (guint i = 0; i < enrolees->len; i++)
+    {
+      OdEnrolee *e = g_ptr_array_index (enrolees, i);
+      gint64 n = GPOINTER_TO_INT (g_hash_table_lookup (attended, &e->person_id));
+
+      /* n ÷ sessions ≥ threshold %, in integers. */
+      if (!g_str_equal (e->status, "cancelled") && n * 100 >= threshold * n_sessions)
+        g_ptr_array_add (graduates, g_ptr_array_steal_index (enrolees, i--));
+    }
+  return g_steal_pointer (&graduates);
+}
+
 gboolean
 od_session_get_counts (OdDb             *db,
                        gint64            session_id,

@@ -83,6 +83,12 @@ GPtrArray  *od_course_list_enrolees       (OdDb              *db,
 GPtrArray  *od_course_list_marks          (OdDb              *db,
                                            gint64             course_id,
                                            GError           **error);
+/* The enrolled of COURSE_ID who attended (present or late) at least its
+ * certificate_threshold percent of its sessions, by name (OdEnrolee);
+ * empty when the course gives no certificates. */
+GPtrArray  *od_course_list_graduates      (OdDb              *db,
+                                           gint64             course_id,
+                                           GError           **error);
 gboolean    od_session_get_counts         (OdDb              *db,
                                            gint64             session_id,
                                            OdSessionCounts   *counts,

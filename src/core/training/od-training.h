@@ -24,6 +24,7 @@ typedef struct
   char   *venue;
   gint64  capacity;         /* 0 = no limit */
   char   *trainers;
+  gint64  certificate_threshold;  /* % of the sessions attended for a certificate; 0 = none */
   char   *notes;
   char   *created_at;
   char   *updated_at;

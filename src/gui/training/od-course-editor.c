@@ -55,6 +55,7 @@ struct _OdCourseEditor
   AdwEntryRow       *organizer_row;
   AdwEntryRow       *venue_row;
   GtkSpinButton     *capacity_spin;
+  GtkSpinButton     *certificate_spin;
   AdwEntryRow       *trainers_row;
   AdwEntryRow       *notes_row;
   GtkWidget         *save_button;
@@ -137,6 +138,7 @@ fill_form (OdCourseEditor *self)
   od_form_set_text (self->organizer_row, course->organizer);
   od_form_set_text (self->venue_row, course->venue);
   gtk_spin_button_set_value (self->capacity_spin, (double) course->capacity);
+  gtk_spin_button_set_value (self->certificate_spin, (double) course->certificate_threshold);
   od_form_set_text (self->trainers_row, course->trainers);
   od_form_set_text (self->notes_row, course->notes);
   gtk_label_set_text (self->heading_label,
@@ -605,6 +607,17 @@ print_badges_action (GtkWidget  *widget,
 }
 
 static void
+print_certificates_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  OdCourseEditor *self = OD_COURSE_EDITOR (widget);
+
+  if (self->course != NULL && self->course->id > 0)
+    print_report (self, "certificates", 0);
+}
+
+static void
 print_sign_in_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -696,6 +709,7 @@ od_course_editor_class_init (OdCourseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, organizer_row);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, venue_row);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, capacity_spin);
+  gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, certificate_spin);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, trainers_row);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, save_button);
@@ -724,6 +738,8 @@ od_course_editor_class_init (OdCourseEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_person_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_attendance_changed_cb);
   gtk_widget_class_install_action (widget_class, "course.print-badges", NULL, print_badges_action);
+  gtk_widget_class_install_action (widget_class, "course.print-certificates", NULL,
+                                   print_certificates_action);
   gtk_widget_class_install_action (widget_class, "course.print-sign-in", "x",
                                    print_sign_in_action);
   gtk_widget_class_install_action (widget_class, "course.take-away", NULL, take_away_action);
@@ -825,6 +841,7 @@ od_course_editor_save (OdCourseEditor *self)
   fields->organizer = od_form_get_text (self->organizer_row, FALSE);
   fields->venue = od_form_get_text (self->venue_row, FALSE);
   fields->capacity = gtk_spin_button_get_value_as_int (self->capacity_spin);
+  fields->certificate_threshold = gtk_spin_button_get_value_as_int (self->certificate_spin);
   fields->trainers = od_form_get_text (self->trainers_row, FALSE);
   fields->notes = od_form_get_text (self->notes_row, FALSE);
 

@@ -381,3 +381,78 @@ od_training_sign_in_sheet (const OdRenderRequest  *request,
   od_document_add_table (doc, table);
   return g_steal_pointer (&doc);
 }
+
+OdDocument *
+od_training_certificates (const OdRenderRequest  *request,
+                          GError                **error)
+{
+  g_autoptr(OdDocument) doc = od_document_new (OD_PAPER_A4);
+  g_autoptr(OdCourseFields) course = NULL;
+  g_autoptr(GPtrArray) graduates = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autofree char *title = NULL;
+  const char *first = "", *last = "";
+
+  if (request->course_id == 0)
+    {
+      g_set_error (error, OD_RENDER_ERROR, OD_RENDER_ERROR_NEEDS_RECORD,
+                   _("Say which course the certificates are for: --course ID."));
+      return NULL;
+    }
+  course = od_course_load (request->db, request->course_id, error);
+  if (course == NULL)
+    return NULL;
+  graduates = od_course_list_graduates (request->db, request->course_id, error);
+  if (graduates == NULL)
+    return NULL;
+  sessions = od_course_list_sessions (request->db, request->course_id, error);
+  if (sessions == NULL)
+    return NULL;
+  if (sessions->len > 0)
+    {
+      first = ((OdCourseSessionFields *) g_ptr_array_index (sessions, 0))->held_on;
+      last = ((OdCourseSessionFields *) g_ptr_array_index (sessions, sessions->len - 1))->held_on;
+    }
+
+  /* Translators: the title of a PDF of certificates; %s is a course title */
+  title = g_strdup_printf (_("Certificates: %s"), course->title);
+  od_document_set_title (doc, title);
+  od_document_set_author (doc, request->association != NULL ? request->association : "OrgDesk");
+  if (request->association != NULL)
+    od_document_set_header_text (doc, request->association);
+
+  if (graduates->len == 0)
+    {
+      od_document_add_title (doc, title);
+      od_document_add_paragraph (doc, course->certificate_threshold > 0
+                                      ? _("Nobody has attended enough of the course for a "
+                                          "certificate yet.")
+                                      : _("This course gives no certificates. Set the attendance "
+                                          "needed for one in the course's details."));
+      return g_steal_pointer (&doc);
+    }
+  for (guint i = 0; i < graduates->len; i++)
+    {
+      const OdEnrolee *e = g_ptr_array_index (graduates, i);
+      g_autofree char *text = NULL;
+      g_autofree char *signed_by = NULL;
+
+      if (i > 0)
+        od_document_add_page_break (doc);
+      od_document_add_title (doc, _("Certificate of Completion"));
+      text = e->organization[0] != '\0'
+             /* Translators: a certificate; a person's name, their organization, a
+              * course title, its first and last dates */
+             ? g_strdup_printf (_("%s, of %s, took part in %s from %s to %s and completed the "
+                                  "course."), e->name, e->organization, course->title, first, last)
+             /* Translators: as above, for a person with no organization */
+             : g_strdup_printf (_("%s took part in %s from %s to %s and completed the course."),
+                                e->name, course->title, first, last);
+      od_document_add_paragraph (doc, text);
+      /* Translators: the signature line of a certificate: the association and a date */
+      signed_by = g_strdup_printf (_("%s, %s"), request->association != NULL
+                                                ? request->association : "", last);
+      od_document_add_paragraph (doc, signed_by);
+    }
+  return g_steal_pointer (&doc);
+}

@@ -29,6 +29,10 @@ OdDocument *od_training_sign_in_sheet       (const OdRenderRequest  *request,
  * with a QR code of the attendance token (od-training-badges.c). */
 OdDocument *od_training_badges              (const OdRenderRequest  *request,
                                              GError                **error);
+/* A certificate of completion (one page each) for the graduates of
+ * request->course_id (od_course_list_graduates). */
+OdDocument *od_training_certificates        (const OdRenderRequest  *request,
+                                             GError                **error);
 /* The year's training: key figures, the courses, the four charts. */
 OdDocument *od_training_report              (const OdRenderRequest  *request,
                                              GError                **error);
