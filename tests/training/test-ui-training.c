@@ -338,6 +338,33 @@ test_create_enrol_mark (OdTestFixture *f,
   marks = od_course_list_marks (db, id, NULL);
   g_assert_cmpuint (marks->len, ==, 0);
 
+  /* Everyone of an organization at once; the one place is taken, so they
+   * wait. */
+  {
+    gint64 n_people = -1;
+    g_autoptr(GPtrArray) all = NULL;
+    guint waiting = 0;
+
+    g_assert_true (od_db_query_int64 (db, "SELECT count(*) FROM people p JOIN organizations o"
+                                          " ON o.id = p.organization_id WHERE o.name = '宝鸡市养生协会'"
+                                          " AND p.deleted_at IS NULL", &n_people, NULL));
+    g_assert_cmpint (n_people, >, 0);
+    set_text (editor, OD_TYPE_COURSE_EDITOR, "person_search", "宝鸡市养生协会");
+    g_signal_emit_by_name (child_of (editor, OD_TYPE_COURSE_EDITOR, "person_search"), "search-changed");
+    for (int i = 0; (row = gtk_list_box_get_row_at_index (results, i)) != NULL; i++)
+      if (g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "宝鸡市养生协会")
+          && g_object_get_data (G_OBJECT (row), "od-organization-id") != NULL)
+        break;
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (results, "row-activated", row);
+    od_test_spin (20);
+    all = od_course_list_enrolees (db, id, NULL);
+    g_assert_cmpuint (all->len, ==, 1 + (guint) n_people);
+    for (guint i = 0; i < all->len; i++)
+      waiting += g_str_equal (((OdEnrolee *) g_ptr_array_index (all, i))->status, "waitlisted");
+    g_assert_cmpuint (waiting, ==, (guint) n_people);
+  }
+
   /* Copy: the same fields under a new title, the session with its date. */
   click (editor, OD_TYPE_COURSE_EDITOR, "copy_button");
   g_assert_cmpint (od_course_editor_get_id (editor), >, id);

@@ -29,6 +29,7 @@
 #include "od-trash.h"
 
 /* How many people the search popover offers at most. */
+#define MAX_ORGANIZATION_RESULTS 3
 #define MAX_PERSON_RESULTS 20
 
 struct _OdCourseEditor
@@ -382,7 +383,40 @@ fill_person_results (OdCourseEditor *self)
       g_object_set_data_full (G_OBJECT (row), "od-id", g_memdup2 (&id, sizeof (gint64)), g_free);
       gtk_list_box_append (self->person_results, row);
     }
-  if (ids->len == 0)
+  /* Organizations found too: everyone of one, enrolled at once. */
+  {
+    OdOrganizationFilter org_filter;
+    g_autoptr(GArray) org_ids = NULL;
+
+    od_organization_filter_init (&org_filter);
+    org_filter.query = query;
+    org_ids = od_organization_query_ids (self->db, &org_filter, NULL);
+    for (guint i = 0; org_ids != NULL && i < org_ids->len && i < MAX_ORGANIZATION_RESULTS; i++)
+      {
+        gint64 id = g_array_index (org_ids, gint64, i);
+        g_autoptr(OdOrganizationFields) org = od_organization_load (self->db, id, NULL);
+        g_autofree char *title = NULL;
+        g_autofree char *subtitle = NULL;
+        GtkWidget *row;
+
+        if (org == NULL || org->n_people == 0)
+          continue;
+        row = adw_action_row_new ();
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+        /* Translators: a search result that enrols all the people of an
+         * organization; %s is its name */
+        title = g_strdup_printf (_("Everyone of %s"), org->name);
+        subtitle = g_strdup_printf (ngettext ("%u person", "%u people", (gulong) org->n_people),
+                                    (guint) org->n_people);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+        g_object_set_data_full (G_OBJECT (row), "od-organization-id",
+                                g_memdup2 (&id, sizeof (gint64)), g_free);
+        gtk_list_box_append (self->person_results, row);
+      }
+  }
+  if (ids->len == 0 && gtk_list_box_get_row_at_index (self->person_results, 0) == NULL)
     {
       GtkWidget *row = adw_action_row_new ();
 
@@ -534,7 +568,28 @@ on_person_result_activated_cb (OdCourseEditor *self,
                                GtkListBoxRow  *row)
 {
   gint64 *id = g_object_get_data (G_OBJECT (row), "od-id");
+  gint64 *organization = g_object_get_data (G_OBJECT (row), "od-organization-id");
 
+  if (organization != NULL && self->course != NULL && self->course->id > 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+      guint n_added = 0;
+
+      if (!od_course_enrol_organizations (self->db, self->course->id, organization, 1, &n_added,
+                                          &error))
+        {
+          show_error (self, error);
+          return;
+        }
+      gtk_popover_popdown (self->person_popover);
+      fill_related (self);
+      g_signal_emit (self, signals[COUNTS_CHANGED], 0);
+      message = g_strdup_printf (ngettext ("%u person enrolled", "%u people enrolled",
+                                           (gulong) n_added), n_added);
+      show_toast (self, adw_toast_new (message));
+      return;
+    }
   if (id == NULL)
     return;
   if (od_course_editor_enrol (self, *id))
