@@ -338,6 +338,18 @@ test_create_enrol_mark (OdTestFixture *f,
   marks = od_course_list_marks (db, id, NULL);
   g_assert_cmpuint (marks->len, ==, 0);
 
+  /* Typed in afterwards from the signed sheet: the method says so. */
+  gtk_switch_set_active (child_of (editor, OD_TYPE_COURSE_EDITOR, "paper_switch"), TRUE);
+  cell = od_attendance_grid_get_cell (od_course_editor_get_grid (editor), enrolee->person_id, session_id);
+  gtk_drop_down_set_selected (cell, od_label_index (od_attendance_status_choices, "late") + 1);
+  od_test_spin (20);
+  g_clear_pointer (&marks, g_ptr_array_unref);
+  marks = od_course_list_marks (db, id, NULL);
+  g_assert_cmpuint (marks->len, ==, 1);
+  g_assert_cmpstr (((OdAttendanceMarkFields *) g_ptr_array_index (marks, 0))->method, ==, "paper");
+  g_assert_cmpstr (((OdAttendanceMarkFields *) g_ptr_array_index (marks, 0))->status, ==, "late");
+  gtk_switch_set_active (child_of (editor, OD_TYPE_COURSE_EDITOR, "paper_switch"), FALSE);
+
   /* Everyone of an organization at once; the one place is taken, so they
    * wait. */
   {

@@ -27,6 +27,7 @@ struct _OdAttendanceGrid
   OdDb       *db;
   gint64      course_id;
   gboolean    filling;
+  gboolean    from_paper;       /* marks entered from the printed sheet */
 
   GtkWidget  *grid;
   GHashTable *cells;           /* "person:session" → GtkDropDown (owned by the grid) */
@@ -118,7 +119,7 @@ on_cell_selected_cb (GtkDropDown      *cell,
   else
     ok = od_attendance_mark_set (self->db, session_id, person_id,
                                  od_label_key_at (od_attendance_status_choices, selected - 1),
-                                 "manual", &error) > 0;
+                                 self->from_paper ? "paper" : "manual", &error) > 0;
   if (!ok)
     {
       show_error (self, error);
@@ -297,6 +298,15 @@ od_attendance_grid_reload (OdAttendanceGrid *self)
       update_counts (self, session->id);
     }
   self->filling = FALSE;
+}
+
+void
+od_attendance_grid_set_from_paper (OdAttendanceGrid *self,
+                                   gboolean          from_paper)
+{
+  g_return_if_fail (OD_IS_ATTENDANCE_GRID (self));
+
+  self->from_paper = from_paper;
 }
 
 GtkDropDown *

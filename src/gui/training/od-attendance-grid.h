@@ -21,6 +21,10 @@ void         od_attendance_grid_set_course (OdAttendanceGrid *self,
                                             OdDb             *db,
                                             gint64            course_id);
 void         od_attendance_grid_reload   (OdAttendanceGrid *self);
+/* Marks entered from the paper sign-in sheet afterwards carry the method
+ * "paper"; otherwise "manual". */
+void         od_attendance_grid_set_from_paper (OdAttendanceGrid *self,
+                                                gboolean          from_paper);
 /* The cell of PERSON_ID at SESSION_ID, or NULL. */
 GtkDropDown *od_attendance_grid_get_cell (OdAttendanceGrid *self,
                                           gint64            person_id,

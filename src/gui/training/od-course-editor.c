@@ -57,6 +57,7 @@ struct _OdCourseEditor
   AdwEntryRow       *venue_row;
   GtkSpinButton     *capacity_spin;
   GtkSpinButton     *certificate_spin;
+  GtkSwitch         *paper_switch;
   AdwEntryRow       *trainers_row;
   AdwEntryRow       *notes_row;
   GtkWidget         *save_button;
@@ -607,6 +608,15 @@ on_person_search_activate_cb (OdCourseEditor *self)
 }
 
 static void
+on_paper_switch_cb (OdCourseEditor *self,
+                    GParamSpec     *pspec,
+                    GtkSwitch      *paper_switch)
+{
+  od_attendance_grid_set_from_paper (od_course_editor_get_grid (self),
+                                     gtk_switch_get_active (paper_switch));
+}
+
+static void
 on_attendance_changed_cb (OdCourseEditor *self)
 {
   g_signal_emit (self, signals[COUNTS_CHANGED], 0);
@@ -765,6 +775,7 @@ od_course_editor_class_init (OdCourseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, venue_row);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, capacity_spin);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, certificate_spin);
+  gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, paper_switch);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, trainers_row);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, OdCourseEditor, save_button);
@@ -792,6 +803,7 @@ od_course_editor_class_init (OdCourseEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_person_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_person_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_attendance_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_paper_switch_cb);
   gtk_widget_class_install_action (widget_class, "course.print-badges", NULL, print_badges_action);
   gtk_widget_class_install_action (widget_class, "course.print-certificates", NULL,
                                    print_certificates_action);
