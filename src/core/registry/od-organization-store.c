@@ -447,35 +447,19 @@ bind_org (OdStmt             *stmt,
          && od_stmt_bind_text (stmt, 28, now, error);
 }
 
+/* Checks F, then sets what a valid code says: the type (GB 32100 position
+ * 2), and no reason kept for a code that now passes or is gone. */
 static gboolean
-org_save_cb (OdDb      *db,
-             gpointer   user_data,
-             GError   **error)
+check_org (OdDb       *db,
+           gpointer    record,
+           GPtrArray  *problems,
+           GError    **error)
 {
-  OdRegistrySave *data = user_data;
-  g_autoptr(OdOrganizationFields) f = normalize_org (data->fields);
-  g_autoptr(OdOrganizationFields) old = NULL;
-  g_autoptr(GPtrArray) problems = od_problems_new ();
-  g_autoptr(GPtrArray) sorted = NULL;
-  g_autoptr(OdStmt) stmt = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *sort_key = NULL;
-  g_autofree char *changes = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *initials = NULL;
+  OdOrganizationFields *f = record;
   OdCodeResult code;
-
-  if (f->id != 0 && (old = od_organization_load (db, f->id, error)) == NULL)
-    return FALSE;
 
   if (!validate_org (db, f, problems, &code, error))
     return FALSE;
-  sorted = od_problems_sorted (problems);
-  if (_od_registry_set_error_from_problems (sorted, "credit_code", f->credit_code_override, error))
-    return FALSE;
-
-  /* A valid code says what the organization is (GB 32100 position 2); a
-   * reason kept for a code that now passes, or is gone, means nothing. */
   if (code.status == OD_CODE_VALID && code.org_type != OD_ORGANIZATION_TYPE_UNKNOWN)
     f->org_type = code.org_type;
   if (code.status == OD_CODE_VALID || code.status == OD_CODE_EMPTY)
@@ -483,74 +467,53 @@ org_save_cb (OdDb      *db,
       g_free (f->credit_code_override);
       f->credit_code_override = g_strdup ("");
     }
-
-  now = od_db_now (db);
-  sort_key = od_pinyin_sort_key (f->name);
-
-  if (old == NULL)
-    {
-      if (f->uuid[0] == '\0')
-        {
-          g_free (f->uuid);
-          f->uuid = g_uuid_string_random ();
-        }
-      stmt = od_db_prepare (db,
-                            "INSERT INTO organizations (uuid, name, short_name, credit_code,"
-                            " credit_code_override, org_type, category_id, area_id,"
-                            " registration_level, registered_on, supervising_unit,"
-                            " legal_representative, contact_person, phone, address, email,"
-                            " website, status, status_date, member_since, member_role,"
-                            " member_status, party_org_form, party_members, party_instructor,"
-                            " notes, sort_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?4,"
-                            " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-                            " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?28)", error);
-      if (stmt == NULL || !bind_org (stmt, f, sort_key, now, error) || !od_stmt_run (stmt, error))
-        return FALSE;
-      f->id = od_db_last_insert_rowid (db);
-      changes = od_entity_changes_json (&od_organization_entity, NULL, f);
-    }
-  else
-    {
-      changes = od_entity_changes_json (&od_organization_entity, old, f);
-      if (changes == NULL)
-        {
-          /* Nothing changed: no audit entry, updated_at stays. */
-          data->id = f->id;
-          return TRUE;
-        }
-      g_free (f->uuid);
-      f->uuid = g_strdup (old->uuid);
-      stmt = od_db_prepare (db,
-                            "UPDATE organizations SET name = ?2, short_name = ?3,"
-                            " credit_code = ?4, credit_code_override = ?5, org_type = ?6,"
-                            " category_id = ?7, area_id = ?8, registration_level = ?9,"
-                            " registered_on = ?10, supervising_unit = ?11,"
-                            " legal_representative = ?12, contact_person = ?13, phone = ?14,"
-                            " address = ?15, email = ?16, website = ?17, status = ?18,"
-                            " status_date = ?19, member_since = ?20, member_role = ?21,"
-                            " member_status = ?22, party_org_form = ?23, party_members = ?24,"
-                            " party_instructor = ?25, notes = ?26, sort_key = ?27,"
-                            " updated_at = ?28 WHERE id = ?29 AND uuid = ?1", error);
-      if (stmt == NULL || !bind_org (stmt, f, sort_key, now, error)
-          || !od_stmt_bind_int64 (stmt, 29, f->id, error) || !od_stmt_run (stmt, error))
-        return FALSE;
-    }
-
-  text = org_search_text (f);
-  initials = org_search_initials (f);
-  if (!_od_registry_write_search_row (db, ORG_SEARCH_UPSERT, f->id, text, initials, error))
-    return FALSE;
-  if (old != NULL && g_strcmp0 (old->name, f->name) != 0
-      && !refresh_people_search (db, f->id, f->name, error))
-    return FALSE;
-
-  if (!od_audit_record (db, "organizations", f->id, f->uuid, old == NULL ? "insert" : "update",
-                        changes, f->name, error))
-    return FALSE;
-
-  data->id = f->id;
   return TRUE;
 }
+
+/* The search row; the people's too when the name changed (theirs holds it). */
+static gboolean
+write_org_search (OdDb           *db,
+                  gconstpointer   record,
+                  gconstpointer   old_record,
+                  GError        **error)
+{
+  const OdOrganizationFields *f = record;
+  const OdOrganizationFields *old = old_record;
+  g_autofree char *text = org_search_text (f);
+  g_autofree char *initials = org_search_initials (f);
+
+  return _od_registry_write_search_row (db, ORG_SEARCH_UPSERT, f->id, text, initials, error)
+         && (old == NULL || g_strcmp0 (old->name, f->name) == 0
+             || refresh_people_search (db, f->id, f->name, error));
+}
+
+static const OdRegistryTable organization_table = {
+  .entity = &od_organization_entity,
+  .insert_sql = "INSERT INTO organizations (uuid, name, short_name, credit_code,"
+                " credit_code_override, org_type, category_id, area_id,"
+                " registration_level, registered_on, supervising_unit,"
+                " legal_representative, contact_person, phone, address, email,"
+                " website, status, status_date, member_since, member_role,"
+                " member_status, party_org_form, party_members, party_instructor,"
+                " notes, sort_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?4,"
+                " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+                " ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?28)",
+  .update_sql = "UPDATE organizations SET name = ?2, short_name = ?3,"
+                " credit_code = ?4, credit_code_override = ?5, org_type = ?6,"
+                " category_id = ?7, area_id = ?8, registration_level = ?9,"
+                " registered_on = ?10, supervising_unit = ?11,"
+                " legal_representative = ?12, contact_person = ?13, phone = ?14,"
+                " address = ?15, email = ?16, website = ?17, status = ?18,"
+                " status_date = ?19, member_since = ?20, member_role = ?21,"
+                " member_status = ?22, party_org_form = ?23, party_members = ?24,"
+                " party_instructor = ?25, notes = ?26, sort_key = ?27,"
+                " updated_at = ?28 WHERE id = ?29 AND uuid = ?1",
+  .id_index = 29,
+  .normalize = (gpointer (*) (gconstpointer)) normalize_org,
+  .check = check_org,
+  .bind = (gboolean (*) (OdStmt *, gconstpointer, const char *, const char *, GError **)) bind_org,
+  .write_search = write_org_search,
+};
 
 /* --- sorting --- */
 
@@ -765,18 +728,10 @@ GPtrArray *
 od_organization_validate (OdDb              *db,
                           const OdOrganizationFields *fields)
 {
-  g_autoptr(OdOrganizationFields) f = NULL;
-  g_autoptr(GPtrArray) problems = od_problems_new ();
-  g_autoptr(GError) error = NULL;
-  OdCodeResult code;
-
   g_return_val_if_fail (OD_IS_DB (db), NULL);
   g_return_val_if_fail (fields != NULL, NULL);
 
-  f = normalize_org (fields);
-  if (!validate_org (db, f, problems, &code, &error))
-    od_problems_add_db_error (problems, error);
-  return od_problems_sorted (problems);
+  return _od_registry_validate (db, &organization_table, fields);
 }
 
 gint64
@@ -787,7 +742,7 @@ od_organization_save (OdDb               *db,
   g_return_val_if_fail (OD_IS_DB (db), 0);
   g_return_val_if_fail (fields != NULL, 0);
 
-  return _od_registry_save (db, org_save_cb, fields, error);
+  return _od_registry_save (db, &organization_table, fields, error);
 }
 
 /* Moves the organization to the trash; its people stay linked to it. */

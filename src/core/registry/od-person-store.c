@@ -296,97 +296,60 @@ bind_person (OdStmt                *stmt,
          && od_stmt_bind_text (stmt, 10, now, error);
 }
 
+/* Checks F, then fills an unknown gender from a valid ID number (GB
+ * 11643-1999: an odd 17th digit is a man); a gender the user chose stays. */
 static gboolean
-person_save_cb (OdDb      *db,
-                gpointer   user_data,
-                GError   **error)
+check_person (OdDb       *db,
+              gpointer    record,
+              GPtrArray  *problems,
+              GError    **error)
 {
-  OdRegistrySave *data = user_data;
-  g_autoptr(OdPersonFields) f = normalize_person (data->fields);
-  g_autoptr(OdPersonFields) old = NULL;
-  g_autoptr(GPtrArray) problems = od_problems_new ();
-  g_autoptr(GPtrArray) sorted = NULL;
-  g_autoptr(OdStmt) stmt = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *sort_key = NULL;
-  g_autofree char *changes = NULL;
-  g_autofree char *org_name = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *initials = NULL;
+  OdPersonFields *f = record;
   OdCodeResult id_result;
-
-  if (f->id != 0 && (old = od_person_load (db, f->id, error)) == NULL)
-    return FALSE;
 
   if (!validate_person (db, f, problems, &id_result, error))
     return FALSE;
-  sorted = od_problems_sorted (problems);
-  if (_od_registry_set_error_from_problems (sorted, NULL, NULL, error))
-    return FALSE;
-
-  /* GB 11643-1999: an odd 17th digit is a man.  Only fills an unknown
-   * gender; a gender the user chose is kept. */
   if (id_result.status == OD_CODE_VALID && g_str_equal (f->gender, "unknown"))
     {
       g_free (f->gender);
       f->gender = g_strdup (id_result.male ? "male" : "female");
     }
+  return TRUE;
+}
 
-  now = od_db_now (db);
-  sort_key = od_pinyin_sort_key (f->name);
+static gboolean
+write_person_search (OdDb           *db,
+                     gconstpointer   record,
+                     gconstpointer   old,
+                     GError        **error)
+{
+  const OdPersonFields *f = record;
+  g_autofree char *org_name = organization_name (db, f->organization_id, error);
+  g_autofree char *text = NULL;
+  g_autofree char *initials = NULL;
 
-  if (old == NULL)
-    {
-      if (f->uuid[0] == '\0')
-        {
-          g_free (f->uuid);
-          f->uuid = g_uuid_string_random ();
-        }
-      stmt = od_db_prepare (db,
-                            "INSERT INTO people (uuid, name, gender, organization_id, position,"
-                            " mobile, id_number, notes, sort_key, created_at, updated_at)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)", error);
-      if (stmt == NULL || !bind_person (stmt, f, sort_key, now, error)
-          || !od_stmt_run (stmt, error))
-        return FALSE;
-      f->id = od_db_last_insert_rowid (db);
-      changes = od_entity_changes_json (&od_person_entity, NULL, f);
-    }
-  else
-    {
-      changes = od_entity_changes_json (&od_person_entity, old, f);
-      if (changes == NULL)
-        {
-          data->id = f->id;
-          return TRUE;
-        }
-      g_free (f->uuid);
-      f->uuid = g_strdup (old->uuid);
-      stmt = od_db_prepare (db,
-                            "UPDATE people SET name = ?2, gender = ?3, organization_id = ?4,"
-                            " position = ?5, mobile = ?6, id_number = ?7, notes = ?8,"
-                            " sort_key = ?9, updated_at = ?10 WHERE id = ?11 AND uuid = ?1",
-                            error);
-      if (stmt == NULL || !bind_person (stmt, f, sort_key, now, error)
-          || !od_stmt_bind_int64 (stmt, 11, f->id, error) || !od_stmt_run (stmt, error))
-        return FALSE;
-    }
-
-  org_name = organization_name (db, f->organization_id, error);
   if (org_name == NULL)
     return FALSE;
   text = _od_registry_person_search_text (f->name, f->mobile, org_name);
   initials = od_pinyin_search_terms (f->name);
-  if (!_od_registry_write_search_row (db, OD_REGISTRY_PERSON_SEARCH_UPSERT, f->id, text, initials, error))
-    return FALSE;
-
-  if (!od_audit_record (db, "people", f->id, f->uuid, old == NULL ? "insert" : "update",
-                        changes, f->name, error))
-    return FALSE;
-
-  data->id = f->id;
-  return TRUE;
+  return _od_registry_write_search_row (db, OD_REGISTRY_PERSON_SEARCH_UPSERT, f->id, text,
+                                        initials, error);
 }
+
+static const OdRegistryTable person_table = {
+  .entity = &od_person_entity,
+  .insert_sql = "INSERT INTO people (uuid, name, gender, organization_id, position,"
+                " mobile, id_number, notes, sort_key, created_at, updated_at)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+  .update_sql = "UPDATE people SET name = ?2, gender = ?3, organization_id = ?4,"
+                " position = ?5, mobile = ?6, id_number = ?7, notes = ?8,"
+                " sort_key = ?9, updated_at = ?10 WHERE id = ?11 AND uuid = ?1",
+  .id_index = 11,
+  .normalize = (gpointer (*) (gconstpointer)) normalize_person,
+  .check = check_person,
+  .bind = (gboolean (*) (OdStmt *, gconstpointer, const char *, const char *, GError **)) bind_person,
+  .write_search = write_person_search,
+};
 
 /* --- sorting --- */
 
@@ -511,18 +474,10 @@ GPtrArray *
 od_person_validate (OdDb                 *db,
                     const OdPersonFields *fields)
 {
-  g_autoptr(OdPersonFields) f = NULL;
-  g_autoptr(GPtrArray) problems = od_problems_new ();
-  g_autoptr(GError) error = NULL;
-  OdCodeResult id_result;
-
   g_return_val_if_fail (OD_IS_DB (db), NULL);
   g_return_val_if_fail (fields != NULL, NULL);
 
-  f = normalize_person (fields);
-  if (!validate_person (db, f, problems, &id_result, &error))
-    od_problems_add_db_error (problems, error);
-  return od_problems_sorted (problems);
+  return _od_registry_validate (db, &person_table, fields);
 }
 
 gint64
@@ -533,7 +488,7 @@ od_person_save (OdDb                  *db,
   g_return_val_if_fail (OD_IS_DB (db), 0);
   g_return_val_if_fail (fields != NULL, 0);
 
-  return _od_registry_save (db, person_save_cb, fields, error);
+  return _od_registry_save (db, &person_table, fields, error);
 }
 
 gboolean

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "od-db.h"
+#include "od-entity.h"
 #include "od-registry-store.h"
 
 G_BEGIN_DECLS
@@ -44,18 +45,36 @@ gpointer    _od_registry_load_row                (OdDb              *db,
                                                                                      gint64   id),
                                                   GError           **error);
 
-/* What a store's save callback gets: the record, and the id it sets. */
+/* How one of the registry's tables is written; the save itself (load the
+ * old row, check, refuse, insert or update, search row, audit entry) is
+ * _od_registry_save()'s, the same for both. */
 typedef struct
 {
-  gconstpointer fields;
-  gint64        id;
-} OdRegistrySave;
+  const OdEntity *entity;
+  const char     *insert_sql;   /* binds what BIND binds */
+  const char     *update_sql;   /* the same, "… WHERE id = ?ID_INDEX AND uuid = ?1" */
+  int             id_index;
+  /* A copy of FIELDS in the stored normal form. */
+  gpointer      (*normalize)    (gconstpointer fields);
+  /* Adds F's problems and sets what they imply (a type from a valid code);
+   * FALSE on a database error. */
+  gboolean      (*check)        (OdDb *db, gpointer f, GPtrArray *problems, GError **error);
+  gboolean      (*bind)         (OdStmt *stmt, gconstpointer f, const char *sort_key,
+                                 const char *now, GError **error);
+  /* The search row of F (and what depends on it when OLD differs). */
+  gboolean      (*write_search) (OdDb *db, gconstpointer f, gconstpointer old, GError **error);
+} OdRegistryTable;
 
-/* Runs SAVE_CB (given an OdRegistrySave) in one transaction; the id, or 0. */
-gint64      _od_registry_save                    (OdDb              *db,
-                                                  OdDbTransactionFunc save_cb,
-                                                  gconstpointer      fields,
-                                                  GError           **error);
+/* Every problem of FIELDS, errors first (what the entity's validate gives). */
+GPtrArray  *_od_registry_validate                (OdDb                  *db,
+                                                  const OdRegistryTable *table,
+                                                  gconstpointer          fields);
+/* Inserts (id 0) or updates FIELDS of TABLE in one transaction; the id, or
+ * 0 with the store's error. */
+gint64      _od_registry_save                    (OdDb                  *db,
+                                                  const OdRegistryTable *table,
+                                                  gconstpointer          fields,
+                                                  GError               **error);
 
 /* Space-joined, dropping empty pieces. */
 char       *_od_registry_join_nonempty           (const char *const *pieces,

@@ -16,6 +16,8 @@
 
 #include <glib/gi18n.h>
 
+#include "od-audit.h"
+#include "od-pinyin.h"
 #include "od-registry-store-private.h"
 #include "od-registry-store.h"
 #include "od-search.h"
@@ -138,13 +140,123 @@ _od_registry_load_row (OdDb       *db,
     }
 }
 
-gint64
-_od_registry_save (OdDb                *db,
-                   OdDbTransactionFunc  save_cb,
-                   gconstpointer        fields,
-                   GError             **error)
+typedef struct
 {
-  OdRegistrySave data = { fields, 0 };
+  const OdRegistryTable *table;
+  gconstpointer          fields;
+  gint64                 id;
+} SaveData;
+
+static const char *
+text_field (const OdEntity *entity,
+            gconstpointer   record,
+            const char     *key)
+{
+  const OdEntityField *field = key != NULL ? od_entity_find_field (entity, key) : NULL;
+
+  return field != NULL ? G_STRUCT_MEMBER (const char *, (gpointer) record, field->offset) : NULL;
+}
+
+static gboolean
+save_cb (OdDb      *db,
+         gpointer   user_data,
+         GError   **error)
+{
+  SaveData *data = user_data;
+  const OdRegistryTable *table = data->table;
+  const OdEntity *entity = table->entity;
+  gpointer f = table->normalize (data->fields);
+  gpointer old = NULL;
+  g_autoptr(GPtrArray) problems = od_problems_new ();
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(OdStmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *sort_key = NULL;
+  g_autofree char *changes = NULL;
+  char **uuid = &G_STRUCT_MEMBER (char *, f, entity->uuid_offset);
+  gint64 *id = &G_STRUCT_MEMBER (gint64, f, entity->id_offset);
+  gboolean ok = FALSE;
+
+  if (*id != 0 && (old = entity->record_load (db, *id, error)) == NULL)
+    goto out;
+  if (!table->check (db, f, problems, error))
+    goto out;
+  sorted = od_problems_sorted (problems);
+  if (_od_registry_set_error_from_problems (sorted, entity->reason_field,
+                                            text_field (entity, f, entity->reason_key), error))
+    goto out;
+
+  now = od_db_now (db);
+  sort_key = od_pinyin_sort_key (text_field (entity, f, "name"));
+  if (old == NULL)
+    {
+      if ((*uuid)[0] == '\0')
+        {
+          g_free (*uuid);
+          *uuid = g_uuid_string_random ();
+        }
+      stmt = od_db_prepare (db, table->insert_sql, error);
+      if (stmt == NULL || !table->bind (stmt, f, sort_key, now, error)
+          || !od_stmt_run (stmt, error))
+        goto out;
+      *id = od_db_last_insert_rowid (db);
+      changes = od_entity_changes_json (entity, NULL, f);
+    }
+  else
+    {
+      changes = od_entity_changes_json (entity, old, f);
+      if (changes == NULL)
+        {
+          /* Nothing changed: no audit entry, updated_at stays. */
+          data->id = *id;
+          ok = TRUE;
+          goto out;
+        }
+      g_free (*uuid);
+      *uuid = g_strdup (od_entity_record_uuid (entity, old));
+      stmt = od_db_prepare (db, table->update_sql, error);
+      if (stmt == NULL || !table->bind (stmt, f, sort_key, now, error)
+          || !od_stmt_bind_int64 (stmt, table->id_index, *id, error)
+          || !od_stmt_run (stmt, error))
+        goto out;
+    }
+
+  if (!table->write_search (db, f, old, error)
+      || !od_audit_record (db, entity->name, *id, *uuid, old == NULL ? "insert" : "update",
+                           changes, text_field (entity, f, "name"), error))
+    goto out;
+  data->id = *id;
+  ok = TRUE;
+
+out:
+  if (old != NULL)
+    entity->record_free (old);
+  entity->record_free (f);
+  return ok;
+}
+
+GPtrArray *
+_od_registry_validate (OdDb                  *db,
+                       const OdRegistryTable *table,
+                       gconstpointer          fields)
+{
+  gpointer f = table->normalize (fields);
+  g_autoptr(GPtrArray) problems = od_problems_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!table->check (db, f, problems, &error))
+    od_problems_add_db_error (problems, error);
+  table->entity->record_free (f);
+  return od_problems_sorted (problems);
+}
+
+gint64
+_od_registry_save (OdDb                  *db,
+                   const OdRegistryTable *table,
+                   gconstpointer          fields,
+                   GError               **error)
+{
+  SaveData data = { table, fields, 0 };
 
   if (!od_db_transaction (db, save_cb, &data, error))
     return 0;
