@@ -91,5 +91,8 @@ _od_cli_cmd_merge (OdCli  *cli,
   for (guint i = 0; i < result->skipped->len; i++)
     g_printerr ("%s\n", (const char *) g_ptr_array_index (result->skipped, i));
   g_print (_("A backup of the database before the merge: %s\n"), result->backup_path);
+  /* Translators: %s is the backup's file name */
+  g_print (_("To undo the merge before anything else changes: orgdesk-cli restore %s\n"),
+           result->backup_path);
   return OD_CLI_OK;
 }

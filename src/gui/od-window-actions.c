@@ -15,6 +15,7 @@
 #include "od-person-dialog.h"
 #include "od-preferences-window.h"
 #include "od-settings-store.h"
+#include "od-store-util.h"
 #include "od-training-laptop.h"
 #include "od-trash-window.h"
 #include "od-window-private.h"
@@ -402,13 +403,70 @@ backup_action (GtkWidget  *widget,
 
 /* The laptop's attendance back (orgdesk-cli merge): a summary, and the
  * conflicts and what was left out in a dialog to read. */
+typedef struct
+{
+  OdWindow      *window;
+  OdMergeResult *result;
+} MergeUndo;
+
+static void
+merge_undo_free (gpointer data)
+{
+  MergeUndo *undo = data;
+
+  g_object_unref (undo->window);
+  od_merge_result_free (undo->result);
+  g_free (undo);
+}
+
+/* Undo: the backup taken just before, while the merge is the last change. */
+static void
+undo_merge (MergeUndo *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (undo->window->db == NULL)
+    return;
+  if (!od_training_merge_is_last (undo->window->db, undo->result, &error))
+    {
+      if (error == NULL)
+        g_set_error (&error, OD_STORE_ERROR, OD_STORE_ERROR_INVALID,
+                     /* Translators: %s is a backup's file name */
+                     _("The database changed after the merge, so undoing it would lose those "
+                       "changes too. If you are sure, restore the backup %s from Preferences → "
+                       "Backups."), undo->result->backup_path);
+      _od_window_show_error (undo->window, _("The Merge Cannot Be Undone"), error);
+      return;
+    }
+  od_window_restore_backup (undo->window, undo->result->backup_path);
+}
+
+static void
+on_merge_toast_undo_cb (AdwToast  *toast,
+                        MergeUndo *undo)
+{
+  undo_merge (undo);
+}
+
+static void
+on_merge_dialog_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             MergeUndo        *undo)
+{
+  if (g_str_equal (response, "undo"))
+    undo_merge (undo);
+}
+
+/* The laptop's attendance back (orgdesk-cli merge): a summary, and the
+ * conflicts and what was left out in a dialog to read; either can undo. */
 static void
 merge_laptop_chosen (OdWindow   *self,
                      const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(OdMergeResult) result = od_training_merge (self->db, path, &error);
+  OdMergeResult *result = od_training_merge (self->db, path, &error);
   g_autofree char *summary = NULL;
+  MergeUndo *undo;
 
   if (result == NULL)
     {
@@ -416,13 +474,22 @@ merge_laptop_chosen (OdWindow   *self,
       return;
     }
   od_window_reload (self);
+  undo = g_new0 (MergeUndo, 1);
+  undo->window = g_object_ref (self);
+  undo->result = result;
   /* Translators: after a merge; marks added, marks changed, people added */
   summary = g_strdup_printf (_("Laptop attendance merged: %u marks added, %u changed, %u people "
                                "added"), result->marks_added, result->marks_updated,
                              result->people_added);
   if (result->conflicts->len == 0 && result->skipped->len == 0)
     {
-      od_window_show_toast (self, summary);
+      AdwToast *toast = adw_toast_new (summary);
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_merge_toast_undo_cb), undo,
+                             (GClosureNotify) (void (*) (void)) merge_undo_free, 0);
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
     }
   {
@@ -435,7 +502,12 @@ merge_laptop_chosen (OdWindow   *self,
     for (guint i = 0; i < result->skipped->len; i++)
       g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (result->skipped, i));
     dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Merged, With Differences"), body->str);
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+    adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "undo", _("_Undo the Merge"),
+                                      "close", _("_Close"), NULL);
+    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+    adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+    g_signal_connect_data (dialog, "response", G_CALLBACK (on_merge_dialog_response_cb), undo,
+                           (GClosureNotify) (void (*) (void)) merge_undo_free, 0);
     gtk_window_present (GTK_WINDOW (dialog));
   }
 }

@@ -643,9 +643,22 @@ test_laptop (OdTestFixture *f,
                                   " AND person_id = 1 AND status = 'excused'"), ==, 1);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_marks"), ==, 3);
   (void) b;
+  /* Undoable while it is the last change: its backup holds the rest. */
+  g_assert_cmpint (result->audit_id, >, 0);
+  g_assert_true (od_training_merge_is_last (db, result, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(OdDb) before = od_db_open (result->backup_path, OD_DB_OPEN_DEFAULT, &error);
 
-  /* Merging again changes nothing. */
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (before, "SELECT count(*) FROM attendance_marks"), ==, 1);
+  }
+
+  /* Merging again changes nothing; the first merge is no longer the last
+   * change, so it is no longer undone by its backup. */
   again = od_training_merge (db, laptop_path, &error);
+  g_assert_no_error (error);
+  g_assert_false (od_training_merge_is_last (db, result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (again->marks_added + again->marks_updated + again->enrolments_added
                     + again->people_added, ==, 0);

@@ -475,7 +475,22 @@ merge_cb (OdDb      *db,
                                "conflicts"), r->marks_added, r->marks_updated, r->conflicts->len);
   /* A merge is an import of another OrgDesk file (the log knows no other
    * action for it). */
-  return od_audit_record (db, "attendance_marks", 0, NULL, "import", changes, summary, error);
+  if (!od_audit_record (db, "attendance_marks", 0, NULL, "import", changes, summary, error))
+    return FALSE;
+  r->audit_id = od_db_last_insert_rowid (db);
+  return TRUE;
+}
+
+gboolean
+od_training_merge_is_last (OdDb                *db,
+                           const OdMergeResult *result,
+                           GError             **error)
+{
+  gint64 last = 0;
+
+  if (!od_db_query_int64 (db, "SELECT coalesce (max (id), 0) FROM audit_log", &last, error))
+    return FALSE;
+  return result->audit_id != 0 && last == result->audit_id;
 }
 
 OdMergeResult *

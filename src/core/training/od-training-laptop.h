@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char      *backup_path;        /* the office database before the merge */
+  gint64     audit_id;           /* the merge's entry in the history */
   guint      people_added;       /* walk-ins new to the office */
   guint      people_matched;     /* walk-ins the office knew (ID number, name + mobile) */
   guint      enrolments_added;
@@ -46,6 +47,12 @@ gboolean        od_training_export_course   (OdDb           *db,
 OdMergeResult  *od_training_merge           (OdDb           *db,
                                              const char     *path,
                                              GError        **error);
+
+/* Whether the merge of RESULT is still the last change to DB, so that
+ * restoring its backup undoes it and nothing else. */
+gboolean        od_training_merge_is_last   (OdDb                *db,
+                                             const OdMergeResult *result,
+                                             GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OdMergeResult, od_merge_result_free)
 
