@@ -470,11 +470,13 @@ od_trash_list (OdDb    *db,
   return g_steal_pointer (&entries);
 }
 
-gboolean
-od_trash_restore (OdDb        *db,
-                  const char  *table_name,
-                  gint64       row_id,
-                  GError     **error)
+/* Runs CB on row ROW_ID of the trash of TABLE_NAME, in one transaction. */
+static gboolean
+on_entry (OdDb                 *db,
+          const char           *table_name,
+          gint64                row_id,
+          OdDbTransactionFunc   cb,
+          GError              **error)
 {
   TrashData data = { NULL, row_id };
 
@@ -483,7 +485,16 @@ od_trash_restore (OdDb        *db,
   data.entity = trash_entity (table_name, error);
   if (data.entity == NULL)
     return FALSE;
-  return od_db_transaction (db, restore_cb, &data, error);
+  return od_db_transaction (db, cb, &data, error);
+}
+
+gboolean
+od_trash_restore (OdDb        *db,
+                  const char  *table_name,
+                  gint64       row_id,
+                  GError     **error)
+{
+  return on_entry (db, table_name, row_id, restore_cb, error);
 }
 
 gboolean
@@ -492,14 +503,7 @@ od_trash_purge (OdDb        *db,
                 gint64       row_id,
                 GError     **error)
 {
-  TrashData data = { NULL, row_id };
-
-  g_return_val_if_fail (OD_IS_DB (db), FALSE);
-
-  data.entity = trash_entity (table_name, error);
-  if (data.entity == NULL)
-    return FALSE;
-  return od_db_transaction (db, purge_cb, &data, error);
+  return on_entry (db, table_name, row_id, purge_cb, error);
 }
 
 gboolean
