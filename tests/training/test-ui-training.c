@@ -14,6 +14,7 @@
 #include "od-labels.h"
 #include "od-session-dialog.h"
 #include "od-test-util.h"
+#include "od-chart-view.h"
 #include "od-test-ui-util.h"
 #include "od-training-entities.h"
 #include "od-training-page.h"
@@ -221,6 +222,54 @@ find_session_dialog (void)
         return OD_SESSION_DIALOG (window);
     }
   return NULL;
+}
+
+/* The year's charts: a window of four chart views, none empty for 2017. */
+static void
+test_charts (OdTestFixture *f,
+             gconstpointer  data)
+{
+  OdWindow *window = open_demo_window (f);
+  OdTrainingPage *page = training_page (window);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint before = g_list_model_get_n_items (toplevels);
+  GtkWindow *charts = NULL;
+  guint n_views = 0;
+
+  choose (child_of (page, OD_TYPE_TRAINING_PAGE, "year_dropdown"), "2017");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "training.charts", NULL));
+  od_test_spin (20);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        charts = w;
+    }
+  g_assert_nonnull (charts);
+  g_assert_cmpstr (gtk_window_get_title (charts), ==, "Training Charts, 2017");
+  {
+    GSList *stack = g_slist_prepend (NULL, charts);
+
+    while (stack != NULL)
+      {
+        GtkWidget *w = stack->data;
+
+        stack = g_slist_delete_link (stack, stack);
+        if (OD_IS_CHART_VIEW (w))
+          {
+            g_assert_false (od_chart_is_empty (od_chart_view_get_chart (OD_CHART_VIEW (w))));
+            n_views++;
+          }
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+          stack = g_slist_prepend (stack, c);
+      }
+  }
+  g_assert_cmpuint (n_views, ==, 4);
+  gtk_window_destroy (charts);
+  gtk_window_destroy (GTK_WINDOW (window));
+  od_test_spin (20);
 }
 
 static void
@@ -476,6 +525,7 @@ main (int    argc,
   OD_TEST_ADD ("/ui/training/filter-and-counts", test_filter_and_counts);
   OD_TEST_ADD ("/ui/training/create-enrol-mark", test_create_enrol_mark);
   OD_TEST_ADD ("/ui/training/empty-title-refused", test_empty_title_refused);
+  OD_TEST_ADD ("/ui/training/charts", test_charts);
 
   status = g_test_run ();
   g_clear_object (&app);

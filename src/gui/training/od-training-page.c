@@ -15,9 +15,11 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "od-chart-view.h"
 #include "od-form.h"
 
 #include "od-labels.h"
+#include "od-render-registry.h"
 #include "od-training-entities.h"
 #include "od-training-page.h"
 #include "od-training-query.h"
@@ -91,6 +93,66 @@ build_filter (OdTrainingPage *self,
     filter->topic = g_ptr_array_index (self->topics, topic - 1);
   if (query[0] != '\0')
     filter->query = query;
+}
+
+/* The four training charts of the year chosen (this year for "All
+ * years"), side by side in a window; each with the chart view's menu. */
+static void
+charts_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  OdTrainingPage *self = OD_TRAINING_PAGE (widget);
+  static const char *const kinds[] = {
+    "attendance-by-month", "attendance-rate", "attendance-by-topic", "attendance-by-org",
+  };
+  OdDb *db = od_page_get_db (OD_PAGE (self));
+  OdCourseFilter filter;
+  OdRenderRequest request = { db, 0, 0, NULL, 0, 0 };
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *window, *grid;
+  g_autofree char *title = NULL;
+
+  if (db == NULL)
+    return;
+  build_filter (self, &filter);
+  request.year = filter.year;
+  window = adw_window_new ();
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_set_modal (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  title = filter.year != 0 ? g_strdup_printf (_("Training Charts, %d"), filter.year)
+                           : g_strdup (_("Training Charts"));
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(OdChart) chart = od_render_build_chart (kinds[i], &request, &error);
+      GtkWidget *view;
+
+      if (chart == NULL)
+        {
+          show_error (self, error);
+          gtk_window_destroy (GTK_WINDOW (window));
+          return;
+        }
+      view = od_chart_view_new ();
+      od_chart_view_set_chart (OD_CHART_VIEW (view), chart);
+      gtk_widget_set_hexpand (view, TRUE);
+      gtk_widget_set_vexpand (view, TRUE);
+      gtk_grid_attach (GTK_GRID (grid), view, (int) (i % 2), (int) (i / 2), 1, 1);
+    }
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+    gtk_box_append (GTK_BOX (box), grid);
+    adw_window_set_content (ADW_WINDOW (window), box);
+  }
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static int
@@ -488,6 +550,7 @@ od_training_page_class_init (OdTrainingPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/od-training-page.ui");
   gtk_widget_class_bind_template_child (widget_class, OdTrainingPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, OdTrainingPage, year_dropdown);
+  gtk_widget_class_install_action (widget_class, "training.charts", NULL, charts_action);
   gtk_widget_class_bind_template_child (widget_class, OdTrainingPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, OdTrainingPage, topic_dropdown);
   gtk_widget_class_bind_template_child (widget_class, OdTrainingPage, count_label);
