@@ -276,6 +276,25 @@ main (int    argc,
     adw_view_stack_set_visible_child_name (course_stack, "details");
     od_training_page_set_filter (training, 2017, NULL, NULL, "没有这样的培训班");
     shoot (GTK_WIDGET (window), "44-training-no-match");
+    /* The year's charts, in their own window. */
+    od_training_page_set_filter (training, 2017, NULL, NULL, NULL);
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      gtk_widget_activate_action (GTK_WIDGET (training), "training.charts", NULL);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+          if (gtk_window_get_transient_for (w) == GTK_WINDOW (window)
+              && od_test_find_child (GTK_WIDGET (w), OD_TYPE_CHART_VIEW) != NULL)
+            {
+              shoot (GTK_WIDGET (w), "48-training-charts");
+              gtk_window_destroy (w);
+              break;
+            }
+        }
+    }
     od_training_page_set_filter (training, 0, NULL, NULL, NULL);
   }
 
