@@ -573,9 +573,11 @@ test_failed_save_keeps_selection (OdTestFixture *f,
   od_test_spin (20);
   g_assert_cmpint (od_record_editor_get_id (OD_RECORD_EDITOR (editor)), ==, first_id);
 
-  /* A name is required: saving is refused. */
+  /* A name is required: saving is refused, and the name's row is marked. */
   set_row (editor, "name_row", "");
   g_assert_true (od_record_editor_is_dirty (OD_RECORD_EDITOR (editor)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (child_of (editor, OD_TYPE_ORGANIZATION_EDITOR,
+                                                                 "name_row")), "error"));
 
   for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
     {

@@ -101,6 +101,23 @@ error_is_listed (const GError *error,
              || g_error_matches (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_NEEDS_REASON));
 }
 
+/* The row of FIELD: the class's own answer, or its FIELD_ROWS table. */
+static GtkWidget *
+row_for_field (OdRecordEditor *self,
+               const char     *field)
+{
+  OdRecordEditorClass *klass = GET_CLASS (self);
+
+  if (klass->row_for_field != NULL)
+    return klass->row_for_field (self, field);
+  for (guint i = 0; klass->field_rows != NULL && klass->field_rows[i] != NULL
+                    && klass->field_rows[i + 1] != NULL; i += 2)
+    if (g_strcmp0 (klass->field_rows[i], field) == 0)
+      return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), G_TYPE_FROM_CLASS (klass),
+                                                        klass->field_rows[i + 1]));
+  return NULL;
+}
+
 /* Lists PROBLEMS, and why the last save was refused, in the problems group
  * and marks the rows concerned: the same for every editor. An empty new
  * form is not wrong yet: nothing is said before typing or saving. Returns
@@ -139,8 +156,7 @@ show_problems (OdRecordEditor *self,
       if (problem->severity == OD_PROBLEM_HINT)
         continue;
       n_problems++;
-      row = shown && klass->row_for_field != NULL ? klass->row_for_field (self, problem->field)
-                                                  : NULL;
+      row = shown ? row_for_field (self, problem->field) : NULL;
       if (row != NULL)
         {
           gtk_widget_add_css_class (row, problem->severity == OD_PROBLEM_ERROR ? "error" : "warning");

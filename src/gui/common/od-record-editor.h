@@ -44,9 +44,12 @@ struct _OdRecordEditorClass
   /* Checks the form: the problems found (OdProblem, may be NULL), which the
    * base class lists; may update what depends on them in the form. */
   GPtrArray  *(*check_form)    (OdRecordEditor *self);
-  /* The form's row for a problem's field, to mark it; NULL if none. */
+  /* The form's row for a problem's field, to mark it; NULL if none. By
+   * default the template child FIELD_ROWS names for the field: pairs of a
+   * field and a bound child's name, then NULL ("name", "name_row", …). */
   GtkWidget  *(*row_for_field) (OdRecordEditor *self,
                                 const char     *field);
+  const char *const *field_rows;
   /* Saves the form: the id saved, or 0 with ERROR set to why not. */
   gint64      (*form_to_save)  (OdRecordEditor *self,
                                 GError        **error);
@@ -57,7 +60,7 @@ struct _OdRecordEditorClass
   /* The database changed: refills the choices taken from it. */
   void        (*db_changed)    (OdRecordEditor *self);
 
-  gpointer padding[6];
+  gpointer padding[5];
 };
 
 void     od_record_editor_set_db          (OdRecordEditor *self,

@@ -277,24 +277,13 @@ check_form (OdRecordEditor *editor)
   return g_steal_pointer (&problems);
 }
 
-static GtkWidget *
-row_for_field (OdRecordEditor *editor,
-               const char     *field)
-{
-  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
-  struct { const char *field; AdwEntryRow *row; } map[] = {
-    { "name", self->name_row }, { "short_name", self->short_name_row },
-    { "credit_code", self->credit_code_row }, { "registered_on", self->registered_row },
-    { "phone", self->phone_row }, { "email", self->email_row },
-    { "status_date", self->status_date_row }, { "member_since", self->member_since_row },
-    { "legal_representative", self->legal_rep_row }, { "website", self->website_row },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    if (g_strcmp0 (map[i].field, field) == 0)
-      return GTK_WIDGET (map[i].row);
-  return NULL;
-}
+/* The form's row of each field a problem can name. */
+static const char *const field_rows[] = {
+  "name", "name_row", "short_name", "short_name_row", "credit_code", "credit_code_row",
+  "registered_on", "registered_row", "phone", "phone_row", "email", "email_row",
+  "status_date", "status_date_row", "member_since", "member_since_row",
+  "legal_representative", "legal_rep_row", "website", "website_row", NULL
+};
 
 static gint64
 get_record_id (OdRecordEditor *editor)
@@ -403,7 +392,7 @@ od_organization_editor_class_init (OdOrganizationEditorClass *klass)
   editor_class->new_record = new_record;
   editor_class->fill_form = fill_form;
   editor_class->check_form = check_form;
-  editor_class->row_for_field = row_for_field;
+  editor_class->field_rows = field_rows;
   editor_class->form_to_save = form_to_save;
   editor_class->save_failed = save_failed;
   editor_class->db_changed = db_changed;

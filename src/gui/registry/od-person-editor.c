@@ -316,23 +316,12 @@ check_form (OdRecordEditor *editor)
   return od_person_validate (od_record_editor_get_db (editor), f);
 }
 
-static GtkWidget *
-row_for_field (OdRecordEditor *editor,
-               const char     *field)
-{
-  OdPersonEditor *self = OD_PERSON_EDITOR (editor);
-  struct { const char *field; gpointer row; } map[] = {
-    { "name", self->name_row }, { "gender", self->gender_row },
-    { "organization_id", self->organization_row }, { "position", self->position_row },
-    { "mobile", self->mobile_row }, { "id_number", self->id_number_row },
-    { "notes", self->notes_row },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    if (g_strcmp0 (map[i].field, field) == 0)
-      return GTK_WIDGET (map[i].row);
-  return NULL;
-}
+/* The form's row of each field a problem can name. */
+static const char *const field_rows[] = {
+  "name", "name_row", "gender", "gender_row", "organization_id", "organization_row",
+  "position", "position_row", "mobile", "mobile_row", "id_number", "id_number_row",
+  "notes", "notes_row", NULL
+};
 
 static gint64
 get_record_id (OdRecordEditor *editor)
@@ -470,7 +459,7 @@ od_person_editor_class_init (OdPersonEditorClass *klass)
   editor_class->new_record = new_record;
   editor_class->fill_form = fill_form;
   editor_class->check_form = check_form;
-  editor_class->row_for_field = row_for_field;
+  editor_class->field_rows = field_rows;
   editor_class->form_to_save = form_to_save;
   editor_class->save_failed = save_failed;
   editor_class->db_changed = db_changed;
