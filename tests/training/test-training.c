@@ -179,6 +179,10 @@ test_figures (OdTestFixture *f,
   mark (db, p1, a, "present");
   mark (db, p1, b, "late");
   mark (db, o1, a, "present");
+  /* The history names a mark by its person and session. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE table_name ="
+                                  " 'attendance_marks' AND summary = '张三 · 法规政策培训班 2017-03-07'"),
+                   ==, 1);
 
   stats = od_stats_gather (db, 2017, &error);
   g_assert_no_error (error);

@@ -446,6 +446,10 @@ save_cb (OdDb      *db,
     }
 
   changes = od_entity_changes_json (entity, old, record);
+  /* The history names the record as the trash does: with the names of what
+   * it refers to (a mark: the person and the session). */
+  if (!load_ref_names (entity, db, record, error))
+    goto out;
   summary = entity->describe (record);
   ok = changes == NULL
        || od_audit_record (db, entity->name, id, *uuid, old == NULL ? "insert" : "update",
