@@ -39,16 +39,6 @@ ensure_domains (void)
 
 /* --- choices --- */
 
-guint
-od_choices_count (const OdChoice *choices)
-{
-  guint n = 0;
-
-  while (choices[n].key != NULL)
-    n++;
-  return n;
-}
-
 const OdChoice *
 od_choices_find (const OdChoice *choices,
                  const char     *key)

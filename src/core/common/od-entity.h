@@ -42,7 +42,6 @@ typedef struct
 #define OD_WORDS(...) ((const char *const[]) { __VA_ARGS__, NULL })
 
 /* CHOICES is terminated by an entry with a NULL key. */
-guint        od_choices_count      (const OdChoice *choices);
 /* The entry of KEY (NULL matches ""), or NULL. */
 const OdChoice *od_choices_find    (const OdChoice *choices,
                                     const char     *key);

@@ -144,17 +144,17 @@ typedef struct
   GHashTable    *people;     /* laptop person id → office person id (gint64 *) */
 } Merge;
 
-/* The office's live row of TABLE (fixed text) with UUID; 0 when none. */
+/* The office row SQL (fixed text) finds for TEXT (?1); 0 when none. */
 static gboolean
-office_id_by_uuid (OdDb        *db,
-                   const char  *sql,
-                   const char  *uuid,
-                   gint64      *id,
-                   GError     **error)
+office_id_by (OdDb        *db,
+              const char  *sql,
+              const char  *text,
+              gint64      *id,
+              GError     **error)
 {
   g_autoptr(OdStmt) stmt = od_db_prepare (db, sql, error);
 
-  return stmt != NULL && od_stmt_bind_text (stmt, 1, uuid, error)
+  return stmt != NULL && od_stmt_bind_text (stmt, 1, text, error)
          && od_stmt_step_int64 (stmt, id, error);
 }
 
@@ -188,13 +188,13 @@ merge_people (OdDb    *db,
       gboolean by_uuid;
       gint64 *key, *value;
 
-      if (!office_id_by_uuid (db, "SELECT id FROM main.people WHERE uuid = ?1"
-                                  " AND deleted_at IS NULL", uuid, &office, error))
+      if (!office_id_by (db, "SELECT id FROM main.people WHERE uuid = ?1"
+                         " AND deleted_at IS NULL", uuid, &office, error))
         return FALSE;
       by_uuid = office != 0;
       if (office == 0 && id_number != NULL
-          && !office_id_by_uuid (db, "SELECT id FROM main.people WHERE id_number = ?1"
-                                     " AND deleted_at IS NULL", id_number, &office, error))
+          && !office_id_by (db, "SELECT id FROM main.people WHERE id_number = ?1"
+                            " AND deleted_at IS NULL", id_number, &office, error))
         return FALSE;
       if (office == 0 && mobile != NULL && mobile[0] != '\0')
         {
@@ -230,8 +230,8 @@ merge_people (OdDb    *db,
           person->position = g_strdup (od_stmt_get_text (stmt, 6) != NULL
                                        ? od_stmt_get_text (stmt, 6) : "");
           if (org_uuid != NULL
-              && !office_id_by_uuid (db, "SELECT id FROM main.organizations WHERE uuid = ?1"
-                                         " AND deleted_at IS NULL", org_uuid, &org, error))
+              && !office_id_by (db, "SELECT id FROM main.organizations WHERE uuid = ?1"
+                                " AND deleted_at IS NULL", org_uuid, &org, error))
             return FALSE;
           person->organization_id = org;
           office = od_person_save (db, person, error);
@@ -279,9 +279,9 @@ merge_enrolments (OdDb    *db,
       gint64 course = 0, existing = 0;
       gint64 person = office_person (merge, od_stmt_get_int64 (stmt, 2));
 
-      if (!office_id_by_uuid (db, "SELECT id FROM main.courses WHERE uuid = ?1"
-                                  " AND deleted_at IS NULL", od_stmt_get_text (stmt, 1), &course,
-                              error))
+      if (!office_id_by (db, "SELECT id FROM main.courses WHERE uuid = ?1"
+                         " AND deleted_at IS NULL", od_stmt_get_text (stmt, 1), &course,
+                         error))
         return FALSE;
       if (course == 0)
         continue;   /* reported with the marks */
@@ -345,10 +345,10 @@ merge_marks (OdDb    *db,
       g_autoptr(OdAttendanceMarkFields) office = NULL;
       gint64 session = 0, existing = 0;
 
-      if (!office_id_by_uuid (db, "SELECT s.id FROM main.course_sessions s JOIN main.courses c"
-                                  " ON c.id = s.course_id WHERE s.uuid = ?1"
-                                  " AND s.deleted_at IS NULL AND c.deleted_at IS NULL",
-                              od_stmt_get_text (stmt, 1), &session, error))
+      if (!office_id_by (db, "SELECT s.id FROM main.course_sessions s JOIN main.courses c"
+                         " ON c.id = s.course_id WHERE s.uuid = ?1"
+                         " AND s.deleted_at IS NULL AND c.deleted_at IS NULL",
+                         od_stmt_get_text (stmt, 1), &session, error))
         return FALSE;
       if (session == 0)
         {

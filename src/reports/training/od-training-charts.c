@@ -52,20 +52,19 @@ new_chart (OdChartKind  kind,
   return chart;
 }
 
-OdChart *
-od_training_chart_by_month (const OdRenderRequest  *request,
-                            GError                **error)
+/* Each chart from the training figures of YEAR, already gathered. */
+typedef OdChart *(*ChartBuilder) (GVariant *training,
+                                  int       year);
+
+static OdChart *
+build_by_month (GVariant *training,
+                int       year)
 {
   const char *labels[G_N_ELEMENTS (month_names)];
-  g_autoptr(GVariant) training = NULL;
   g_autofree char *title = NULL;
   OdChart *chart;
   gint64 total = 0;
-  int year;
 
-  training = gather (request, &year, error);
-  if (training == NULL)
-    return NULL;
   /* Translators: a chart title; %d is a year */
   title = g_strdup_printf (_("Training attendees by month, %d"), year);
   chart = new_chart (OD_CHART_STACKED_BAR, title, year);
@@ -95,21 +94,16 @@ od_training_chart_by_month (const OdRenderRequest  *request,
   return chart;
 }
 
-OdChart *
-od_training_chart_rate (const OdRenderRequest  *request,
-                        GError                **error)
+static OdChart *
+build_rate (GVariant *training,
+            int       year)
 {
-  g_autoptr(GVariant) training = NULL;
   g_autoptr(GVariant) sessions = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *title = NULL;
   OdChart *chart;
-  int year;
 
-  training = gather (request, &year, error);
-  if (training == NULL)
-    return NULL;
   /* Translators: a chart title; %d is a year */
   title = g_strdup_printf (_("Attendance rate by session, %d"), year);
   chart = new_chart (OD_CHART_LINE, title, year);
@@ -138,22 +132,17 @@ od_training_chart_rate (const OdRenderRequest  *request,
 /* A chart of the (name, count) pairs of MEMBER ("by_topic": a donut,
  * "top_organizations": a ranking), in their order. */
 static OdChart *
-pairs_chart (const OdRenderRequest  *request,
-             const char             *member,
-             GError                **error)
+build_pairs (GVariant   *training,
+             int         year,
+             const char *member)
 {
   gboolean topics = g_str_equal (member, "by_topic");
-  g_autoptr(GVariant) training = NULL;
   g_autoptr(GVariant) pairs = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *title = NULL;
   OdChart *chart;
-  int year;
 
-  training = gather (request, &year, error);
-  if (training == NULL)
-    return NULL;
   title = topics
           /* Translators: a chart title; %d is a year */
           ? g_strdup_printf (_("Training attendees by topic, %d"), year)
@@ -182,18 +171,59 @@ pairs_chart (const OdRenderRequest  *request,
   return chart;
 }
 
+static OdChart *
+build_by_topic (GVariant *training,
+                int       year)
+{
+  return build_pairs (training, year, "by_topic");
+}
+
+static OdChart *
+build_by_org (GVariant *training,
+              int       year)
+{
+  return build_pairs (training, year, "top_organizations");
+}
+
+/* The chart BUILD makes from the figures of the year REQUEST asks for. */
+static OdChart *
+build_chart (const OdRenderRequest  *request,
+             ChartBuilder            build,
+             GError                **error)
+{
+  g_autoptr(GVariant) training = NULL;
+  int year;
+
+  training = gather (request, &year, error);
+  return training != NULL ? build (training, year) : NULL;
+}
+
+OdChart *
+od_training_chart_by_month (const OdRenderRequest  *request,
+                            GError                **error)
+{
+  return build_chart (request, build_by_month, error);
+}
+
+OdChart *
+od_training_chart_rate (const OdRenderRequest  *request,
+                        GError                **error)
+{
+  return build_chart (request, build_rate, error);
+}
+
 OdChart *
 od_training_chart_by_topic (const OdRenderRequest  *request,
                             GError                **error)
 {
-  return pairs_chart (request, "by_topic", error);
+  return build_chart (request, build_by_topic, error);
 }
 
 OdChart *
 od_training_chart_by_org (const OdRenderRequest  *request,
                           GError                **error)
 {
-  return pairs_chart (request, "top_organizations", error);
+  return build_chart (request, build_by_org, error);
 }
 
 static char *
@@ -207,9 +237,8 @@ OdDocument *
 od_training_report (const OdRenderRequest  *request,
                     GError                **error)
 {
-  static OdChart *(*const charts[]) (const OdRenderRequest *, GError **) = {
-    od_training_chart_by_month, od_training_chart_rate, od_training_chart_by_topic,
-    od_training_chart_by_org,
+  static const ChartBuilder charts[] = {
+    build_by_month, build_rate, build_by_topic, build_by_org,
   };
   const char *headers[] = {
     _("Course"), _("Kind"), _("Topic"), _("Dates"), _("Sessions"), _("Enrolled"), _("Attendees"),
@@ -258,10 +287,9 @@ od_training_report (const OdRenderRequest  *request,
   od_document_add_heading (doc, 1, _("Charts"));
   for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
     {
-      g_autoptr(OdChart) chart = charts[i] (request, error);
+      /* From the figures gathered once above. */
+      g_autoptr(OdChart) chart = charts[i] (training, year);
 
-      if (chart == NULL)
-        return NULL;
       od_document_add_chart (doc, chart, 85.0);
     }
 
