@@ -245,26 +245,6 @@ gadget_describe (gconstpointer record)
   return g_strdup_printf ("%s (gadget)", ((const Gadget *) record)->name);
 }
 
-static GArray *
-gadget_list_ids (OdDb    *db,
-                 GError **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(OdStmt) stmt = od_db_prepare (db, "SELECT id FROM gadgets WHERE deleted_at IS NULL"
-                                          " ORDER BY name", error);
-  OdStep step;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
-    {
-      gint64 id = od_stmt_get_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  return step == OD_STEP_DONE ? g_steal_pointer (&ids) : NULL;
-}
-
 static GPtrArray *
 gadget_load_items (OdDb          *db,
                    const gint64  *ids,
@@ -362,7 +342,7 @@ const OdEntity gadget_entity = {
   .id_offset = G_STRUCT_OFFSET (Gadget, id), .uuid_offset = G_STRUCT_OFFSET (Gadget, uuid),
   .record_new = gadget_new, .record_load = gadget_load, .record_free = gadget_free,
   .validate = gadget_validate, .save = gadget_save, .describe = gadget_describe,
-  .list_ids = gadget_list_ids, .load_items = gadget_load_items, .item_record = gadget_item_record,
+  .list_order = "name", .load_items = gadget_load_items, .item_record = gadget_item_record,
   .trash = gadget_trash, .record_load_any = gadget_load_any,
 };
 

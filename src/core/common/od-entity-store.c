@@ -226,10 +226,10 @@ load_ref_names (const OdEntity *entity,
   return TRUE;
 }
 
-static void
-set_not_found (const OdEntity  *entity,
-               gint64           id,
-               GError         **error)
+void
+od_entity_set_not_found (const OdEntity  *entity,
+                         gint64           id,
+                         GError         **error)
 {
   g_set_error (error, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND,
                /* Translators: %s is what a record is (“course”), %lld its number */
@@ -259,7 +259,7 @@ od_entity_store_load (const OdEntity  *entity,
       break;
     case OD_STEP_DONE:
       if (!include_deleted)
-        set_not_found (entity, id, error);
+        od_entity_set_not_found (entity, id, error);
       return NULL;
     case OD_STEP_ERROR:
     default:
@@ -477,6 +477,24 @@ od_entity_store_save (const OdEntity  *entity,
   if (!od_db_transaction (db, save_cb, &data, error))
     return 0;
   return data.id;
+}
+
+gint64
+od_entity_store_count (const OdEntity  *entity,
+                       OdDb            *db,
+                       GError         **error)
+{
+  g_autofree char *table = NULL;
+  g_autofree char *sql = NULL;
+  gint64 n = 0;
+
+  g_return_val_if_fail (OD_IS_DB (db), -1);
+
+  table = od_db_quote_identifier (entity->name);
+  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE deleted_at IS NULL", table);
+  if (!od_db_query_int64 (db, sql, &n, error))
+    return -1;
+  return n;
 }
 
 GArray *

@@ -28,6 +28,11 @@ void        od_entity_check_fields      (const OdEntity  *entity,
                                          GPtrArray       *problems,
                                          gconstpointer    record);
 
+/* ERROR: record ID of ENTITY does not exist or is in the trash
+ * (OD_STORE_ERROR_NOT_FOUND). */
+void        od_entity_set_not_found     (const OdEntity  *entity,
+                                         gint64           id,
+                                         GError         **error);
 /* Row ID; a live one, or NULL with OD_STORE_ERROR_NOT_FOUND. With
  * INCLUDE_DELETED, one in the trash too, and NULL without an error when
  * there is none. REF fields get their names (OdEntityField.ref_sql). */
@@ -42,6 +47,10 @@ gpointer    od_entity_store_load        (const OdEntity  *entity,
 gint64      od_entity_store_save        (const OdEntity  *entity,
                                          OdDb            *db,
                                          gconstpointer    record,
+                                         GError         **error);
+/* The live records; -1 on error. */
+gint64      od_entity_store_count       (const OdEntity  *entity,
+                                         OdDb            *db,
                                          GError         **error);
 /* The live ids, in the order of ORDER_BY (SQL over the table's columns,
  * fixed text: "held_on, starts_at, id"). */

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "od-domains.h"
@@ -318,7 +320,7 @@ od_entity_can_import (const OdEntity *entity)
 gboolean
 od_entity_can_export (const OdEntity *entity)
 {
-  return entity->list_ids != NULL && entity->load_items != NULL && entity->item_record != NULL;
+  return entity->list_order != NULL && entity->load_items != NULL && entity->item_record != NULL;
 }
 
 gboolean
@@ -358,4 +360,21 @@ od_entity_record_uuid (const OdEntity *entity,
                        gconstpointer   record)
 {
   return G_STRUCT_MEMBER (const char *, (gpointer) record, entity->uuid_offset);
+}
+
+char *
+od_entity_format_count (const OdEntity *entity,
+                        gint64          count)
+{
+  g_return_val_if_fail (entity != NULL, NULL);
+
+  if (entity->count_text.one == NULL)
+    return g_strdup_printf ("%" PRId64, count);
+  /* The msgids are fixed text of the entity's, "%" PRId64 " organization". */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, entity->count_text.one,
+                                       entity->count_text.other, (gulong) count),
+                          count);
+#pragma GCC diagnostic pop
 }

@@ -128,12 +128,23 @@ typedef struct
 
 typedef struct _OdEntity OdEntity;
 
+/* A count's singular and plural msgids ("%" PRId64 " organization", …),
+ * for g_dngettext(); NN_() marks them for xgettext. */
+typedef struct
+{
+  const char *one;
+  const char *other;
+} OdCountText;
+
+#define NN_(one, other) { one, other }
+
 struct _OdEntity
 {
   const char           *name;          /* the table: the CLI's ENTITY, the audit's and trash's table_name */
   const char           *noun;          /* N_(): "organization" */
   const char           *plural;        /* N_(): "Organizations": titles, worksheet names */
   const char           *kind;          /* N_(): "Organization": what a record is, in the trash */
+  OdCountText           count_text;    /* NN_(): "412 organizations" */
   const OdEntityField  *fields;
   guint                 n_fields;
   const OdEntityMatch  *matches;       /* tried in order */
@@ -155,9 +166,10 @@ struct _OdEntity
    * and its organization, a date and a course. */
   char               *(*describe)     (gconstpointer record);
 
-  /* Export: the live ids in the export's order, and records loaded a chunk
-   * at a time (a GPtrArray freeing its items; ITEM_RECORD gives a record). */
-  GArray             *(*list_ids)     (OdDb *db, GError **error);
+  /* Export: the live rows in the export's order (SQL over the table's
+   * columns, fixed text: "sort_key, id"), and records loaded a chunk at a
+   * time (a GPtrArray freeing its items; ITEM_RECORD gives a record). */
+  const char           *list_order;
   GPtrArray          *(*load_items)   (OdDb *db, const gint64 *ids, guint n_ids, GError **error);
   gconstpointer       (*item_record)  (gpointer item);
 
@@ -196,6 +208,10 @@ gint64           od_entity_record_id      (const OdEntity      *entity,
                                            gconstpointer        record);
 const char      *od_entity_record_uuid    (const OdEntity      *entity,
                                            gconstpointer        record);
+
+/* "412 organizations", translated. */
+char            *od_entity_format_count   (const OdEntity      *entity,
+                                           gint64               count);
 
 /* The audit's {"field": [old, new], …} of the audited fields that differ;
  * OLD NULL = an insert, listing the non-empty fields as [null, new]. NULL

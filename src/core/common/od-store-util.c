@@ -393,3 +393,38 @@ od_store_check_ref_exists (OdDb        *db,
   return TRUE;
 }
 
+
+gboolean
+od_store_find_other (OdDb        *db,
+                     const char  *sql,
+                     const char  *value,
+                     const char  *value2,
+                     gint64       except_id,
+                     gint64      *other_id,
+                     char       **other_name,
+                     GError     **error)
+{
+  g_autoptr(OdStmt) stmt = od_db_prepare (db, sql, error);
+
+  *other_id = 0;
+  if (other_name != NULL)
+    *other_name = NULL;
+  if (stmt == NULL
+      || !od_stmt_bind_text (stmt, 1, value, error)
+      || (value2 != NULL && !od_stmt_bind_text (stmt, 2, value2, error))
+      || !od_stmt_bind_int64 (stmt, 3, except_id, error))
+    return FALSE;
+  switch (od_stmt_step (stmt, error))
+    {
+    case OD_STEP_ROW:
+      *other_id = od_stmt_get_int64 (stmt, 0);
+      if (other_name != NULL)
+        *other_name = g_strdup (od_stmt_get_text (stmt, 1));
+      return TRUE;
+    case OD_STEP_DONE:
+      return TRUE;
+    case OD_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+}

@@ -86,5 +86,18 @@ gboolean    od_store_check_ref_exists     (OdDb               *db,
                                            gint64              id,
                                            gboolean           *exists,
                                            GError            **error);
+/* Another live row holding a value that must be unique: SQL selects
+ * "id, name" of the rows where ?1 = VALUE (and ?2 = VALUE2, NULL when SQL
+ * has no ?2) other than ?3 = EXCEPT_ID ("… AND id <> ?3 LIMIT 1").
+ * *OTHER_ID is 0 when there is none; *OTHER_NAME (if not NULL) gets that
+ * row's name. FALSE on a database error. */
+gboolean    od_store_find_other           (OdDb               *db,
+                                           const char         *sql,
+                                           const char         *value,
+                                           const char         *value2,
+                                           gint64              except_id,
+                                           gint64             *other_id,
+                                           char              **other_name,
+                                           GError            **error);
 
 G_END_DECLS

@@ -5,7 +5,7 @@
  * All formats use the same column keys: the keys of the entity's field
  * table (od-entity.h; references by name), the import's own, so that an
  * import can read an export back. Rows are the live ones in the entity's
- * order (list_ids: organizations and people by the pinyin of the name), or
+ * order (list_order: organizations and people by the pinyin of the name), or
  * those of a list as shown, in its order (od_export_write_ids_file),
  * loaded a chunk at a time so 100,000 rows stay small.
  *
@@ -35,6 +35,7 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "od-entity-store.h"
 #include "od-entity.h"
 #include "od-export.h"
 #include "od-output.h"
@@ -880,7 +881,7 @@ od_export_write (OdDb            *db,
   entity = export_entity (name, error);
   if (entity == NULL)
     return FALSE;
-  ids = entity->list_ids (db, error);
+  ids = od_entity_store_list_ids (entity, db, entity->list_order, error);
   if (ids == NULL)
     return FALSE;
   return write_stream (db, entity, format, full_id_numbers, (const gint64 *) (gpointer) ids->data,
@@ -921,7 +922,7 @@ od_export_write_file (OdDb            *db,
   entity = export_entity (name, error);
   if (entity == NULL)
     return FALSE;
-  ids = entity->list_ids (db, error);
+  ids = od_entity_store_list_ids (entity, db, entity->list_order, error);
   if (ids == NULL)
     return FALSE;
   return write_file (db, entity, format, full_id_numbers, (const gint64 *) (gpointer) ids->data,

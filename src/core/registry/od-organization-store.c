@@ -92,30 +92,6 @@ org_from_row (OdStmt *stmt)
   return f;
 }
 
-/* The row ID, live or (with INCLUDE_DELETED) in the trash; NULL without an
- * error when there is none. */
-OdOrganizationFields *
-_od_registry_load_org_row (OdDb      *db,
-                           gint64     id,
-                           gboolean   include_deleted,
-                           GError   **error)
-{
-  return _od_registry_load_row (db, include_deleted ? ORG_SELECT " WHERE o.id = ?1"
-                                                : ORG_SELECT " WHERE o.id = ?1 AND o.deleted_at IS NULL",
-                                id, (gpointer (*) (OdStmt *)) org_from_row, NULL, error);
-}
-
-void
-_od_registry_set_org_not_found (GError **error,
-                                gint64   id)
-{
-  g_set_error (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_NOT_FOUND,
-               /* Translators: %lld is a record number */
-               _("Organization %lld does not exist or is in the trash. Reload the list; "
-                 "to edit it again, restore it from the trash first."),
-               (long long) id);
-}
-
 /* --- organizations: validation --- */
 
 /* A copy of IN as it would be stored: text trimmed (not the notes), empty
@@ -197,16 +173,11 @@ validate_org (OdDb               *db,
     }
   else
     {
-      g_autoptr(OdStmt) stmt = NULL;
       gint64 other = 0;
 
-      stmt = od_db_prepare (db,
-                            "SELECT id FROM organizations WHERE name = ?1"
-                            " AND deleted_at IS NULL AND id <> ?2 LIMIT 1", error);
-      if (stmt == NULL
-          || !od_stmt_bind_text (stmt, 1, f->name, error)
-          || !od_stmt_bind_int64 (stmt, 2, f->id, error)
-          || !od_stmt_step_int64 (stmt, &other, error))
+      if (!od_store_find_other (db, "SELECT id, name FROM organizations WHERE name = ?1"
+                                    " AND deleted_at IS NULL AND id <> ?3 LIMIT 1",
+                                f->name, NULL, f->id, &other, NULL, error))
         return FALSE;
       if (other != 0)
         od_problems_add (problems, "name", OD_PROBLEM_ERROR, other,
@@ -220,7 +191,7 @@ validate_org (OdDb               *db,
    * that a reason can overrule, never a silent accept nor a hard block. */
   if (f->credit_code != NULL)
     {
-      g_autoptr(OdStmt) stmt = NULL;
+      g_autofree char *other_name = NULL;
       gint64 other = 0;
 
       od_validate_credit_code (f->credit_code, code);
@@ -228,31 +199,18 @@ validate_org (OdDb               *db,
         od_problems_add (problems, "credit_code", OD_PROBLEM_WARNING, 0,
                          od_code_result_describe (code, FALSE));
 
-      stmt = od_db_prepare (db,
-                            "SELECT id, name FROM organizations WHERE credit_code = ?1"
-                            " AND deleted_at IS NULL AND id <> ?2 LIMIT 1", error);
-      if (stmt == NULL
-          || !od_stmt_bind_text (stmt, 1, f->credit_code, error)
-          || !od_stmt_bind_int64 (stmt, 2, f->id, error))
+      if (!od_store_find_other (db, "SELECT id, name FROM organizations WHERE credit_code = ?1"
+                                    " AND deleted_at IS NULL AND id <> ?3 LIMIT 1",
+                                f->credit_code, NULL, f->id, &other, &other_name, error))
         return FALSE;
-      switch (od_stmt_step (stmt, error))
-        {
-        case OD_STEP_ROW:
-          other = od_stmt_get_int64 (stmt, 0);
-          od_problems_add (problems, "credit_code", OD_PROBLEM_ERROR, other,
-                           /* Translators: the first %s is a credit code, the second an
-                            * organization's name */
-                           g_strdup_printf (_("The credit code %s is already recorded for “%s”. "
-                                              "Check the code, or open that organization "
-                                              "instead."),
-                                            f->credit_code, od_stmt_get_text (stmt, 1)));
-          break;
-        case OD_STEP_DONE:
-          break;
-        case OD_STEP_ERROR:
-        default:
-          return FALSE;
-        }
+      if (other != 0)
+        od_problems_add (problems, "credit_code", OD_PROBLEM_ERROR, other,
+                         /* Translators: the first %s is a credit code, the second an
+                          * organization's name */
+                         g_strdup_printf (_("The credit code %s is already recorded for “%s”. "
+                                            "Check the code, or open that organization "
+                                            "instead."),
+                                          f->credit_code, other_name));
 
       /* Position 2 is the type (GB 32100-2015); saving takes it from there. */
       if (code->status == OD_CODE_VALID && code->org_type != OD_ORGANIZATION_TYPE_UNKNOWN
@@ -489,6 +447,13 @@ write_org_search (OdDb           *db,
 
 static const OdRegistryTable organization_table = {
   .entity = &od_organization_entity,
+  .select = ORG_SELECT,
+  .load_sql = ORG_SELECT " WHERE o.id = ?1 AND o.deleted_at IS NULL",
+  .load_any_sql = ORG_SELECT " WHERE o.id = ?1",
+  .id_column = "o.id",
+  .deleted_column = "o.deleted_at",
+  .from_row = (gpointer (*) (OdStmt *)) org_from_row,
+  .item_from_row = org_item_from_row,
   .insert_sql = "INSERT INTO organizations (uuid, name, short_name, credit_code,"
                 " credit_code_override, org_type, category_id, area_id,"
                 " registration_level, registered_on, supervising_unit,"
@@ -670,88 +635,4 @@ od_organization_query_ids (OdDb                        *db,
   return od_search_query_ids (db, &query, error);
 }
 
-/* Live organizations; -1 on error. */
-gint64
-od_organization_count (OdDb    *db,
-                       GError **error)
-{
-  g_return_val_if_fail (OD_IS_DB (db), -1);
-  return _od_registry_count_live (db, "SELECT count(*) FROM organizations WHERE deleted_at IS NULL", error);
-}
-
-/**
- * od_organization_load:
- *
- * Returns: (transfer full): the live organization @id with its category and
- *   area names and its number of live people; %NULL with
- *   %OD_REGISTRY_ERROR_NOT_FOUND when it does not exist or is in the trash
- */
-OdOrganizationFields *
-od_organization_load (OdDb    *db,
-                      gint64   id,
-                      GError **error)
-{
-  g_return_val_if_fail (OD_IS_DB (db), NULL);
-
-  return _od_registry_load_row (db, ORG_SELECT " WHERE o.id = ?1 AND o.deleted_at IS NULL", id,
-                                (gpointer (*) (OdStmt *)) org_from_row, _od_registry_set_org_not_found, error);
-}
-
-/**
- * od_organization_load_items:
- *
- * Returns: (transfer full) (element-type OdOrganization): the live rows
- *   among @ids, in the order of @ids; ids of missing or deleted rows are
- *   skipped.  %NULL on error.
- */
-GPtrArray *
-od_organization_load_items (OdDb          *db,
-                            const gint64  *ids,
-                            guint          n_ids,
-                            GError       **error)
-{
-  g_return_val_if_fail (OD_IS_DB (db), NULL);
-  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
-
-  return _od_registry_load_items (db, ORG_SELECT, "o.id", "o.deleted_at", ids, n_ids,
-                                  org_item_from_row, error);
-}
-
-/**
- * od_organization_validate:
- *
- * Returns: (transfer full) (element-type OdProblem): every problem of
- *   @fields, errors first, then warnings, then hints; empty when there are
- *   none
- */
-GPtrArray *
-od_organization_validate (OdDb              *db,
-                          const OdOrganizationFields *fields)
-{
-  g_return_val_if_fail (OD_IS_DB (db), NULL);
-  g_return_val_if_fail (fields != NULL, NULL);
-
-  return _od_registry_validate (db, &organization_table, fields);
-}
-
-gint64
-od_organization_save (OdDb               *db,
-                      const OdOrganizationFields  *fields,
-                      GError            **error)
-{
-  g_return_val_if_fail (OD_IS_DB (db), 0);
-  g_return_val_if_fail (fields != NULL, 0);
-
-  return _od_registry_save (db, &organization_table, fields, error);
-}
-
-/* Moves the organization to the trash; its people stay linked to it. */
-gboolean
-od_organization_delete (OdDb    *db,
-                        gint64   id,
-                        GError **error)
-{
-  g_return_val_if_fail (OD_IS_DB (db), FALSE);
-
-  return od_trash_move (db, &od_organization_entity, id, error);
-}
+OD_REGISTRY_DEFINE_STORE (od_organization, OdOrganizationFields, organization_table)

@@ -62,28 +62,6 @@ person_from_row (OdStmt *stmt)
   return f;
 }
 
-OdPersonFields *
-_od_registry_load_person_row (OdDb      *db,
-                              gint64     id,
-                              gboolean   include_deleted,
-                              GError   **error)
-{
-  return _od_registry_load_row (db, include_deleted ? PERSON_SELECT " WHERE p.id = ?1"
-                                                : PERSON_SELECT " WHERE p.id = ?1 AND p.deleted_at IS NULL",
-                                id, (gpointer (*) (OdStmt *)) person_from_row, NULL, error);
-}
-
-void
-_od_registry_set_person_not_found (GError **error,
-                                   gint64   id)
-{
-  g_set_error (error, OD_REGISTRY_ERROR, OD_REGISTRY_ERROR_NOT_FOUND,
-               /* Translators: %lld is a record number */
-               _("Person %lld does not exist or is in the trash. Reload the list; to edit "
-                 "the record again, restore it from the trash first."),
-               (long long) id);
-}
-
 /* --- people: validation --- */
 
 static OdPersonFields *
@@ -185,53 +163,35 @@ validate_person (OdDb                  *db,
         }
       else
         {
-          g_autoptr(OdStmt) stmt = NULL;
+          g_autofree char *other_name = NULL;
+          gint64 other = 0;
 
-          stmt = od_db_prepare (db,
-                                "SELECT id, name FROM people WHERE id_number = ?1"
-                                " AND deleted_at IS NULL AND id <> ?2 LIMIT 1", error);
-          if (stmt == NULL
-              || !od_stmt_bind_text (stmt, 1, f->id_number, error)
-              || !od_stmt_bind_int64 (stmt, 2, f->id, error))
+          if (!od_store_find_other (db, "SELECT id, name FROM people WHERE id_number = ?1"
+                                        " AND deleted_at IS NULL AND id <> ?3 LIMIT 1",
+                                    f->id_number, NULL, f->id, &other, &other_name, error))
             return FALSE;
-          switch (od_stmt_step (stmt, error))
+          if (other != 0)
             {
-            case OD_STEP_ROW:
-              {
-                g_autofree char *masked = od_id_number_mask (f->id_number);
+              g_autofree char *masked = od_id_number_mask (f->id_number);
 
-                od_problems_add (problems, "id_number", OD_PROBLEM_ERROR,
-                                 od_stmt_get_int64 (stmt, 0),
-                                 /* Translators: the first %s is a masked ID number
-                                  * (610302********123X), the second a person's name */
-                                 g_strdup_printf (_("The ID number %s is already recorded for %s. "
-                                                    "Open that person instead, or check the "
-                                                    "number."),
-                                                  masked, od_stmt_get_text (stmt, 1)));
-              }
-              break;
-            case OD_STEP_DONE:
-              break;
-            case OD_STEP_ERROR:
-            default:
-              return FALSE;
+              od_problems_add (problems, "id_number", OD_PROBLEM_ERROR, other,
+                               /* Translators: the first %s is a masked ID number
+                                * (610302********123X), the second a person's name */
+                               g_strdup_printf (_("The ID number %s is already recorded for %s. "
+                                                  "Open that person instead, or check the "
+                                                  "number."),
+                                                masked, other_name));
             }
         }
     }
 
   if (f->name[0] != '\0' && f->mobile[0] != '\0')
     {
-      g_autoptr(OdStmt) stmt = NULL;
       gint64 other = 0;
 
-      stmt = od_db_prepare (db,
-                            "SELECT id FROM people WHERE name = ?1 AND mobile = ?2"
-                            " AND deleted_at IS NULL AND id <> ?3 LIMIT 1", error);
-      if (stmt == NULL
-          || !od_stmt_bind_text (stmt, 1, f->name, error)
-          || !od_stmt_bind_text (stmt, 2, f->mobile, error)
-          || !od_stmt_bind_int64 (stmt, 3, f->id, error)
-          || !od_stmt_step_int64 (stmt, &other, error))
+      if (!od_store_find_other (db, "SELECT id, name FROM people WHERE name = ?1 AND mobile = ?2"
+                                    " AND deleted_at IS NULL AND id <> ?3 LIMIT 1",
+                                f->name, f->mobile, f->id, &other, NULL, error))
         return FALSE;
       if (other != 0)
         od_problems_add (problems, "mobile", OD_PROBLEM_ERROR, other,
@@ -338,6 +298,13 @@ write_person_search (OdDb           *db,
 
 static const OdRegistryTable person_table = {
   .entity = &od_person_entity,
+  .select = PERSON_SELECT,
+  .load_sql = PERSON_SELECT " WHERE p.id = ?1 AND p.deleted_at IS NULL",
+  .load_any_sql = PERSON_SELECT " WHERE p.id = ?1",
+  .id_column = "p.id",
+  .deleted_column = "p.deleted_at",
+  .from_row = (gpointer (*) (OdStmt *)) person_from_row,
+  .item_from_row = person_item_from_row,
   .insert_sql = "INSERT INTO people (uuid, name, gender, organization_id, position,"
                 " mobile, id_number, notes, sort_key, created_at, updated_at)"
                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
@@ -438,65 +405,4 @@ od_person_query_ids (OdDb                  *db,
   return od_search_query_ids (db, &query, error);
 }
 
-gint64
-od_person_count (OdDb    *db,
-                 GError **error)
-{
-  g_return_val_if_fail (OD_IS_DB (db), -1);
-  return _od_registry_count_live (db, "SELECT count(*) FROM people WHERE deleted_at IS NULL", error);
-}
-
-OdPersonFields *
-od_person_load (OdDb    *db,
-                gint64   id,
-                GError **error)
-{
-  g_return_val_if_fail (OD_IS_DB (db), NULL);
-
-  return _od_registry_load_row (db, PERSON_SELECT " WHERE p.id = ?1 AND p.deleted_at IS NULL", id,
-                                (gpointer (*) (OdStmt *)) person_from_row, _od_registry_set_person_not_found, error);
-}
-
-GPtrArray *
-od_person_load_items (OdDb          *db,
-                      const gint64  *ids,
-                      guint          n_ids,
-                      GError       **error)
-{
-  g_return_val_if_fail (OD_IS_DB (db), NULL);
-  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
-
-  return _od_registry_load_items (db, PERSON_SELECT, "p.id", "p.deleted_at", ids, n_ids,
-                                  person_item_from_row, error);
-}
-
-GPtrArray *
-od_person_validate (OdDb                 *db,
-                    const OdPersonFields *fields)
-{
-  g_return_val_if_fail (OD_IS_DB (db), NULL);
-  g_return_val_if_fail (fields != NULL, NULL);
-
-  return _od_registry_validate (db, &person_table, fields);
-}
-
-gint64
-od_person_save (OdDb                  *db,
-                const OdPersonFields  *fields,
-                GError               **error)
-{
-  g_return_val_if_fail (OD_IS_DB (db), 0);
-  g_return_val_if_fail (fields != NULL, 0);
-
-  return _od_registry_save (db, &person_table, fields, error);
-}
-
-gboolean
-od_person_delete (OdDb    *db,
-                  gint64   id,
-                  GError **error)
-{
-  g_return_val_if_fail (OD_IS_DB (db), FALSE);
-
-  return od_trash_move (db, &od_person_entity, id, error);
-}
+OD_REGISTRY_DEFINE_STORE (od_person, OdPersonFields, person_table)

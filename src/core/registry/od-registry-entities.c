@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -439,7 +441,7 @@ organization_record_load_any (OdDb    *db,
                               gint64   id,
                               GError **error)
 {
-  return _od_registry_load_org_row (db, id, TRUE, error);
+  return _od_organization_load_row (db, id, TRUE, error);
 }
 
 static void
@@ -467,19 +469,6 @@ static char *
 organization_describe (gconstpointer record)
 {
   return g_strdup (((const OdOrganizationFields *) record)->name);
-}
-
-/* Live ones in pinyin order of the name. */
-static GArray *
-organization_list_ids (OdDb    *db,
-                       GError **error)
-{
-  OdOrganizationFilter filter;
-
-  od_organization_filter_init (&filter);
-  filter.sort = OD_ORGANIZATION_SORT_NAME;
-  filter.descending = FALSE;
-  return od_organization_query_ids (db, &filter, error);
 }
 
 static gconstpointer
@@ -515,7 +504,7 @@ person_record_load_any (OdDb    *db,
                         gint64   id,
                         GError **error)
 {
-  return _od_registry_load_person_row (db, id, TRUE, error);
+  return _od_person_load_row (db, id, TRUE, error);
 }
 
 static void
@@ -545,18 +534,6 @@ person_describe (gconstpointer record)
   return _od_registry_person_label (record);
 }
 
-static GArray *
-person_list_ids (OdDb    *db,
-                 GError **error)
-{
-  OdPersonFilter filter;
-
-  od_person_filter_init (&filter);
-  filter.sort = OD_PERSON_SORT_NAME;
-  filter.descending = FALSE;
-  return od_person_query_ids (db, &filter, error);
-}
-
 static gconstpointer
 person_item_record (gpointer item)
 {
@@ -578,6 +555,7 @@ const OdEntity od_organization_entity = {
   .noun = N_("organization"),
   .plural = N_("Organizations"),
   .kind = N_("Organization"),
+  .count_text = NN_ ("%" PRId64 " organization", "%" PRId64 " organizations"),
   .fields = organization_fields,
   .n_fields = G_N_ELEMENTS (organization_fields),
   .matches = organization_matches,
@@ -592,7 +570,7 @@ const OdEntity od_organization_entity = {
   .validate = organization_validate,
   .save = organization_save,
   .describe = organization_describe,
-  .list_ids = organization_list_ids,
+  .list_order = "sort_key, id",   /* the pinyin of the name */
   .load_items = od_organization_load_items,
   .item_record = organization_item_record,
   .trash = od_organization_delete,
@@ -606,6 +584,7 @@ const OdEntity od_person_entity = {
   .noun = N_("person"),
   .plural = N_("People"),
   .kind = N_("Person"),
+  .count_text = NN_ ("%" PRId64 " person", "%" PRId64 " people"),
   .fields = person_fields,
   .n_fields = G_N_ELEMENTS (person_fields),
   .matches = person_matches,
@@ -618,7 +597,7 @@ const OdEntity od_person_entity = {
   .validate = person_validate,
   .save = person_save,
   .describe = person_describe,
-  .list_ids = person_list_ids,
+  .list_order = "sort_key, id",
   .load_items = od_person_load_items,
   .item_record = person_item_record,
   .trash = od_person_delete,

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "od-db.h"
+#include "od-entity-store.h"
 #include "od-entity.h"
 #include "od-registry-store.h"
 
@@ -16,18 +17,16 @@ G_BEGIN_DECLS
 
 /* --- od-organization-store.c, od-person-store.c --- */
 
-OdOrganizationFields *_od_registry_load_org_row        (OdDb        *db,
+/* The row ID, live or (with INCLUDE_DELETED) in the trash; NULL without an
+ * error when there is none. */
+OdOrganizationFields *_od_organization_load_row        (OdDb        *db,
                                                          gint64       id,
                                                          gboolean     include_deleted,
                                                          GError     **error);
-void                  _od_registry_set_org_not_found   (GError     **error,
-                                                         gint64       id);
-OdPersonFields       *_od_registry_load_person_row     (OdDb        *db,
+OdPersonFields       *_od_person_load_row              (OdDb        *db,
                                                          gint64       id,
                                                          gboolean     include_deleted,
                                                          GError     **error);
-void                  _od_registry_set_person_not_found (GError    **error,
-                                                         gint64      id);
 
 /* --- od-registry-store.c: what the two stores share --- */
 
@@ -35,22 +34,24 @@ void                  _od_registry_set_person_not_found (GError    **error,
   "INSERT INTO person_search (id, text, initials) VALUES (?1, ?2, ?3)" \
   " ON CONFLICT (id) DO UPDATE SET text = excluded.text, initials = excluded.initials"
 
-/* Row ID of SQL (the id bound as ?1), made by FROM_ROW; when there is
- * none, NULL with SET_NOT_FOUND's error (or without an error, if NULL). */
-gpointer    _od_registry_load_row                (OdDb              *db,
-                                                  const char        *sql,
-                                                  gint64             id,
-                                                  gpointer         (*from_row) (OdStmt *stmt),
-                                                  void             (*set_not_found) (GError **error,
-                                                                                     gint64   id),
-                                                  GError           **error);
-
-/* How one of the registry's tables is written; the save itself (load the
- * old row, check, refuse, insert or update, search row, audit entry) is
- * _od_registry_save()'s, the same for both. */
+/* How one of the registry's tables is read and written; the reading, the
+ * save itself (load the old row, check, refuse, insert or update, search
+ * row, audit entry) and the typed API around them
+ * (OD_REGISTRY_DEFINE_STORE) are the same for both. */
 typedef struct
 {
   const OdEntity *entity;
+  /* Reading: SELECT is "SELECT alias.id, … FROM table alias …", without a
+   * WHERE; LOAD_SQL and LOAD_ANY_SQL add "WHERE alias.id = ?1", with and
+   * without "AND alias.deleted_at IS NULL". */
+  const char     *select;
+  const char     *load_sql;
+  const char     *load_any_sql;
+  const char     *id_column;       /* "o.id" */
+  const char     *deleted_column;  /* "o.deleted_at" */
+  gpointer      (*from_row)      (OdStmt *stmt);
+  GObject      *(*item_from_row) (OdStmt *stmt);
+  /* Writing: */
   const char     *insert_sql;   /* binds what BIND binds */
   const char     *update_sql;   /* the same, "… WHERE id = ?ID_INDEX AND uuid = ?1" */
   int             id_index;
@@ -65,6 +66,19 @@ typedef struct
   gboolean      (*write_search) (OdDb *db, gconstpointer f, gconstpointer old, GError **error);
 } OdRegistryTable;
 
+/* Row ID, live or (INCLUDE_DELETED) in the trash; when there is none, NULL
+ * with the not-found error (only for live rows; none otherwise). */
+gpointer    _od_registry_load                    (OdDb                  *db,
+                                                  const OdRegistryTable *table,
+                                                  gint64                 id,
+                                                  gboolean               include_deleted,
+                                                  GError               **error);
+/* The live rows among IDS[0..N_IDS) as items, in that order. */
+GPtrArray  *_od_registry_load_items              (OdDb                  *db,
+                                                  const OdRegistryTable *table,
+                                                  const gint64          *ids,
+                                                  guint                  n_ids,
+                                                  GError               **error);
 /* Every problem of FIELDS, errors first (what the entity's validate gives). */
 GPtrArray  *_od_registry_validate                (OdDb                  *db,
                                                   const OdRegistryTable *table,
@@ -85,9 +99,6 @@ gboolean    _od_registry_set_error_from_problems (GPtrArray         *problems,
                                                   const char        *code_field,
                                                   const char        *override,
                                                   GError           **error);
-gint64      _od_registry_count_live              (OdDb              *db,
-                                                  const char        *sql,
-                                                  GError           **error);
 gboolean    _od_registry_write_search_row        (OdDb              *db,
                                                   const char        *sql,
                                                   gint64             id,
@@ -98,14 +109,46 @@ gboolean    _od_registry_write_search_row        (OdDb              *db,
 char       *_od_registry_person_search_text      (const char        *name,
                                                   const char        *mobile,
                                                   const char        *organization_name);
-GPtrArray  *_od_registry_load_items              (OdDb              *db,
-                                                  const char        *select,
-                                                  const char        *id_column,
-                                                  const char        *deleted_column,
-                                                  const gint64      *ids,
-                                                  guint              n_ids,
-                                                  GObject         *(*make_item) (OdStmt *stmt),
-                                                  GError           **error);
+
+/* The typed API of a registry store (od-registry-store.h): PREFIX_count,
+ * _load, _load_items, _validate, _save, _delete and _PREFIX_load_row over
+ * TABLE, an OdRegistryTable of FIELDS. */
+#define OD_REGISTRY_DEFINE_STORE(prefix, Fields, table)                          \
+  gint64 prefix##_count (OdDb *db, GError **error)                               \
+  {                                                                              \
+    return od_entity_store_count ((table).entity, db, error);                    \
+  }                                                                              \
+  Fields *prefix##_load (OdDb *db, gint64 id, GError **error)                    \
+  {                                                                              \
+    return _od_registry_load (db, &(table), id, FALSE, error);                   \
+  }                                                                              \
+  Fields *_##prefix##_load_row (OdDb *db, gint64 id, gboolean include_deleted,   \
+                                GError **error)                                  \
+  {                                                                              \
+    return _od_registry_load (db, &(table), id, include_deleted, error);         \
+  }                                                                              \
+  GPtrArray *prefix##_load_items (OdDb *db, const gint64 *ids, guint n_ids,      \
+                                  GError **error)                                \
+  {                                                                              \
+    return _od_registry_load_items (db, &(table), ids, n_ids, error);            \
+  }                                                                              \
+  GPtrArray *prefix##_validate (OdDb *db, const Fields *fields)                  \
+  {                                                                              \
+    return _od_registry_validate (db, &(table), fields);                         \
+  }                                                                              \
+  gint64 prefix##_save (OdDb *db, const Fields *fields, GError **error)          \
+  {                                                                              \
+    return _od_registry_save (db, &(table), fields, error);                      \
+  }                                                                              \
+  gboolean prefix##_delete (OdDb *db, gint64 id, GError **error)                 \
+  {                                                                              \
+    return _od_registry_delete (db, &(table), id, error);                        \
+  }
+
+gboolean    _od_registry_delete                  (OdDb                  *db,
+                                                  const OdRegistryTable *table,
+                                                  gint64                 id,
+                                                  GError               **error);
 
 /* --- od-registry-trash.c: the trash's callbacks (od-trash.h) --- */
 

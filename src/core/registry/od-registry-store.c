@@ -22,6 +22,7 @@
 #include "od-registry-store.h"
 #include "od-search.h"
 #include "od-store-util.h"
+#include "od-trash.h"
 
 /* Rows per `id IN (…)` when loading items: well below SQLite's limit of
  * bound values, and a screenful of rows many times over. */
@@ -89,18 +90,6 @@ _od_registry_set_error_from_problems (GPtrArray   *problems,
 /* --- helpers: statements --- */
 
 /* Counts the live rows of organizations or people. */
-gint64
-_od_registry_count_live (OdDb        *db,
-                         const char  *sql,
-                         GError     **error)
-{
-  gint64 n = 0;
-
-  if (!od_db_query_int64 (db, sql, &n, error))
-    return -1;
-  return n;
-}
-
 /* "?,?,…" for N values: built from a count only, never from data. */
 static char *
 placeholders (guint n)
@@ -115,29 +104,42 @@ placeholders (guint n)
 /* --- reading and saving one row --- */
 
 gpointer
-_od_registry_load_row (OdDb       *db,
-                       const char *sql,
-                       gint64      id,
-                       gpointer  (*from_row) (OdStmt *stmt),
-                       void      (*set_not_found) (GError **error, gint64 id),
-                       GError    **error)
+_od_registry_load (OdDb                  *db,
+                   const OdRegistryTable *table,
+                   gint64                 id,
+                   gboolean               include_deleted,
+                   GError               **error)
 {
-  g_autoptr(OdStmt) stmt = od_db_prepare (db, sql, error);
+  g_autoptr(OdStmt) stmt = NULL;
 
+  g_return_val_if_fail (OD_IS_DB (db), NULL);
+
+  stmt = od_db_prepare (db, include_deleted ? table->load_any_sql : table->load_sql, error);
   if (stmt == NULL || !od_stmt_bind_int64 (stmt, 1, id, error))
     return NULL;
   switch (od_stmt_step (stmt, error))
     {
     case OD_STEP_ROW:
-      return from_row (stmt);
+      return table->from_row (stmt);
     case OD_STEP_DONE:
-      if (set_not_found != NULL)
-        set_not_found (error, id);
+      if (!include_deleted)
+        od_entity_set_not_found (table->entity, id, error);
       return NULL;
     case OD_STEP_ERROR:
     default:
       return NULL;
     }
+}
+
+gboolean
+_od_registry_delete (OdDb                  *db,
+                     const OdRegistryTable *table,
+                     gint64                 id,
+                     GError               **error)
+{
+  g_return_val_if_fail (OD_IS_DB (db), FALSE);
+
+  return od_trash_move (db, table->entity, id, error);
 }
 
 typedef struct
@@ -240,9 +242,15 @@ _od_registry_validate (OdDb                  *db,
                        const OdRegistryTable *table,
                        gconstpointer          fields)
 {
-  gpointer f = table->normalize (fields);
-  g_autoptr(GPtrArray) problems = od_problems_new ();
+  gpointer f;
+  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (OD_IS_DB (db), NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  f = table->normalize (fields);
+  problems = od_problems_new ();
 
   if (!table->check (db, f, problems, &error))
     od_problems_add_db_error (problems, error);
@@ -257,6 +265,9 @@ _od_registry_save (OdDb                  *db,
                    GError               **error)
 {
   SaveData data = { table, fields, 0 };
+
+  g_return_val_if_fail (OD_IS_DB (db), 0);
+  g_return_val_if_fail (fields != NULL, 0);
 
   if (!od_db_transaction (db, save_cb, &data, error))
     return 0;
@@ -297,19 +308,16 @@ _od_registry_person_search_text (const char *name,
 
 /* Loads the live rows among IDS into ITEMS (id → object), one batch. */
 static gboolean
-load_batch (OdDb          *db,
-            const char    *select,
-            const char    *id_column,
-            const char    *deleted_column,
-            const gint64  *ids,
-            guint          n_ids,
-            GObject     *(*make_item) (OdStmt *stmt),
-            GHashTable    *items,
-            GError       **error)
+load_batch (OdDb                  *db,
+            const OdRegistryTable *table,
+            const gint64          *ids,
+            guint                  n_ids,
+            GHashTable            *items,
+            GError               **error)
 {
   g_autofree char *marks = placeholders (n_ids);
-  g_autofree char *sql = g_strdup_printf ("%s WHERE %s IN (%s) AND %s IS NULL",
-                                          select, id_column, marks, deleted_column);
+  g_autofree char *sql = g_strdup_printf ("%s WHERE %s IN (%s) AND %s IS NULL", table->select,
+                                          table->id_column, marks, table->deleted_column);
   g_autoptr(OdStmt) stmt = od_db_prepare (db, sql, error);
   OdStep step;
 
@@ -324,32 +332,30 @@ load_batch (OdDb          *db,
       gint64 *key = g_new (gint64, 1);
       GObject *item;
 
-      item = make_item (stmt);
+      item = table->item_from_row (stmt);
       *key = od_stmt_get_int64 (stmt, 0);
       g_hash_table_replace (items, key, item);
     }
   return step == OD_STEP_DONE;
 }
 
-/* The live rows among IDS[0..N_IDS), in that order, made by MAKE_ITEM from
- * the rows of SELECT. */
 GPtrArray *
-_od_registry_load_items (OdDb          *db,
-                         const char    *select,
-                         const char    *id_column,
-                         const char    *deleted_column,
-                         const gint64  *ids,
-                         guint          n_ids,
-                         GObject     *(*make_item) (OdStmt *stmt),
-                         GError       **error)
+_od_registry_load_items (OdDb                  *db,
+                         const OdRegistryTable *table,
+                         const gint64          *ids,
+                         guint                  n_ids,
+                         GError               **error)
 {
-  g_autoptr(GHashTable) items = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                       g_free, g_object_unref);
-  g_autoptr(GPtrArray) result = g_ptr_array_new_full (n_ids, g_object_unref);
+  g_autoptr(GHashTable) items = NULL;
+  g_autoptr(GPtrArray) result = NULL;
 
+  g_return_val_if_fail (OD_IS_DB (db), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  result = g_ptr_array_new_full (n_ids, g_object_unref);
   for (guint start = 0; start < n_ids; start += LOAD_BATCH)
-    if (!load_batch (db, select, id_column, deleted_column, ids + start,
-                     MIN (LOAD_BATCH, n_ids - start), make_item, items, error))
+    if (!load_batch (db, table, ids + start, MIN (LOAD_BATCH, n_ids - start), items, error))
       return NULL;
 
   for (guint i = 0; i < n_ids; i++)

@@ -79,61 +79,40 @@ typedef struct
 } OdPersonFilter;
 
 
-/* --- organizations --- */
+/* The typed API of the two stores, declared alike:
+ *
+ * - PREFIX_filter_init(): every filter at "any", sorted by name;
+ * - PREFIX_query_ids(): the ids (gint64) FILTER lists, in its order;
+ * - PREFIX_count(): the live rows, -1 on error;
+ * - PREFIX_load(): the live row ID (an organization with its category and
+ *   area names and its number of live people; a person with the
+ *   organization's name); NULL with %OD_REGISTRY_ERROR_NOT_FOUND when it
+ *   does not exist or is in the trash;
+ * - PREFIX_load_items(): the live rows among IDS[0..N) in that order, as
+ *   OdOrganization or OdPerson items; missing or deleted ids are skipped;
+ * - PREFIX_validate(): every problem of FIELDS, errors first, then
+ *   warnings, then hints. An organization's: required name, credit code
+ *   check (a WARNING naming the expected character, unless an override
+ *   reason is given), duplicate code or name (ERROR with other_id), phone,
+ *   email, dates not in the future, type vs code, party hint;
+ * - PREFIX_save(): inserts (id 0) or updates. Refuses with the first
+ *   blocking problem; writes the audit log (field: old → new); derives an
+ *   organization's type from a valid code; keeps the search index and the
+ *   pinyin sort key. Returns the id, 0 on error;
+ * - PREFIX_delete(): moves the row to the trash (an organization's people
+ *   stay linked to it).
+ */
+#define OD_REGISTRY_DECLARE_STORE(prefix, Fields, Filter)                                    \
+  void       prefix##_filter_init (Filter *filter);                                          \
+  GArray    *prefix##_query_ids   (OdDb *db, const Filter *filter, GError **error);          \
+  gint64     prefix##_count       (OdDb *db, GError **error);                                \
+  Fields    *prefix##_load        (OdDb *db, gint64 id, GError **error);                     \
+  GPtrArray *prefix##_load_items  (OdDb *db, const gint64 *ids, guint n_ids, GError **error);\
+  GPtrArray *prefix##_validate    (OdDb *db, const Fields *fields);                          \
+  gint64     prefix##_save        (OdDb *db, const Fields *fields, GError **error);          \
+  gboolean   prefix##_delete      (OdDb *db, gint64 id, GError **error);
 
-void          od_organization_filter_init                 (OdOrganizationFilter          *filter);
-GArray       *od_organization_query_ids          (OdDb                 *db,
-                                                  const OdOrganizationFilter    *filter,
-                                                  GError              **error);
-gint64        od_organization_count              (OdDb                 *db,
-                                                  GError              **error);
-OdOrganizationFields  *od_organization_load               (OdDb                 *db,
-                                                  gint64                id,
-                                                  GError              **error);
-/* Loads rows IDS[0..N) in that order, as OdOrganization items. */
-GPtrArray    *od_organization_load_items         (OdDb                 *db,
-                                                  const gint64         *ids,
-                                                  guint                 n_ids,
-                                                  GError              **error);
-/* Every problem of FIELDS, errors first: required name, credit code check
- * (a WARNING naming the expected character, unless an override reason is
- * given), duplicate code or name (ERROR with other_id), phone, email, dates
- * not in the future, type vs code, party hint. */
-GPtrArray    *od_organization_validate           (OdDb                 *db,
-                                                  const OdOrganizationFields    *fields);
-/* Inserts (id == 0) or updates. Refuses with the first blocking problem;
- * writes the audit log (field: old → new); derives the type from a valid
- * code; keeps the search index and pinyin sort key. Returns the id. */
-gint64        od_organization_save               (OdDb                 *db,
-                                                  const OdOrganizationFields    *fields,
-                                                  GError              **error);
-gboolean      od_organization_delete             (OdDb                 *db,
-                                                  gint64                id,
-                                                  GError              **error);
-
-/* --- people --- */
-
-void            od_person_filter_init            (OdPersonFilter       *filter);
-GArray         *od_person_query_ids              (OdDb                 *db,
-                                                  const OdPersonFilter *filter,
-                                                  GError              **error);
-gint64          od_person_count                  (OdDb                 *db,
-                                                  GError              **error);
-OdPersonFields *od_person_load                   (OdDb                 *db,
-                                                  gint64                id,
-                                                  GError              **error);
-GPtrArray      *od_person_load_items             (OdDb                 *db,
-                                                  const gint64         *ids,
-                                                  guint                 n_ids,
-                                                  GError              **error);
-GPtrArray      *od_person_validate               (OdDb                 *db,
-                                                  const OdPersonFields *fields);
-gint64          od_person_save                   (OdDb                 *db,
-                                                  const OdPersonFields *fields,
-                                                  GError              **error);
-gboolean        od_person_delete                 (OdDb                 *db,
-                                                  gint64                id,
-                                                  GError              **error);
-
+OD_REGISTRY_DECLARE_STORE (od_organization, OdOrganizationFields, OdOrganizationFilter)
+OD_REGISTRY_DECLARE_STORE (od_person, OdPersonFields, OdPersonFilter)
 
 G_END_DECLS

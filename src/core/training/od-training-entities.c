@@ -454,7 +454,7 @@ describe_mark (gconstpointer record)
                           f->session_label != NULL ? f->session_label : "");
 }
 
-#define ENTITY_FUNCTIONS(prefix, entity, order) \
+#define ENTITY_FUNCTIONS(prefix, entity) \
   static gpointer \
   prefix##_load (OdDb *db, gint64 id, GError **error) \
   { \
@@ -464,11 +464,6 @@ describe_mark (gconstpointer record)
   prefix##_load_any (OdDb *db, gint64 id, GError **error) \
   { \
     return od_entity_store_load (&entity, db, id, TRUE, error); \
-  } \
-  static GArray * \
-  prefix##_list_ids (OdDb *db, GError **error) \
-  { \
-    return od_entity_store_list_ids (&entity, db, order, error); \
   } \
   static GPtrArray * \
   prefix##_load_items (OdDb *db, const gint64 *ids, guint n_ids, GError **error) \
@@ -481,10 +476,10 @@ describe_mark (gconstpointer record)
     return od_trash_move (db, &entity, id, error); \
   }
 
-ENTITY_FUNCTIONS (course, od_course_entity, "id")
-ENTITY_FUNCTIONS (session, od_course_session_entity, "held_on, starts_at, id")
-ENTITY_FUNCTIONS (enrolment, od_enrolment_entity, "course_id, id")
-ENTITY_FUNCTIONS (mark, od_attendance_mark_entity, "session_id, id")
+ENTITY_FUNCTIONS (course, od_course_entity)
+ENTITY_FUNCTIONS (session, od_course_session_entity)
+ENTITY_FUNCTIONS (enrolment, od_enrolment_entity)
+ENTITY_FUNCTIONS (mark, od_attendance_mark_entity)
 
 static gconstpointer
 record_itself (gpointer item)
@@ -493,7 +488,7 @@ record_itself (gpointer item)
 }
 
 #define TRAINING_ENTITY(type, name_, noun_, plural_, kind_, fields_, matches_, prefix, \
-                        validate_, save_, free_, new_) \
+                        order_, validate_, save_, free_, new_) \
   { \
     .name = name_, .noun = noun_, .plural = plural_, .kind = kind_, \
     .fields = fields_, .n_fields = G_N_ELEMENTS (fields_), \
@@ -502,32 +497,33 @@ record_itself (gpointer item)
     .record_new = (gpointer (*) (void)) new_, .record_load = prefix##_load, \
     .record_free = (void (*) (gpointer)) free_, .validate = validate_, \
     .save = (gint64 (*) (OdDb *, gconstpointer, GError **)) save_, \
-    .describe = describe_##prefix, .list_ids = prefix##_list_ids, \
+    .describe = describe_##prefix, .list_order = order_, \
     .load_items = prefix##_load_items, .item_record = record_itself, \
     .trash = prefix##_trash, .record_load_any = prefix##_load_any, \
   }
 
 const OdEntity od_course_entity =
   TRAINING_ENTITY (OdCourseFields, "courses", N_("course"), N_("Courses"), N_("Course"),
-                   course_fields, course_matches, course, validate_course, od_course_save,
+                   course_fields, course_matches, course, "id", validate_course, od_course_save,
                    od_course_fields_free, od_course_fields_new);
 
 const OdEntity od_course_session_entity =
   TRAINING_ENTITY (OdCourseSessionFields, "course_sessions", N_("session"), N_("Sessions"),
-                   N_("Session"), session_fields, session_matches, session, validate_session,
+                   N_("Session"), session_fields, session_matches, session,
+                   "held_on, starts_at, id", validate_session,
                    od_course_session_save, od_course_session_fields_free,
                    od_course_session_fields_new);
 
 const OdEntity od_enrolment_entity =
   TRAINING_ENTITY (OdEnrolmentFields, "enrolments", N_("enrolment"), N_("Enrolments"),
                    N_("Enrolment"), enrolment_fields, enrolment_matches, enrolment,
-                   validate_enrolment, od_enrolment_save, od_enrolment_fields_free,
+                   "course_id, id", validate_enrolment, od_enrolment_save, od_enrolment_fields_free,
                    od_enrolment_fields_new);
 
 const OdEntity od_attendance_mark_entity =
   TRAINING_ENTITY (OdAttendanceMarkFields, "attendance_marks", N_("attendance mark"),
                    N_("Attendance"), N_("Attendance mark"), mark_fields, mark_matches, mark,
-                   validate_mark, od_attendance_mark_save, od_attendance_mark_fields_free,
+                   "session_id, id", validate_mark, od_attendance_mark_save, od_attendance_mark_fields_free,
                    od_attendance_mark_fields_new);
 
 void

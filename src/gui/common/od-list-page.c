@@ -15,8 +15,8 @@
  * selection, the count and the empty states, unsaved changes, deleting
  * with Undo, and exporting the rows as shown (their search, filters and
  * sort) to CSV, XLSX or JSON.
- * The export's entity is the registered entity (od-entity.h) named by the
- * class's trash_table.
+ * What it lists is a registered entity (od-entity.h), the class's entity:
+ * its count, its records' names, the trash and the export go through it.
  */
 #define G_LOG_DOMAIN "orgdesk-list-page"
 
@@ -26,6 +26,7 @@
 
 #include "od-form.h"
 
+#include "od-entity-store.h"
 #include "od-entity.h"
 #include "od-list-page.h"
 #include "od-record-editor.h"
@@ -236,6 +237,7 @@ refresh (OdListPage *self)
   g_autofree char *n_total = NULL;
   gboolean filtered = FALSE;
   gboolean descending;
+  OdListRequest request;
   gint64 total = 0;
   int sort;
 
@@ -243,8 +245,10 @@ refresh (OdListPage *self)
     return;
 
   read_sort (self, &sort, &descending);
-  ids = klass->query (self, db, gtk_editable_get_text (GTK_EDITABLE (priv->search_entry)), sort,
-                      descending, &filtered, &error);
+  request.search = gtk_editable_get_text (GTK_EDITABLE (priv->search_entry));
+  request.sort = sort;
+  request.descending = descending;
+  ids = klass->query (self, db, &request, &filtered, &error);
   if (ids == NULL)
     ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   priv->updating = TRUE;
@@ -252,8 +256,8 @@ refresh (OdListPage *self)
   priv->updating = FALSE;
   select_shown (self);
 
-  total = klass->count (db, NULL);
-  n_total = klass->format_count (total);
+  total = od_entity_store_count (klass->entity, db, NULL);
+  n_total = od_entity_format_count (klass->entity, total);
   if (filtered)
     {
       g_autofree char *n_shown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u shown",
@@ -488,11 +492,27 @@ export_format_name (OdExportFormat format)
     }
 }
 
-/* The entity the page lists (od-entity.h), as registered. */
 static const OdEntity *
 page_entity (OdListPage *self)
 {
-  return od_entity_find (CLASS (self)->trash_table);
+  return CLASS (self)->entity;
+}
+
+/* How record ID is named in messages: as in the trash. */
+static char *
+dup_record_name (OdListPage *self,
+                 OdDb       *db,
+                 gint64      id)
+{
+  const OdEntity *entity = page_entity (self);
+  gpointer record = entity->record_load (db, id, NULL);
+  char *name;
+
+  if (record == NULL)
+    return g_strdup ("");
+  name = entity->describe (record);
+  entity->record_free (record);
+  return name;
 }
 
 /* Whether the export asks about personal data (ID numbers). */
@@ -767,7 +787,7 @@ od_list_page_constructed (GObject *object)
   set_action_name (priv->export_button, klass->action_prefix, "export");
   set_action_name (priv->new_button, klass->action_prefix, "new");
 
-  priv->model = od_id_list_model_new (klass->item_type, klass->load_items);
+  priv->model = od_id_list_model_new (klass->item_type, klass->entity->load_items);
   priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->model)));
   gtk_single_selection_set_autoselect (priv->selection, FALSE);
   gtk_single_selection_set_can_unselect (priv->selection, TRUE);
@@ -1074,8 +1094,8 @@ od_list_page_delete_selected (OdListPage *self)
 
   if (db == NULL || id == 0)
     return 0;
-  name = CLASS (self)->dup_record_name (db, id);
-  if (!CLASS (self)->delete_record (db, id, &error))
+  name = dup_record_name (self, db, id);
+  if (!od_trash_move (db, page_entity (self), id, &error))
     {
       show_error (self, _("Not Deleted"), error);
       return 0;
@@ -1108,7 +1128,7 @@ od_list_page_undo_delete (OdListPage *self)
 
   if (db == NULL || priv->deleted_id == 0)
     return;
-  if (!od_trash_restore (db, CLASS (self)->trash_table, priv->deleted_id, &error))
+  if (!od_trash_restore (db, page_entity (self)->name, priv->deleted_id, &error))
     {
       show_error (self, _("Not Restored"), error);
       return;
@@ -1164,7 +1184,7 @@ od_list_page_export_to (OdListPage      *self,
 
       g_array_append_val (ids, id);
     }
-  return od_export_write_ids_file (db, CLASS (self)->trash_table, format,
+  return od_export_write_ids_file (db, page_entity (self)->name, format,
                                    (const gint64 *) (gpointer) ids->data, ids->len,
                                    full_ids && exports_personal_data (self), path, error);
 }

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "od-entity.h"
 #include "od-export.h"
 #include "od-id-list-model.h"
 #include "od-page.h"
@@ -19,6 +20,14 @@ typedef enum
 } OdListColumnFlags;
 
 #define OD_LIST_COLUMN_UNSORTED (-1)
+
+/* What the list asks of a section's query. */
+typedef struct
+{
+  const char *search;       /* the search entry's text */
+  int         sort;         /* the entity's sort key */
+  gboolean    descending;
+} OdListRequest;
 
 typedef struct
 {
@@ -39,14 +48,14 @@ struct _OdListPageClass
 
   /* --- set in class_init --- */
 
-  /* The rows: ITEM_TYPE items, loaded by LOAD_ITEMS. */
+  /* The entity listed (od-entity.h): its rows are loaded by its
+   * load_items() as ITEM_TYPE items, counted, deleted to the trash, named
+   * in messages and exported through it. */
+  const OdEntity     *entity;
   GType               item_type;
-  OdIdListLoader      load_items;
   /* The columns, in order; the first one sorts by default. */
   const OdListColumn *columns;
   guint               n_columns;
-  /* The table a deleted record waits in (od_trash_restore). */
-  const char         *trash_table;
 
   /* Texts that differ, N_() (translated when shown). */
   const char         *empty_title;           /* no records at all */
@@ -56,19 +65,13 @@ struct _OdListPageClass
 
   /* --- the list --- */
 
-  /* The ids for SEARCH (the search entry's text), the section's own
-   * filters and the sort; *FILTERED: whether anything is left out. */
-  GArray  *(*query)           (OdListPage  *self,
-                               OdDb        *db,
-                               const char  *search,
-                               int          sort,
-                               gboolean     descending,
-                               gboolean    *filtered,
-                               GError     **error);
-  gint64   (*count)           (OdDb        *db,
-                               GError     **error);
-  /* "412 organizations" */
-  char    *(*format_count)    (gint64       total);
+  /* The ids for REQUEST (the search entry's text and the sort) and the
+   * section's own filters; *FILTERED: whether anything is left out. */
+  GArray  *(*query)           (OdListPage          *self,
+                               OdDb                *db,
+                               const OdListRequest *request,
+                               gboolean            *filtered,
+                               GError             **error);
   char    *(*cell_text)       (OdListPage  *self,
                                gpointer     item,
                                guint        column);
@@ -78,14 +81,6 @@ struct _OdListPageClass
   /* Optional: fill the filter choices that come from the database;
    * called with the list's updates held, after the editor got it. */
   void     (*reload_filters)  (OdListPage  *self);
-
-  /* --- records --- */
-
-  char    *(*dup_record_name) (OdDb        *db,
-                               gint64       id);
-  gboolean (*delete_record)   (OdDb        *db,
-                               gint64       id,
-                               GError     **error);
 
   /*< private >*/
   const char *action_prefix;   /* od_list_page_class_install_actions() */

@@ -24,6 +24,7 @@
 typedef struct
 {
   OdDb       *db;
+  gpointer    record;       /* the entity's record shown; NULL when none is */
   gboolean    loading;      /* filling the form: changes are not the user's */
   gboolean    dirty;
   gboolean    tried_saving; /* problems of a new, untouched form are shown from then on */
@@ -50,10 +51,23 @@ G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (OdRecordEditor, od_record_editor, ADW_TYPE_
 
 #define GET_CLASS(self) OD_RECORD_EDITOR_GET_CLASS (self)
 
+/* The record shown's id (0: new, not saved yet), -1 when none is. */
 static gint64
 record_id (OdRecordEditor *self)
 {
-  return GET_CLASS (self)->get_record_id (self);
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+
+  return priv->record != NULL ? od_entity_record_id (GET_CLASS (self)->entity, priv->record) : -1;
+}
+
+static void
+clear_record (OdRecordEditor *self)
+{
+  OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
+
+  if (GET_CLASS (self)->clear_record != NULL)
+    GET_CLASS (self)->clear_record (self);
+  g_clear_pointer (&priv->record, GET_CLASS (self)->entity->record_free);
 }
 
 /* A new record: the state of its form starts again. */
@@ -73,7 +87,7 @@ show_none (OdRecordEditor *self)
 {
   OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
 
-  GET_CLASS (self)->clear_record (self);
+  clear_record (self);
   reset_form_state (self);
   gtk_stack_set_visible_child_name (priv->editor_stack, "none");
 }
@@ -223,6 +237,7 @@ od_record_editor_dispose (GObject *object)
   OdRecordEditor *self = OD_RECORD_EDITOR (object);
   OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
 
+  g_clear_pointer (&priv->record, GET_CLASS (self)->entity->record_free);
   g_clear_object (&priv->db);
   g_clear_error (&priv->save_error);
   if (priv->marked_rows != NULL)
@@ -380,7 +395,7 @@ od_record_editor_show_record (OdRecordEditor *self)
 
   id = record_id (self);
   od_record_editor_check (self);
-  od_history_fill (priv->history_list, priv->db, GET_CLASS (self)->history_table, MAX (id, 0));
+  od_history_fill (priv->history_list, priv->db, GET_CLASS (self)->entity->name, MAX (id, 0));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", id > 0);
   gtk_stack_set_visible_child_name (priv->editor_stack, "record");
 }
@@ -413,9 +428,11 @@ od_record_editor_load (OdRecordEditor *self,
 
   g_return_if_fail (OD_IS_RECORD_EDITOR (self));
 
-  GET_CLASS (self)->clear_record (self);
+  clear_record (self);
   reset_form_state (self);
-  if (id == 0 || priv->db == NULL || !GET_CLASS (self)->load_record (self, id, &error))
+  if (id != 0 && priv->db != NULL)
+    priv->record = GET_CLASS (self)->entity->record_load (priv->db, id, &error);
+  if (priv->record == NULL)
     {
       gtk_stack_set_visible_child_name (priv->editor_stack, "none");
       return;
@@ -430,6 +447,31 @@ od_record_editor_new_record (OdRecordEditor *self)
   g_return_if_fail (OD_IS_RECORD_EDITOR (self));
 
   GET_CLASS (self)->new_record (self);
+}
+
+gpointer
+od_record_editor_get_record (OdRecordEditor *self)
+{
+  OdRecordEditorPrivate *priv;
+
+  g_return_val_if_fail (OD_IS_RECORD_EDITOR (self), NULL);
+  priv = od_record_editor_get_instance_private (self);
+  return priv->record;
+}
+
+void
+od_record_editor_show_new_record (OdRecordEditor *self,
+                                  gpointer        record)
+{
+  OdRecordEditorPrivate *priv;
+
+  g_return_if_fail (OD_IS_RECORD_EDITOR (self));
+  g_return_if_fail (record != NULL);
+  priv = od_record_editor_get_instance_private (self);
+
+  clear_record (self);
+  priv->record = record;
+  od_record_editor_show_record (self);
 }
 
 gint64
@@ -468,6 +510,7 @@ od_record_editor_save (OdRecordEditor *self)
 {
   OdRecordEditorPrivate *priv = od_record_editor_get_instance_private (self);
   g_autoptr(GError) error = NULL;
+  gpointer record;
   gint64 id;
 
   g_return_val_if_fail (OD_IS_RECORD_EDITOR (self), FALSE);
@@ -477,7 +520,9 @@ od_record_editor_save (OdRecordEditor *self)
 
   priv->tried_saving = TRUE;
   g_clear_error (&priv->save_error);
-  id = GET_CLASS (self)->form_to_save (self, &error);
+  record = GET_CLASS (self)->form_to_record (self);
+  id = GET_CLASS (self)->entity->save (priv->db, record, &error);
+  GET_CLASS (self)->entity->record_free (record);
   if (id == 0)
     {
       g_warn_if_fail (error != NULL);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "od-db.h"
+#include "od-entity.h"
 
 G_BEGIN_DECLS
 
@@ -24,19 +25,16 @@ struct _OdRecordEditorClass
 {
   AdwBinClass parent_class;
 
-  /* The audit log's table, for the History tab. */
-  const char *history_table;
+  /* The entity edited (od-entity.h): the editor keeps the record shown,
+   * loads it and saves it through the entity; its audit log fills the
+   * History tab. */
+  const OdEntity *entity;
   /* N_(): the tooltip of a duplicate's Open button, or NULL. */
   const char *open_tooltip;
 
-  /* The record shown: its id (0: new, not saved yet), -1 when none is. */
-  gint64      (*get_record_id) (OdRecordEditor *self);
-  /* Forgets the record shown (and what goes with it). */
+  /* Optional: forgets what goes with the record shown, which is being
+   * dropped (secrets revealed, …). */
   void        (*clear_record)  (OdRecordEditor *self);
-  /* Loads record ID as the one shown; FALSE (nothing shown) if it cannot. */
-  gboolean    (*load_record)   (OdRecordEditor *self,
-                                gint64          id,
-                                GError        **error);
   /* Shows a new record, not saved yet (calls od_record_editor_show_record). */
   void        (*new_record)    (OdRecordEditor *self);
   /* Fills the form from the record shown (under the loading flag). */
@@ -50,9 +48,9 @@ struct _OdRecordEditorClass
   GtkWidget  *(*row_for_field) (OdRecordEditor *self,
                                 const char     *field);
   const char *const *field_rows;
-  /* Saves the form: the id saved, or 0 with ERROR set to why not. */
-  gint64      (*form_to_save)  (OdRecordEditor *self,
-                                GError        **error);
+  /* The form as a new record of the entity (on top of the record shown:
+   * id, uuid, …), to check or save. */
+  gpointer    (*form_to_record) (OdRecordEditor *self);
   /* Optional: a save was refused and the problems are listed; e.g. shows
    * the tab with the list, or focuses the row to fix. */
   void        (*save_failed)   (OdRecordEditor *self,
@@ -69,6 +67,8 @@ void     od_record_editor_load            (OdRecordEditor *self,
                                            gint64          id);
 void     od_record_editor_new_record      (OdRecordEditor *self);
 gint64   od_record_editor_get_id          (OdRecordEditor *self);
+/* The record shown (as saved, or new), or NULL when none is. */
+gpointer od_record_editor_get_record      (OdRecordEditor *self);
 gboolean od_record_editor_is_dirty        (OdRecordEditor *self);
 gboolean od_record_editor_save            (OdRecordEditor *self);
 void     od_record_editor_revert          (OdRecordEditor *self);
@@ -85,5 +85,8 @@ gboolean od_record_editor_get_changed     (OdRecordEditor *self);
 void     od_record_editor_changed         (OdRecordEditor *self);
 void     od_record_editor_check           (OdRecordEditor *self);
 void     od_record_editor_show_record     (OdRecordEditor *self);
+/* Shows RECORD (the entity's, taken over), new, not saved yet. */
+void     od_record_editor_show_new_record (OdRecordEditor *self,
+                                           gpointer        record);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "od-labels.h"
 #include "od-organization-editor.h"
 #include "od-record-editor.h"
+#include "od-registry-entities.h"
 #include "od-registry-store.h"
 #include "od-validate.h"
 
@@ -25,7 +26,6 @@ struct _OdOrganizationEditor
 {
   OdRecordEditor  parent_instance;
 
-  OdOrganizationFields    *loaded;      /* as saved; NULL when nothing is shown */
   GArray         *area_ids;    /* combo position → area id (0 = none) */
   GArray         *category_ids;
 
@@ -87,11 +87,19 @@ fill_lookup_combos (OdOrganizationEditor *self)
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (category_names));
 }
 
+/* The organization shown, as saved; NULL when none is. */
+static OdOrganizationFields *
+loaded (OdOrganizationEditor *self)
+{
+  return od_record_editor_get_record (OD_RECORD_EDITOR (self));
+}
+
 /* The form as fields, on top of what was loaded (keeps id, uuid, …). */
 static OdOrganizationFields *
 form_to_fields (OdOrganizationEditor *self)
 {
-  OdOrganizationFields *f = self->loaded != NULL ? od_organization_fields_copy (self->loaded) : od_organization_fields_new ();
+  OdOrganizationFields *f = loaded (self) != NULL ? od_organization_fields_copy (loaded (self))
+                                                  : od_organization_fields_new ();
   const char *role;
 
 #define TAKE(member, row, nullable) \
@@ -155,7 +163,7 @@ update_coverage (OdOrganizationEditor *self,
 static void
 update_header (OdOrganizationEditor *self)
 {
-  const OdOrganizationFields *f = self->loaded;
+  const OdOrganizationFields *f = loaded (self);
   g_autofree char *subtitle = NULL;
 
   if (f == NULL)
@@ -180,11 +188,11 @@ fill_people (OdOrganizationEditor *self)
   g_autoptr(GPtrArray) people = NULL;
 
   od_form_clear_list (self->people_list);
-  if (self->loaded == NULL || self->loaded->id == 0)
+  if (loaded (self) == NULL || loaded (self)->id == 0)
     return;
 
   od_person_filter_init (&filter);
-  filter.organization_id = self->loaded->id;
+  filter.organization_id = loaded (self)->id;
   ids = od_person_query_ids (od_record_editor_get_db (RECORD_EDITOR (self)), &filter, NULL);
   if (ids != NULL && ids->len > 0)
     people = od_person_load_items (od_record_editor_get_db (RECORD_EDITOR (self)), &g_array_index (ids, gint64, 0), ids->len, NULL);
@@ -211,10 +219,10 @@ fill_people (OdOrganizationEditor *self)
 }
 
 static void
-fill_form (OdRecordEditor *editor)
+od_organization_editor_fill_form (OdRecordEditor *editor)
 {
   OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
-  const OdOrganizationFields *f = self->loaded;
+  const OdOrganizationFields *f = loaded (self);
 
   od_form_set_text (self->name_row, f->name);
   od_form_set_text (self->short_name_row, f->short_name);
@@ -252,7 +260,7 @@ fill_form (OdRecordEditor *editor)
 
 /* Checks the form; shows the reason row while the credit code fails. */
 static GPtrArray *
-check_form (OdRecordEditor *editor)
+od_organization_editor_check_form (OdRecordEditor *editor)
 {
   OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
   g_autoptr(OdOrganizationFields) f = NULL;
@@ -285,56 +293,25 @@ static const char *const field_rows[] = {
   "legal_representative", "legal_rep_row", "website", "website_row", NULL
 };
 
-static gint64
-get_record_id (OdRecordEditor *editor)
-{
-  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
-
-  return self->loaded != NULL ? self->loaded->id : -1;
-}
-
 static void
-clear_record (OdRecordEditor *editor)
-{
-  g_clear_pointer (&OD_ORGANIZATION_EDITOR (editor)->loaded, od_organization_fields_free);
-}
-
-static gboolean
-load_record (OdRecordEditor *editor,
-             gint64          id,
-             GError        **error)
+od_organization_editor_new_record (OdRecordEditor *editor)
 {
   OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
 
-  g_clear_pointer (&self->loaded, od_organization_fields_free);
-  self->loaded = od_organization_load (od_record_editor_get_db (editor), id, error);
-  return self->loaded != NULL;
-}
-
-static void
-new_record (OdRecordEditor *editor)
-{
-  OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
-
-  g_clear_pointer (&self->loaded, od_organization_fields_free);
-  self->loaded = od_organization_fields_new ();
-  od_record_editor_show_record (editor);
+  od_record_editor_show_new_record (editor, od_organization_fields_new ());
   gtk_stack_set_visible_child_name (self->tabs, "details");
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
-static gint64
-form_to_save (OdRecordEditor  *editor,
-              GError         **error)
+static gpointer
+od_organization_editor_form_to_record (OdRecordEditor *editor)
 {
-  g_autoptr(OdOrganizationFields) f = form_to_fields (OD_ORGANIZATION_EDITOR (editor));
-
-  return od_organization_save (od_record_editor_get_db (editor), f, error);
+  return form_to_fields (OD_ORGANIZATION_EDITOR (editor));
 }
 
 static void
-save_failed (OdRecordEditor *editor,
-             const GError   *error)
+od_organization_editor_save_failed (OdRecordEditor *editor,
+                                    const GError   *error)
 {
   OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (editor);
 
@@ -344,7 +321,7 @@ save_failed (OdRecordEditor *editor,
 }
 
 static void
-db_changed (OdRecordEditor *editor)
+od_organization_editor_db_changed (OdRecordEditor *editor)
 {
   fill_lookup_combos (OD_ORGANIZATION_EDITOR (editor));
 }
@@ -358,8 +335,8 @@ add_person_action (GtkWidget  *widget,
 {
   OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (widget);
 
-  if (self->loaded != NULL && self->loaded->id != 0)
-    g_signal_emit (self, signals[ADD_PERSON], 0, self->loaded->id);
+  if (loaded (self) != NULL && loaded (self)->id != 0)
+    g_signal_emit (self, signals[ADD_PERSON], 0, loaded (self)->id);
 }
 
 /* --- overrides --- */
@@ -369,7 +346,6 @@ od_organization_editor_dispose (GObject *object)
 {
   OdOrganizationEditor *self = OD_ORGANIZATION_EDITOR (object);
 
-  g_clear_pointer (&self->loaded, od_organization_fields_free);
   g_clear_pointer (&self->area_ids, g_array_unref);
   g_clear_pointer (&self->category_ids, g_array_unref);
 
@@ -384,18 +360,15 @@ od_organization_editor_class_init (OdOrganizationEditorClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = od_organization_editor_dispose;
 
-  editor_class->history_table = "organizations";
+  editor_class->entity = &od_organization_entity;
   editor_class->open_tooltip = N_("Show the organization already recorded");
-  editor_class->get_record_id = get_record_id;
-  editor_class->clear_record = clear_record;
-  editor_class->load_record = load_record;
-  editor_class->new_record = new_record;
-  editor_class->fill_form = fill_form;
-  editor_class->check_form = check_form;
+  editor_class->new_record = od_organization_editor_new_record;
+  editor_class->fill_form = od_organization_editor_fill_form;
+  editor_class->check_form = od_organization_editor_check_form;
   editor_class->field_rows = field_rows;
-  editor_class->form_to_save = form_to_save;
-  editor_class->save_failed = save_failed;
-  editor_class->db_changed = db_changed;
+  editor_class->form_to_record = od_organization_editor_form_to_record;
+  editor_class->save_failed = od_organization_editor_save_failed;
+  editor_class->db_changed = od_organization_editor_db_changed;
 
   signals[ADD_PERSON] = g_signal_new ("add-person", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);

@@ -15,6 +15,7 @@
 #include "od-organization-editor.h"
 #include "od-organizations-page.h"
 #include "od-person-dialog.h"
+#include "od-registry-entities.h"
 #include "od-registry-store.h"
 #include "od-validate.h"
 
@@ -91,9 +92,12 @@ selected_index (GtkDropDown *dropdown)
   return selected == GTK_INVALID_LIST_POSITION ? 0 : selected;
 }
 
-static void
-build_filter (OdOrganizationsPage *self,
-              OdOrganizationFilter         *filter)
+/* FILTER for REQUEST and the section's filters; whether anything is left
+ * out. */
+static gboolean
+build_filter (OdOrganizationsPage  *self,
+              const OdListRequest  *request,
+              OdOrganizationFilter *filter)
 {
   guint type = selected_index (self->type_dropdown);
   guint status = selected_index (self->status_dropdown);
@@ -101,6 +105,9 @@ build_filter (OdOrganizationsPage *self,
   guint category = selected_index (self->category_dropdown);
 
   od_organization_filter_init (filter);
+  filter->query = request->search;
+  filter->sort = request->sort;
+  filter->descending = request->descending;
   /* Position 0 of every drop-down is "all". */
   if (type > 0)
     filter->type = od_organization_type_from_key (od_label_key_at (od_labels_org_type, type - 1));
@@ -112,14 +119,10 @@ build_filter (OdOrganizationsPage *self,
     filter->category_id = g_array_index (self->category_ids, gint64, category);
   filter->membership = (int) selected_index (self->membership_dropdown) - 1;
   filter->party = (OdPartyFilter) selected_index (self->party_dropdown);
-}
-
-static gboolean
-filter_is_active (const OdOrganizationFilter *filter)
-{
-  return (filter->query != NULL && *filter->query != '\0') || filter->type != OD_ORGANIZATION_TYPE_UNKNOWN
-         || filter->status != NULL || filter->area_id != 0 || filter->category_id != 0
-         || filter->membership >= 0 || filter->party != OD_PARTY_ANY;
+  return (filter->query != NULL && *filter->query != '\0')
+         || filter->type != OD_ORGANIZATION_TYPE_UNKNOWN || filter->status != NULL
+         || filter->area_id != 0 || filter->category_id != 0 || filter->membership >= 0
+         || filter->party != OD_PARTY_ANY;
 }
 
 static void
@@ -132,7 +135,7 @@ set_dropdown_model (GtkDropDown   *dropdown,
 
 /* The areas and categories to filter by, from the database. */
 static void
-reload_filters (OdListPage *page)
+od_organizations_page_reload_filters (OdListPage *page)
 {
   OdOrganizationsPage *self = OD_ORGANIZATIONS_PAGE (page);
   OdDb *db = od_page_get_db (OD_PAGE (self));
@@ -178,35 +181,22 @@ on_add_person_cb (OdOrganizationsPage *self,
 /* --- OdListPage --- */
 
 static GArray *
-query (OdListPage  *page,
-       OdDb        *db,
-       const char  *search,
-       int          sort,
-       gboolean     descending,
-       gboolean    *filtered,
-       GError     **error)
+od_organizations_page_query (OdListPage          *page,
+                             OdDb                *db,
+                             const OdListRequest *request,
+                             gboolean            *filtered,
+                             GError             **error)
 {
   OdOrganizationFilter filter;
 
-  build_filter (OD_ORGANIZATIONS_PAGE (page), &filter);
-  filter.query = search;
-  filter.sort = (OdOrganizationSort) sort;
-  filter.descending = descending;
-  *filtered = filter_is_active (&filter);
+  *filtered = build_filter (OD_ORGANIZATIONS_PAGE (page), request, &filter);
   return od_organization_query_ids (db, &filter, error);
 }
 
 static char *
-format_count (gint64 total)
-{
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " organization",
-                                       "%" PRId64 " organizations", total), total);
-}
-
-static char *
-cell_text (OdListPage *page,
-           gpointer    item,
-           guint       column)
+od_organizations_page_cell_text (OdListPage *page,
+                                 gpointer    item,
+                                 guint       column)
 {
   const OdOrganizationFields *f = od_organization_get_fields (OD_ORGANIZATION (item));
 
@@ -237,7 +227,7 @@ cell_text (OdListPage *page,
 }
 
 static void
-clear_filters (OdListPage *page)
+od_organizations_page_clear_filters (OdListPage *page)
 {
   OdOrganizationsPage *self = OD_ORGANIZATIONS_PAGE (page);
 
@@ -247,15 +237,6 @@ clear_filters (OdListPage *page)
   gtk_drop_down_set_selected (self->status_dropdown, 0);
   gtk_drop_down_set_selected (self->membership_dropdown, 0);
   gtk_drop_down_set_selected (self->party_dropdown, 0);
-}
-
-static char *
-dup_record_name (OdDb   *db,
-                 gint64  id)
-{
-  g_autoptr(OdOrganizationFields) fields = od_organization_load (db, id, NULL);
-
-  return g_strdup (fields != NULL ? fields->name : "");
 }
 
 /* --- overrides --- */
@@ -279,25 +260,20 @@ od_organizations_page_class_init (OdOrganizationsPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = od_organizations_page_dispose;
 
+  list_class->entity = &od_organization_entity;
   list_class->item_type = OD_TYPE_ORGANIZATION;
-  list_class->load_items = od_organization_load_items;
   list_class->columns = columns;
   list_class->n_columns = N_COLUMNS;
-  list_class->trash_table = "organizations";
   list_class->empty_title = N_("No Organizations Yet");
   list_class->empty_description = N_("Add the first one with the + button.");
   list_class->no_match_description = N_("Try a shorter search or clear the filters. Pinyin "
                                         "initials work too, such as bjsyx.");
   list_class->unsaved_body = N_("The organization shown has changes that "
                                 "are not saved yet.");
-  list_class->query = query;
-  list_class->count = od_organization_count;
-  list_class->format_count = format_count;
-  list_class->cell_text = cell_text;
-  list_class->clear_filters = clear_filters;
-  list_class->reload_filters = reload_filters;
-  list_class->dup_record_name = dup_record_name;
-  list_class->delete_record = od_organization_delete;
+  list_class->query = od_organizations_page_query;
+  list_class->cell_text = od_organizations_page_cell_text;
+  list_class->clear_filters = od_organizations_page_clear_filters;
+  list_class->reload_filters = od_organizations_page_reload_filters;
 
   g_type_ensure (OD_TYPE_ORGANIZATION_EDITOR);
   od_list_page_class_set_template_from_resource (list_class,
@@ -339,7 +315,7 @@ od_organizations_page_init (OdOrganizationsPage *self)
   gtk_string_list_append (party, _("Instructor or liaison only"));
   gtk_string_list_append (party, _("Not covered"));
   set_dropdown_model (self->party_dropdown, party);
-  reload_filters (OD_LIST_PAGE (self));
+  od_organizations_page_reload_filters (OD_LIST_PAGE (self));
 
   g_signal_connect_object (od_list_page_get_editor (OD_LIST_PAGE (self)), "add-person",
                            G_CALLBACK (on_add_person_cb), self, G_CONNECT_SWAPPED);

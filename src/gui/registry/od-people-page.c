@@ -16,6 +16,7 @@
 #include "od-labels.h"
 #include "od-people-page.h"
 #include "od-person-editor.h"
+#include "od-registry-entities.h"
 #include "od-registry-store.h"
 #include "od-validate.h"
 
@@ -54,57 +55,44 @@ static const OdListColumn columns[N_COLUMNS] = {
 
 /* --- helpers --- */
 
-static void
-build_filter (OdPeoplePage   *self,
-              OdPersonFilter *filter)
+/* FILTER for REQUEST and the section's filters; whether anything is left
+ * out. */
+static gboolean
+build_filter (OdPeoplePage        *self,
+              const OdListRequest *request,
+              OdPersonFilter      *filter)
 {
   guint gender = gtk_drop_down_get_selected (self->gender_dropdown);
 
   od_person_filter_init (filter);
+  filter->query = request->search;
+  filter->sort = request->sort;
+  filter->descending = request->descending;
   /* Position 0 is "any gender". */
   if (gender != GTK_INVALID_LIST_POSITION && gender > 0)
     filter->gender = od_label_key_at (od_labels_gender, gender - 1);
-}
-
-static gboolean
-filter_is_active (const OdPersonFilter *filter)
-{
-  return (filter->query != NULL && *filter->query != '\0') || filter->gender != NULL
-         || filter->organization_id != 0;
+  return (filter->query != NULL && *filter->query != '\0') || filter->gender != NULL;
 }
 
 /* --- OdListPage --- */
 
 static GArray *
-query (OdListPage  *page,
-       OdDb        *db,
-       const char  *search,
-       int          sort,
-       gboolean     descending,
-       gboolean    *filtered,
-       GError     **error)
+od_people_page_query (OdListPage          *page,
+                      OdDb                *db,
+                      const OdListRequest *request,
+                      gboolean            *filtered,
+                      GError             **error)
 {
   OdPersonFilter filter;
 
-  build_filter (OD_PEOPLE_PAGE (page), &filter);
-  filter.query = search;
-  filter.sort = (OdPersonSort) sort;
-  filter.descending = descending;
-  *filtered = filter_is_active (&filter);
+  *filtered = build_filter (OD_PEOPLE_PAGE (page), request, &filter);
   return od_person_query_ids (db, &filter, error);
 }
 
 static char *
-format_count (gint64 total)
-{
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " person",
-                                       "%" PRId64 " people", total), total);
-}
-
-static char *
-cell_text (OdListPage *page,
-           gpointer    item,
-           guint       column)
+od_people_page_cell_text (OdListPage *page,
+                          gpointer    item,
+                          guint       column)
 {
   const OdPersonFields *f = od_person_get_fields (OD_PERSON (item));
 
@@ -131,18 +119,9 @@ cell_text (OdListPage *page,
 }
 
 static void
-clear_filters (OdListPage *page)
+od_people_page_clear_filters (OdListPage *page)
 {
   gtk_drop_down_set_selected (OD_PEOPLE_PAGE (page)->gender_dropdown, 0);
-}
-
-static char *
-dup_record_name (OdDb   *db,
-                 gint64  id)
-{
-  g_autoptr(OdPersonFields) fields = od_person_load (db, id, NULL);
-
-  return g_strdup (fields != NULL ? fields->name : "");
 }
 
 /* --- overrides --- */
@@ -164,11 +143,10 @@ od_people_page_class_init (OdPeoplePageClass *klass)
 
   widget_class->map = od_people_page_map;
 
+  list_class->entity = &od_person_entity;
   list_class->item_type = OD_TYPE_PERSON;
-  list_class->load_items = od_person_load_items;
   list_class->columns = columns;
   list_class->n_columns = N_COLUMNS;
-  list_class->trash_table = "people";
   list_class->empty_title = N_("No People Yet");
   list_class->empty_description = N_("Add the first one with the + button, or from an "
                                      "organization’s People tab.");
@@ -177,13 +155,9 @@ od_people_page_class_init (OdPeoplePageClass *klass)
                                         "such as wf.");
   list_class->unsaved_body = N_("The person shown has changes that are "
                                 "not saved yet.");
-  list_class->query = query;
-  list_class->count = od_person_count;
-  list_class->format_count = format_count;
-  list_class->cell_text = cell_text;
-  list_class->clear_filters = clear_filters;
-  list_class->dup_record_name = dup_record_name;
-  list_class->delete_record = od_person_delete;
+  list_class->query = od_people_page_query;
+  list_class->cell_text = od_people_page_cell_text;
+  list_class->clear_filters = od_people_page_clear_filters;
 
   g_type_ensure (OD_TYPE_PERSON_EDITOR);
   od_list_page_class_set_template_from_resource (list_class, RESOURCE_PREFIX "/od-people-page.ui");

@@ -22,6 +22,7 @@
 #include "od-labels.h"
 #include "od-person-editor.h"
 #include "od-record-editor.h"
+#include "od-registry-entities.h"
 #include "od-registry-store.h"
 #include "od-validate.h"
 
@@ -29,7 +30,6 @@ struct _OdPersonEditor
 {
   OdRecordEditor  parent_instance;
 
-  OdPersonFields *loaded;           /* as saved; NULL when nothing is shown */
   GArray         *organization_ids; /* combo position → organization id (0 = none) */
   char           *id_number;        /* the full number as edited; never shown unless revealed */
   gboolean        in_dialog;
@@ -61,6 +61,13 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (OdPersonEditor, od_person_editor, OD_TYPE_RECORD_EDITOR)
 
 #define RECORD_EDITOR(self) OD_RECORD_EDITOR (self)
+
+/* The person shown, as saved; NULL when none is. */
+static OdPersonFields *
+loaded (OdPersonEditor *self)
+{
+  return od_record_editor_get_record (RECORD_EDITOR (self));
+}
 
 /* --- helpers --- */
 
@@ -161,8 +168,8 @@ fill_organizations (OdPersonEditor *self)
   set_loading (self, TRUE);
   adw_combo_row_set_model (self->organization_row, G_LIST_MODEL (names));
   select_organization (self, current,
-                       self->loaded != NULL && self->loaded->organization_id == current
-                       ? self->loaded->organization_name : NULL);
+                       loaded (self) != NULL && loaded (self)->organization_id == current
+                       ? loaded (self)->organization_name : NULL);
   set_loading (self, was_loading);
 }
 
@@ -189,8 +196,8 @@ show_id_number (OdPersonEditor *self)
 static OdPersonFields *
 form_to_fields (OdPersonEditor *self)
 {
-  OdPersonFields *f = self->loaded != NULL ? od_person_fields_copy (self->loaded)
-                                           : od_person_fields_new ();
+  OdPersonFields *f = loaded (self) != NULL ? od_person_fields_copy (loaded (self))
+                                            : od_person_fields_new ();
   const char *gender = od_form_get_combo_key (self->gender_row, od_labels_gender);
   GObject *organization = adw_combo_row_get_selected_item (self->organization_row);
   char *id_number = g_strstrip (g_strdup (self->id_number != NULL ? self->id_number : ""));
@@ -222,7 +229,7 @@ form_to_fields (OdPersonEditor *self)
 static void
 update_header (OdPersonEditor *self)
 {
-  const OdPersonFields *f = self->loaded;
+  const OdPersonFields *f = loaded (self);
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
   g_autofree char *subtitle = NULL;
 
@@ -247,10 +254,10 @@ update_header (OdPersonEditor *self)
 }
 
 static void
-fill_form (OdRecordEditor *editor)
+od_person_editor_fill_form (OdRecordEditor *editor)
 {
   OdPersonEditor *self = OD_PERSON_EDITOR (editor);
-  const OdPersonFields *f = self->loaded;
+  const OdPersonFields *f = loaded (self);
   guint gender = od_label_index (od_labels_gender, f->gender);
 
   od_form_set_text (self->name_row, f->name);
@@ -309,7 +316,7 @@ on_reveal_toggled_cb (OdPersonEditor *self)
 /* --- record editor hooks --- */
 
 static GPtrArray *
-check_form (OdRecordEditor *editor)
+od_person_editor_check_form (OdRecordEditor *editor)
 {
   g_autoptr(OdPersonFields) f = form_to_fields (OD_PERSON_EDITOR (editor));
 
@@ -323,59 +330,33 @@ static const char *const field_rows[] = {
   "notes", "notes_row", NULL
 };
 
-static gint64
-get_record_id (OdRecordEditor *editor)
+static void
+od_person_editor_clear_record (OdRecordEditor *editor)
 {
-  OdPersonEditor *self = OD_PERSON_EDITOR (editor);
-
-  return self->loaded != NULL ? self->loaded->id : -1;
+  clear_secret (&OD_PERSON_EDITOR (editor)->id_number);
 }
 
 static void
-clear_record (OdRecordEditor *editor)
-{
-  OdPersonEditor *self = OD_PERSON_EDITOR (editor);
-
-  g_clear_pointer (&self->loaded, od_person_fields_free);
-  clear_secret (&self->id_number);
-}
-
-static gboolean
-load_record (OdRecordEditor *editor,
-             gint64          id,
-             GError        **error)
-{
-  OdPersonEditor *self = OD_PERSON_EDITOR (editor);
-
-  clear_record (editor);
-  self->loaded = od_person_load (od_record_editor_get_db (editor), id, error);
-  return self->loaded != NULL;
-}
-
-static void
-new_record (OdRecordEditor *editor)
+od_person_editor_new_record (OdRecordEditor *editor)
 {
   od_person_editor_new_record_for_organization (OD_PERSON_EDITOR (editor), 0);
 }
 
-static gint64
-form_to_save (OdRecordEditor  *editor,
-              GError         **error)
+static gpointer
+od_person_editor_form_to_record (OdRecordEditor *editor)
 {
-  g_autoptr(OdPersonFields) f = form_to_fields (OD_PERSON_EDITOR (editor));
-
-  return od_person_save (od_record_editor_get_db (editor), f, error);
+  return form_to_fields (OD_PERSON_EDITOR (editor));
 }
 
 static void
-save_failed (OdRecordEditor *editor,
-             const GError   *error)
+od_person_editor_save_failed (OdRecordEditor *editor,
+                              const GError   *error)
 {
   gtk_stack_set_visible_child_name (OD_PERSON_EDITOR (editor)->tabs, "details");
 }
 
 static void
-db_changed (OdRecordEditor *editor)
+od_person_editor_db_changed (OdRecordEditor *editor)
 {
   fill_organizations (OD_PERSON_EDITOR (editor));
 }
@@ -432,7 +413,6 @@ od_person_editor_dispose (GObject *object)
 {
   OdPersonEditor *self = OD_PERSON_EDITOR (object);
 
-  g_clear_pointer (&self->loaded, od_person_fields_free);
   g_clear_pointer (&self->organization_ids, g_array_unref);
   clear_secret (&self->id_number);
 
@@ -451,18 +431,16 @@ od_person_editor_class_init (OdPersonEditorClass *klass)
   object_class->set_property = od_person_editor_set_property;
   widget_class->map = od_person_editor_map;
 
-  editor_class->history_table = "people";
+  editor_class->entity = &od_person_entity;
   editor_class->open_tooltip = N_("Show the person already recorded");
-  editor_class->get_record_id = get_record_id;
-  editor_class->clear_record = clear_record;
-  editor_class->load_record = load_record;
-  editor_class->new_record = new_record;
-  editor_class->fill_form = fill_form;
-  editor_class->check_form = check_form;
+  editor_class->clear_record = od_person_editor_clear_record;
+  editor_class->new_record = od_person_editor_new_record;
+  editor_class->fill_form = od_person_editor_fill_form;
+  editor_class->check_form = od_person_editor_check_form;
   editor_class->field_rows = field_rows;
-  editor_class->form_to_save = form_to_save;
-  editor_class->save_failed = save_failed;
-  editor_class->db_changed = db_changed;
+  editor_class->form_to_record = od_person_editor_form_to_record;
+  editor_class->save_failed = od_person_editor_save_failed;
+  editor_class->db_changed = od_person_editor_db_changed;
 
   /* In a dialog, whose header bar has the title and the buttons, the
    * editor hides its own title and Delete / Cancel / Save bar. */
@@ -512,12 +490,13 @@ void
 od_person_editor_new_record_for_organization (OdPersonEditor *self,
                                               gint64          organization_id)
 {
+  OdPersonFields *fields;
+
   g_return_if_fail (OD_IS_PERSON_EDITOR (self));
 
-  clear_record (RECORD_EDITOR (self));
-  self->loaded = od_person_fields_new ();
-  self->loaded->organization_id = organization_id;
-  od_record_editor_show_record (RECORD_EDITOR (self));
+  fields = od_person_fields_new ();
+  fields->organization_id = organization_id;
+  od_record_editor_show_new_record (RECORD_EDITOR (self), fields);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
