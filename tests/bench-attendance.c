@@ -7,17 +7,23 @@
  * §7). A temporary database gets one course with 2,000 enrolled people
  * (through the stores), and optionally many more marks of other courses
  * (--marks N, inserted in bulk) so that the door's queries are timed on a
- * large table. Each figure is the median of 5 runs (min–max beside it),
- * next to a floor measured in the same run:
+ * large table. Each figure is the median of 5 runs (of 501 marks for the
+ * mark; min–max beside it), next to a floor measured in the same run:
  *
  *   open    od_course_list_enrolees () + od_session_get_counts ()
  *           floor: SELECT of the same 2,000 rows' id and name, no joins
  *   find    od_enrolee_matches () over the 2,000, for a name, pinyin
  *           initials and a mobile tail
  *           floor: strstr () of the name over the same 2,000
- *   mark    od_attendance_mark_set () of one person, committed
+ *   mark    od_attendance_door_mark () of one person, committed: what the
+ *           door does at the keystroke (one row in the door's log)
  *           floor: a bare prepared INSERT into a table of the same shape,
  *           committed, WAL with synchronous=NORMAL (as OrgDesk opens it)
+ *   apply   od_attendance_door_apply () of one logged mark, as the door
+ *           window does two seconds later (the mark and its audit entry:
+ *           eight b-tree pages where the floor writes one), and of 20
+ *           logged marks at once, per mark; and od_attendance_mark_set ()
+ *           (the same, at once) for comparison; same floor
  *
  *   ninja -C build tests/bench-attendance
  *   build/tests/bench-attendance                  # 2,000 enrolled
@@ -37,6 +43,7 @@
 
 #define N_RUNS 5
 #define N_ENROLLED 2000
+#define N_MARK_RUNS 501   /* marks of different people: the median of many, each a commit */
 
 typedef struct
 {
@@ -53,15 +60,22 @@ compare_doubles (gconstpointer a,
 }
 
 static Timing
-summarize (double *runs)
+summarize_n (double *runs,
+             guint   n)
 {
   Timing t;
 
-  qsort (runs, N_RUNS, sizeof (double), (int (*) (const void *, const void *)) compare_doubles);
-  t.median = runs[N_RUNS / 2];
+  qsort (runs, n, sizeof (double), (int (*) (const void *, const void *)) compare_doubles);
+  t.median = runs[n / 2];
   t.min = runs[0];
-  t.max = runs[N_RUNS - 1];
+  t.max = runs[n - 1];
   return t;
+}
+
+static Timing
+summarize (double *runs)
+{
+  return summarize_n (runs, N_RUNS);
 }
 
 static void
@@ -104,6 +118,8 @@ main (int    argc,
   g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
   const char *queries[] = { "王建", "wj", "5678" };
   double runs[N_RUNS], floor_runs[N_RUNS];
+  double mark_runs[N_MARK_RUNS], mark_floor_runs[N_MARK_RUNS];
+  double apply_runs[N_MARK_RUNS], set_runs[N_MARK_RUNS];
   gint64 course_id, session_id;
   GTimer *timer = g_timer_new ();
 
@@ -226,24 +242,52 @@ main (int    argc,
   /* mark */
   check (od_db_exec (db, "CREATE TABLE bench_marks (id INTEGER PRIMARY KEY, session_id INTEGER,"
                          " person_id INTEGER, status TEXT, marked_at TEXT)", &error), error);
-  for (guint r = 0; r < N_RUNS; r++)
+  for (guint r = 0; r < N_MARK_RUNS; r++)
     {
       g_autoptr(OdStmt) stmt = NULL;
 
       g_timer_start (timer);
-      check (od_attendance_mark_set (db, session_id, g_array_index (people, gint64, r * 97),
-                                     "present", "scan", &error) != 0, error);
-      runs[r] = g_timer_elapsed (timer, NULL) * 1000;
+      check (od_attendance_door_mark (db, session_id, g_array_index (people, gint64, r),
+                                      "present", "scan", &error), error);
+      mark_runs[r] = g_timer_elapsed (timer, NULL) * 1000;
+
+      g_timer_start (timer);
+      check (od_attendance_door_apply (db, NULL, &error) == 1, error);
+      apply_runs[r] = g_timer_elapsed (timer, NULL) * 1000;
+
+      g_timer_start (timer);
+      check (od_attendance_mark_set (db, session_id, g_array_index (people, gint64, r),
+                                     "late", "manual", &error) != 0, error);
+      set_runs[r] = g_timer_elapsed (timer, NULL) * 1000;
 
       g_timer_start (timer);
       stmt = od_db_prepare (db, "INSERT INTO bench_marks (session_id, person_id, status, marked_at)"
                                 " VALUES (?1, ?2, 'present', '2017-11-07T09:00:00Z')", &error);
       check (stmt != NULL && od_stmt_bind_int64 (stmt, 1, session_id, &error)
              && od_stmt_bind_int64 (stmt, 2, r, &error) && od_stmt_run (stmt, &error), error);
-      floor_runs[r] = g_timer_elapsed (timer, NULL) * 1000;
+      mark_floor_runs[r] = g_timer_elapsed (timer, NULL) * 1000;
     }
-  printf ("One door mark, from the person found to the committed row:\n");
-  print_row ("mark", summarize (runs), summarize (floor_runs));
+  printf ("One door mark, from the person found to the committed row (%u marks):\n",
+          N_MARK_RUNS);
+  print_row ("mark", summarize_n (mark_runs, N_MARK_RUNS),
+             summarize_n (mark_floor_runs, N_MARK_RUNS));
+  printf ("Applying the door's log (seconds later, off the keystroke):\n");
+  print_row ("apply 1 mark", summarize_n (apply_runs, N_MARK_RUNS),
+             summarize_n (mark_floor_runs, N_MARK_RUNS));
+  for (guint r = 0; r < N_RUNS; r++)
+    {
+      for (guint i = 0; i < 20; i++)
+        check (od_attendance_door_mark (db, session_id,
+                                        g_array_index (people, gint64, N_MARK_RUNS + r * 20 + i),
+                                        "present", "scan", &error), error);
+      g_timer_start (timer);
+      check (od_attendance_door_apply (db, NULL, &error) == 20, error);
+      runs[r] = g_timer_elapsed (timer, NULL) * 1000 / 20;
+      floor_runs[r] = mark_floor_runs[N_MARK_RUNS / 2];
+    }
+  print_row ("apply 20 marks, per mark", summarize (runs), summarize (floor_runs));
+  print_row ("mark_set at once (no log)", summarize_n (set_runs, N_MARK_RUNS),
+             summarize_n (mark_floor_runs, N_MARK_RUNS));
 
   g_timer_destroy (timer);
   g_clear_object (&db);

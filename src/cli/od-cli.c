@@ -17,6 +17,7 @@
 #include "od-cli.h"
 #include "od-cli-private.h"
 #include "od-db.h"
+#include "od-domains.h"
 #include "od-demo.h"
 #include "od-export.h"
 #include "od-import.h"
@@ -168,6 +169,13 @@ _od_cli_open_database (OdCli         *cli,
       return NULL;
     }
   od_db_set_busy_timeout (db, CLI_BUSY_TIMEOUT_MS);
+  /* Marks the door logged but did not apply (od-domains.h): a failure
+   * leaves them logged for the next time and stops nothing. */
+  if (!od_domains_open (db, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      g_clear_error (&error);
+    }
   if (od_db_get_backup_path (db) != NULL)
     {
       g_autofree char *note = g_strdup_printf (_("A backup was taken before updating the "

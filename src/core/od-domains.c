@@ -35,3 +35,13 @@ od_domains_register (void)
     if (domains[i]->register_entities != NULL)
       domains[i]->register_entities ();
 }
+
+gboolean
+od_domains_open (OdDb     *db,
+                 GError  **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
+    if (domains[i]->open != NULL && !domains[i]->open (db, error))
+      return FALSE;
+  return TRUE;
+}

@@ -18,6 +18,9 @@ typedef struct
   void                (*register_entities) (void);     /* od_entity_register() each; or NULL */
   const OdStatsDomain  *stats;                         /* its figures (od-stats.h); or NULL */
   gboolean            (*load_demo) (OdDb *db, GError **error);  /* its demo data; or NULL */
+  /* After a database is opened: finishes what the last run left (the
+   * door's log of marks); or NULL. */
+  gboolean            (*open)      (OdDb *db, GError **error);
 } OdDomain;
 
 /* The domains, in order: what others refer to first. */
@@ -26,5 +29,9 @@ const OdDomain *const *od_domains_list     (guint *n_domains);
 /* Registers every domain's entities (od-entity.h), once. The entity
  * registry calls it on first use; nobody else needs to. */
 void                   od_domains_register (void);
+
+/* Runs every domain's open(), after opening DB (the window and the CLI). */
+gboolean               od_domains_open     (OdDb     *db,
+                                            GError  **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "od-backup.h"
 #include "od-demo.h"
+#include "od-domains.h"
 #include "od-settings-store.h"
 #include "od-organizations-page.h"
 #include "od-people-page.h"
@@ -310,6 +311,14 @@ od_window_open_database (OdWindow   *self,
       return FALSE;
     }
 
+  /* Marks the door logged last time but did not apply (od-domains.h);
+   * they stay logged if this fails, for the next time. */
+  {
+    g_autoptr(GError) open_error = NULL;
+
+    if (!od_domains_open (db, &open_error))
+      g_message ("Finishing the last run's work in %s failed: %s", path, open_error->message);
+  }
   _od_window_set_db (self, db, path);
   g_settings_set_string (self->settings, "last-database", path);
 

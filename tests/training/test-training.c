@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "od-db.h"
+#include "od-domains.h"
 #include "od-demo.h"
 #include "od-export.h"
 #include "od-import.h"
@@ -426,6 +427,79 @@ test_door (OdTestFixture *f,
   g_assert_cmpuint (counts.not_yet, ==, 0);
 }
 
+/* The door's log: each mark one committed row; applied with the time it
+ * was taken and an audit entry each, oldest first (a later mark of the
+ * same person wins); a mark of someone deleted meanwhile is dropped; what
+ * a stopped application left is applied when the database is opened. */
+static void
+test_door_log (OdTestFixture *f,
+               gconstpointer  data)
+{
+  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) marks = NULL;
+  gint64 a = add_person (db, "张三丰", "13812345678");
+  gint64 b = add_person (db, "李四", "13800000002");
+  gint64 c = add_course (db, "法规政策培训班", "general");
+  gint64 s = add_session (db, c, "2017-03-07");
+  gint64 n_audit;
+  guint n_dropped = 99;
+
+  enrol (db, c, a, "enrolled");
+  enrol (db, c, b, "enrolled");
+  n_audit = query_int (db, "SELECT count(*) FROM audit_log");
+
+  /* Nothing logged: nothing to do, nothing written. */
+  g_assert_cmpint (od_attendance_door_apply (db, &n_dropped, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_dropped, ==, 0);
+
+  od_db_set_fixed_now (db, "2017-03-07T01:02:03Z");
+  g_assert_true (od_attendance_door_mark (db, s, a, "present", "scan", &error));
+  od_db_set_fixed_now (db, "2017-03-07T01:05:00Z");
+  g_assert_true (od_attendance_door_mark (db, s, a, "late", "manual", &error));
+  g_assert_true (od_attendance_door_mark (db, s, b, "present", "scan", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_door_log"), ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_marks"), ==, 0);
+
+  /* B goes to the trash before the log is applied. */
+  g_assert_true (od_person_delete (db, b, &error));
+  g_assert_no_error (error);
+  n_audit = query_int (db, "SELECT count(*) FROM audit_log");
+  od_db_set_fixed_now (db, "2017-03-07T09:00:00Z");
+  g_assert_cmpint (od_attendance_door_apply (db, &n_dropped, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_dropped, ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_door_log"), ==, 0);
+  marks = od_course_list_marks (db, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (marks->len, ==, 1);
+  {
+    OdAttendanceMarkFields *m = g_ptr_array_index (marks, 0);
+
+    g_assert_cmpint (m->person_id, ==, a);
+    g_assert_cmpstr (m->status, ==, "late");
+    g_assert_cmpstr (m->method, ==, "manual");
+    g_assert_cmpstr (m->marked_at, ==, "2017-03-07T01:05:00Z");
+  }
+  /* An insert and an update of A's mark: an audit entry each. */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit + 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE table_name ="
+                                  " 'attendance_marks'"), ==, 2);
+
+  /* Left by a stopped application: applied on opening. */
+  g_assert_true (od_attendance_door_mark (db, s, a, "present", "scan", &error));
+  g_assert_true (od_domains_open (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_door_log"), ==, 0);
+  g_clear_pointer (&marks, g_ptr_array_unref);
+  marks = od_course_list_marks (db, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (marks->len, ==, 1);
+  g_assert_cmpstr (((OdAttendanceMarkFields *) g_ptr_array_index (marks, 0))->status, ==, "present");
+}
+
 /* The demo's 2017 is the article's (DESIGN.md §6), counted from marks. */
 static void
 test_demo (OdTestFixture *f,
@@ -688,6 +762,7 @@ main (int    argc,
   OD_TEST_ADD ("/training/import-roster", test_import_roster);
   OD_TEST_ADD ("/training/trash", test_trash);
   OD_TEST_ADD ("/training/door", test_door);
+  OD_TEST_ADD ("/training/door-log", test_door_log);
   OD_TEST_ADD ("/training/planning", test_planning);
   OD_TEST_ADD ("/training/laptop", test_laptop);
   OD_TEST_ADD ("/training/graduates", test_graduates);

@@ -155,13 +155,30 @@ press_enter (Door *door)
   od_test_spin (10);
 }
 
-/* The mark of PERSON_ID at the session (a copy), or NULL. */
+/* Marks taken at the door and not applied yet (od_attendance_door_mark). */
+static gint64
+n_logged (Door *door)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = -1;
+
+  g_assert_true (od_db_query_int64 (door->db, "SELECT count(*) FROM attendance_door_log", &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+/* The mark of PERSON_ID at the session (a copy), or NULL; the door's log
+ * applied first, as the window does two seconds after the last mark. */
 static OdAttendanceMarkFields *
 mark_of (Door   *door,
          gint64  person_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) marks = od_course_list_marks (door->db, door->session->course_id, &error);
+  g_autoptr(GPtrArray) marks = NULL;
+
+  g_assert_cmpint (od_attendance_door_apply (door->db, NULL, &error), >=, 0);
+  g_assert_no_error (error);
+  marks = od_course_list_marks (door->db, door->session->course_id, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < marks->len; i++)
@@ -256,11 +273,14 @@ test_scan_pick_walk_in_undo (OdTestFixture *f,
   g_assert_cmpstr (label_text (&door, "present_label"), ==, "0");
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (child_of (&door, "undo_button"))));
 
-  /* A badge scanned: present, by scan, committed at once. */
+  /* A badge scanned: present, by scan, committed at once (to the door's
+   * log, applied to the marks later). */
   scanned = enrolee_at (&door, 0);
   type (&door, scanned->token);
   press_enter (&door);
+  g_assert_cmpint (n_logged (&door), ==, 1);
   mark = mark_of (&door, scanned->person_id);
+  g_assert_cmpint (n_logged (&door), ==, 0);
   g_assert_nonnull (mark);
   g_assert_cmpstr (mark->status, ==, "present");
   g_assert_cmpstr (mark->method, ==, "scan");
@@ -426,6 +446,52 @@ test_late (OdTestFixture *f,
   door_close (&door);
 }
 
+/* The door's log is applied two seconds after the last mark, and when the
+ * window closes; nothing is lost in between. */
+static void
+test_log_applied (OdTestFixture *f,
+                  gconstpointer  data)
+{
+  Door door = { 0 };
+  g_autoptr(OdAttendanceMarkFields) first = NULL;
+  g_autoptr(OdAttendanceMarkFields) second = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+  OdEnrolee *one, *two;
+
+  door_open (&door, f);
+  door_show (&door);
+  one = enrolee_at (&door, 0);
+  type (&door, one->token);
+  press_enter (&door);
+  g_assert_cmpint (n_logged (&door), ==, 1);
+  g_assert_cmpstr (label_text (&door, "present_label"), ==, "1");
+
+  /* The timer: about two seconds after the mark. */
+  start = g_get_monotonic_time ();
+  while (n_logged (&door) > 0 && g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (n_logged (&door), ==, 0);
+  first = mark_of (&door, one->person_id);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (first->method, ==, "scan");
+  g_assert_cmpstr (label_text (&door, "present_label"), ==, "1");
+
+  /* Closing the window: applied at once. */
+  two = enrolee_at (&door, 1);
+  type (&door, two->token);
+  press_enter (&door);
+  g_assert_cmpint (n_logged (&door), ==, 1);
+  gtk_window_close (GTK_WINDOW (door.window));
+  g_assert_cmpint (n_logged (&door), ==, 0);
+  door.window = NULL;
+  second = mark_of (&door, two->person_id);
+  g_assert_nonnull (second);
+  g_assert_cmpstr (second->status, ==, "present");
+
+  door_close (&door);
+}
+
 static GtkWidget *
 find_message_dialog (void)
 {
@@ -526,6 +592,7 @@ main (int    argc,
 
   OD_TEST_ADD ("/ui/attendance/scan-pick-walk-in-undo", test_scan_pick_walk_in_undo);
   OD_TEST_ADD ("/ui/attendance/late", test_late);
+  OD_TEST_ADD ("/ui/attendance/log-applied", test_log_applied);
   OD_TEST_ADD ("/ui/attendance/finish", test_finish);
   OD_TEST_ADD ("/ui/attendance/missing-session", test_missing_session);
 

@@ -535,8 +535,17 @@ od_training_register_entities (void)
   od_entity_register (&od_attendance_mark_entity);
 }
 
+/* Marks the door logged but did not apply (the application stopped). */
+static gboolean
+training_open (OdDb     *db,
+               GError  **error)
+{
+  return od_attendance_door_apply (db, NULL, error) >= 0;
+}
+
 const OdDomain od_training_domain = {
   .name = "training",
+  .open = training_open,
   .register_entities = od_training_register_entities,
   .stats = &od_training_stats_domain,
   .load_demo = od_demo_load_training,

@@ -320,13 +320,15 @@ od_attendance_mark_save (OdDb                          *db,
   return od_entity_store_save (&od_attendance_mark_entity, db, &with_defaults, error);
 }
 
-gint64
-od_attendance_mark_set (OdDb        *db,
-                        gint64       session_id,
-                        gint64       person_id,
-                        const char  *status,
-                        const char  *method,
-                        GError     **error)
+/* Marks PERSON_ID at SESSION_ID, at MARKED_AT (NULL: now). */
+static gint64
+mark_set_at (OdDb        *db,
+             gint64       session_id,
+             gint64       person_id,
+             const char  *status,
+             const char  *method,
+             const char  *marked_at,
+             GError     **error)
 {
   g_autoptr(OdAttendanceMarkFields) mark = NULL;
   g_autoptr(OdStmt) stmt = NULL;
@@ -357,5 +359,118 @@ od_attendance_mark_set (OdDb        *db,
   mark->status = g_strdup (status);
   g_free (mark->method);
   mark->method = g_strdup (method);
+  mark->marked_at = g_strdup (marked_at);
   return od_attendance_mark_save (db, mark, error);
+}
+
+gint64
+od_attendance_mark_set (OdDb        *db,
+                        gint64       session_id,
+                        gint64       person_id,
+                        const char  *status,
+                        const char  *method,
+                        GError     **error)
+{
+  return mark_set_at (db, session_id, person_id, status, method, NULL, error);
+}
+
+gboolean
+od_attendance_door_mark (OdDb        *db,
+                         gint64       session_id,
+                         gint64       person_id,
+                         const char  *status,
+                         const char  *method,
+                         GError     **error)
+{
+  g_autoptr(OdStmt) stmt = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (OD_IS_DB (db), FALSE);
+  g_return_val_if_fail (status != NULL && method != NULL, FALSE);
+
+  now = od_db_now (db);
+  stmt = od_db_prepare (db, "INSERT INTO attendance_door_log (session_id, person_id, status,"
+                            " method, marked_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  return stmt != NULL
+         && od_stmt_bind_int64 (stmt, 1, session_id, error)
+         && od_stmt_bind_int64 (stmt, 2, person_id, error)
+         && od_stmt_bind_text (stmt, 3, status, error)
+         && od_stmt_bind_text (stmt, 4, method, error)
+         && od_stmt_bind_text (stmt, 5, now, error)
+         && od_stmt_run (stmt, error);
+}
+
+typedef struct
+{
+  gint  n_applied;
+  guint n_dropped;
+} DoorApply;
+
+static gboolean
+door_apply_cb (OdDb      *db,
+               gpointer   user_data,
+               GError   **error)
+{
+  DoorApply *result = user_data;
+  g_autoptr(OdStmt) stmt = NULL;
+  OdStep step;
+
+  /* A mark whose session or person went to the trash meanwhile is dropped. */
+  stmt = od_db_prepare (db, "SELECT l.session_id, l.person_id, l.status, l.method, l.marked_at,"
+                            " s.id IS NOT NULL AND p.id IS NOT NULL"
+                            " FROM attendance_door_log l"
+                            " LEFT JOIN course_sessions s ON s.id = l.session_id"
+                            "  AND s.deleted_at IS NULL"
+                            " LEFT JOIN people p ON p.id = l.person_id AND p.deleted_at IS NULL"
+                            " ORDER BY l.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
+    {
+      g_autoptr(GError) refused = NULL;
+
+      if (od_stmt_get_int64 (stmt, 5) == 0)
+        result->n_dropped++;
+      else if (mark_set_at (db, od_stmt_get_int64 (stmt, 0), od_stmt_get_int64 (stmt, 1),
+                       od_stmt_get_text (stmt, 2), od_stmt_get_text (stmt, 3),
+                       od_stmt_get_text (stmt, 4), &refused) != 0)
+        result->n_applied++;
+      else if (g_error_matches (refused, OD_STORE_ERROR, OD_STORE_ERROR_INVALID)
+               || g_error_matches (refused, OD_STORE_ERROR, OD_STORE_ERROR_NOT_FOUND)
+               || g_error_matches (refused, OD_STORE_ERROR, OD_STORE_ERROR_DUPLICATE))
+        result->n_dropped++;
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&refused));
+          return FALSE;
+        }
+    }
+  if (step != OD_STEP_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, od_stmt_free);
+  return od_db_exec (db, "DELETE FROM attendance_door_log", error);
+}
+
+gint
+od_attendance_door_apply (OdDb     *db,
+                          guint    *n_dropped,
+                          GError  **error)
+{
+  DoorApply result = { 0, 0 };
+  gint64 pending = 0;
+
+  g_return_val_if_fail (OD_IS_DB (db), -1);
+
+  if (n_dropped != NULL)
+    *n_dropped = 0;
+  /* Reading first: nothing to write (a read-only file) when it is empty. */
+  if (!od_db_query_int64 (db, "SELECT count(*) FROM attendance_door_log", &pending, error))
+    return -1;
+  if (pending == 0)
+    return 0;
+  if (!od_db_transaction (db, door_apply_cb, &result, error))
+    return -1;
+  if (n_dropped != NULL)
+    *n_dropped = result.n_dropped;
+  return result.n_applied;
 }

@@ -49,6 +49,23 @@ gint64                  od_attendance_mark_set      (OdDb                       
                                                      const char                    *status,
                                                      const char                    *method,
                                                      GError                       **error);
+/* The door (attendance mode): the mark as taken, committed at once in the
+ * door's log (a single row, the cheapest committed write), with the time
+ * now. FALSE on error. The log is applied by od_attendance_door_apply(). */
+gboolean                od_attendance_door_mark     (OdDb                          *db,
+                                                     gint64                         session_id,
+                                                     gint64                         person_id,
+                                                     const char                    *status,
+                                                     const char                    *method,
+                                                     GError                       **error);
+/* Applies the door's log to the marks, oldest first, each as
+ * od_attendance_mark_set() would with the time it was taken (and its audit
+ * entry), and empties it; one transaction. A logged mark that no longer
+ * fits (its session or person deleted meanwhile) is dropped; *N_DROPPED
+ * (if not NULL) says how many. The number applied, or -1 on error. */
+gint                    od_attendance_door_apply    (OdDb                          *db,
+                                                     guint                         *n_dropped,
+                                                     GError                       **error);
 /* A copy of course ID to plan the next one: its fields, the title marked
  * as a copy, its sessions (times, topics, trainers) moved so that the
  * first is on FIRST_DATE (or on the same days when NULL); no enrolments.

@@ -4,8 +4,12 @@
  *
  * For the trainer at the door with a USB scanner that types a badge code and
  * Enter (DESIGN.md §4, "Attendance mode"): one entry that keeps the focus,
- * filtering the enrolees loaded when the window opens; every mark is
- * committed at once by the model (od_attendance_mark_set).
+ * filtering the enrolees loaded when the window opens. Every mark is
+ * committed at once to the door's log (od_attendance_door_mark: one row,
+ * as cheap as a committed write gets) and shown from memory; the log is
+ * applied to the marks (with their audit entries) two seconds after the
+ * last mark, before anything else here writes or reads them again, and
+ * when the window closes.
  */
 #define G_LOG_DOMAIN "orgdesk-attendance-window"
 
@@ -22,6 +26,8 @@
 
 /* More rows than this and the trainer should type more letters. */
 #define MAX_PICKS 8
+/* The door's log is applied this long after the last mark. */
+#define APPLY_DELAY_MS 2000
 
 /* One mark made here, and what it replaced: what "Undo Last Mark" restores. */
 typedef struct
@@ -65,6 +71,8 @@ struct _OdAttendanceWindow
   GPtrArray              *undo;        /* UndoStep, the last at the end */
   OdSessionCounts         counts;
   GDateTime              *fixed_now;
+  gboolean                logged;        /* marks in the door's log, not applied yet */
+  guint                   apply_source;
 };
 
 G_DEFINE_FINAL_TYPE (OdAttendanceWindow, od_attendance_window, ADW_TYPE_WINDOW)
@@ -211,16 +219,10 @@ load_enrolees (OdAttendanceWindow  *self,
 }
 
 static void
-update_counts (OdAttendanceWindow *self)
+show_counts (OdAttendanceWindow *self)
 {
-  g_autoptr(GError) error = NULL;
   char text[32];
 
-  if (!od_session_get_counts (self->db, self->session_id, &self->counts, &error))
-    {
-      show_error (self, error);
-      return;
-    }
   g_snprintf (text, sizeof text, "%u", self->counts.present);
   gtk_label_set_text (self->present_label, text);
   g_snprintf (text, sizeof text, "%u", self->counts.late);
@@ -232,6 +234,19 @@ update_counts (OdAttendanceWindow *self)
 }
 
 static void
+update_counts (OdAttendanceWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!od_session_get_counts (self->db, self->session_id, &self->counts, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  show_counts (self);
+}
+
+static void
 reload_after_mark (OdAttendanceWindow *self)
 {
   g_autoptr(GError) error = NULL;
@@ -240,6 +255,79 @@ reload_after_mark (OdAttendanceWindow *self)
     show_error (self, error);
   update_counts (self);
   update_undo_action (self);
+}
+
+/* Applies the door's log (the marks taken since the last time) and reads
+ * the session's marks again; whatever reads or writes marks here calls it
+ * first. */
+static void
+apply_log (OdAttendanceWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->apply_source, g_source_remove);
+  if (!self->logged)
+    return;
+  self->logged = FALSE;
+  if (od_attendance_door_apply (self->db, NULL, &error) < 0)
+    {
+      show_error (self, error);
+      return;
+    }
+  reload_after_mark (self);
+}
+
+static gboolean
+apply_log_timeout_cb (gpointer user_data)
+{
+  OdAttendanceWindow *self = user_data;
+
+  self->apply_source = 0;
+  apply_log (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* What the door's log now holds for ENROLEE, in the window's own list and
+ * counts until it is applied. */
+static void
+note_mark (OdAttendanceWindow *self,
+           OdEnrolee          *enrolee,
+           const char         *status,
+           const char         *method)
+{
+  OdAttendanceMarkFields *mark = g_hash_table_lookup (self->mark_of, &enrolee->person_id);
+  guint *counts[] = { &self->counts.present, &self->counts.late, &self->counts.absent,
+                      &self->counts.excused };
+  const char *statuses[] = { "present", "late", "absent", "excused" };
+
+  if (mark == NULL)
+    {
+      mark = od_attendance_mark_fields_new ();
+      mark->session_id = self->session_id;
+      mark->person_id = enrolee->person_id;
+      g_ptr_array_add (self->marks, mark);
+      g_hash_table_insert (self->mark_of, &mark->person_id, mark);
+      if (g_strcmp0 (enrolee->status, "enrolled") == 0 && self->counts.not_yet > 0)
+        self->counts.not_yet--;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      if (g_strcmp0 (mark->status, statuses[i]) == 0 && *counts[i] > 0)
+        (*counts[i])--;
+      if (g_str_equal (status, statuses[i]))
+        (*counts[i])++;
+    }
+  g_free (mark->status);
+  mark->status = g_strdup (status);
+  g_free (mark->method);
+  mark->method = g_strdup (method);
+  g_free (mark->marked_at);
+  mark->marked_at = od_db_now (self->db);
+  show_counts (self);
+
+  self->logged = TRUE;
+  g_clear_handle_id (&self->apply_source, g_source_remove);
+  self->apply_source = g_timeout_add (APPLY_DELAY_MS, apply_log_timeout_cb, self);
 }
 
 static void
@@ -372,7 +460,7 @@ check_in (OdAttendanceWindow *self,
                                 gtk_check_button_get_active (self->late_any_day_check), now);
   status = late ? "late" : "present";
   method = typed != NULL && g_ascii_strcasecmp (typed, enrolee->token) == 0 ? "scan" : "manual";
-  if (od_attendance_mark_set (self->db, self->session_id, enrolee->person_id, status, method, &error) == 0)
+  if (!od_attendance_door_mark (self->db, self->session_id, enrolee->person_id, status, method, &error))
     {
       show_error (self, error);
       return;
@@ -391,7 +479,8 @@ check_in (OdAttendanceWindow *self,
   result = late ? g_strdup_printf (_("Late: checked in at %s"), time)
                 : g_strdup_printf (_("Checked in at %s"), time);
   show_feedback (self, enrolee->name, enrolee->organization, result, late ? "warning" : "success");
-  reload_after_mark (self);
+  note_mark (self, enrolee, status, method);
+  update_undo_action (self);
   clear_entry (self);
 }
 
@@ -484,6 +573,7 @@ add_walk_in (OdAttendanceWindow *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->walk_in_org_row));
       return;
     }
+  apply_log (self);
   enrolment_id = od_course_enrol_walk_in (self->db, self->course->id, 0, name, mobile, organization_id, &error);
   if (enrolment_id == 0 || (enrolment = od_enrolment_load (self->db, enrolment_id, &error)) == NULL
       || !load_enrolees (self, &error))
@@ -612,6 +702,7 @@ on_finish_response_cb (AdwMessageDialog   *dialog,
 
   if (g_str_equal (response, "absent") || g_str_equal (response, "excused"))
     {
+      apply_log (self);
       if (!od_session_mark_remaining (self->db, self->session_id, response, &n_marked, &error))
         show_error (self, error);
       else
@@ -639,6 +730,7 @@ undo_action (GtkWidget  *widget,
 
   if (self->undo->len == 0)
     return;
+  apply_log (self);
   step = g_ptr_array_index (self->undo, self->undo->len - 1);
   if (step->before_status == NULL)
     ok = od_attendance_mark_clear (self->db, self->session_id, step->person_id, &error);
@@ -666,6 +758,7 @@ finish_action (GtkWidget  *widget,
   AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
 
+  apply_log (self);
   update_counts (self);
   if (self->counts.not_yet == 0)
     {
@@ -734,10 +827,29 @@ cancel_walk_in_action (GtkWidget  *widget,
 
 /* --- overrides --- */
 
+static gboolean
+od_attendance_window_close_request (GtkWindow *window)
+{
+  apply_log (OD_ATTENDANCE_WINDOW (window));
+  return GTK_WINDOW_CLASS (od_attendance_window_parent_class)->close_request (window);
+}
+
 static void
 od_attendance_window_dispose (GObject *object)
 {
   OdAttendanceWindow *self = OD_ATTENDANCE_WINDOW (object);
+
+  /* Destroyed without a close request: nothing is shown any more. */
+  g_clear_handle_id (&self->apply_source, g_source_remove);
+  if (self->logged && self->db != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->logged = FALSE;
+      if (od_attendance_door_apply (self->db, NULL, &error) < 0)
+        g_message ("The door's marks stay logged, to be applied on the next opening: %s",
+                   error->message);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), OD_TYPE_ATTENDANCE_WINDOW);
   G_OBJECT_CLASS (od_attendance_window_parent_class)->dispose (object);
@@ -767,6 +879,7 @@ od_attendance_window_class_init (OdAttendanceWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = od_attendance_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = od_attendance_window_close_request;
   object_class->finalize = od_attendance_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/od-attendance-window.ui");
