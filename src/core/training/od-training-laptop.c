@@ -514,6 +514,13 @@ od_training_merge (OdDb        *db,
   /* The laptop file must be an OrgDesk database of this version. */
   if (!od_db_check_file (path, error))
     return NULL;
+  /* Marks its door logged but did not apply (the laptop was switched off). */
+  {
+    g_autoptr(OdDb) laptop = od_db_open (path, OD_DB_OPEN_DEFAULT, error);
+
+    if (laptop == NULL || od_attendance_door_apply (laptop, NULL, error) < 0)
+      return NULL;
+  }
   result->backup_path = od_db_backup_file_name (od_db_get_path (db), "before-merge");
   if (!od_db_backup_to (db, result->backup_path, error))
     return NULL;
