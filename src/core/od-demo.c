@@ -27,10 +27,10 @@ typedef struct
 
 G_DEFINE_QUARK (od-demo-error-quark, od_demo_error)
 
-/* Tables that hold no user content of their own: lookups are seeded by the
- * first migration, the log and trash describe other rows. */
+/* Tables that hold no user content of their own: the log and trash
+ * describe other rows; besides, the tables domains seed (od-domains.h). */
 static const char *const bookkeeping_tables[] = {
-  "settings", "audit_log", "trash", "areas", "categories", NULL
+  "settings", "audit_log", "trash", NULL
 };
 
 /* --- parts --- */
@@ -70,7 +70,7 @@ static const DemoPart demo_parts[] = {
 static gboolean
 is_bookkeeping (const char *table)
 {
-  return g_strv_contains (bookkeeping_tables, table);
+  return g_strv_contains (bookkeeping_tables, table) || od_domains_is_seeded_table (table);
 }
 
 static gboolean

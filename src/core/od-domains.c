@@ -45,3 +45,12 @@ od_domains_open (OdDb     *db,
       return FALSE;
   return TRUE;
 }
+
+gboolean
+od_domains_is_seeded_table (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
+    if (domains[i]->seeded_tables != NULL && g_strv_contains (domains[i]->seeded_tables, table))
+      return TRUE;
+  return FALSE;
+}

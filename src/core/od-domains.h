@@ -18,6 +18,10 @@ typedef struct
   void                (*register_entities) (void);     /* od_entity_register() each; or NULL */
   const OdStatsDomain  *stats;                         /* its figures (od-stats.h); or NULL */
   gboolean            (*load_demo) (OdDb *db, GError **error);  /* its demo data; or NULL */
+  /* Tables its migrations fill (lookups, the shipped rating schemes): no
+   * user content of their own, kept when the demo replaces the content;
+   * NULL-terminated, or NULL. */
+  const char *const    *seeded_tables;
   /* After a database is opened: finishes what the last run left (the
    * door's log of marks); or NULL. */
   gboolean            (*open)      (OdDb *db, GError **error);
@@ -29,6 +33,9 @@ const OdDomain *const *od_domains_list     (guint *n_domains);
 /* Registers every domain's entities (od-entity.h), once. The entity
  * registry calls it on first use; nobody else needs to. */
 void                   od_domains_register (void);
+
+/* Whether TABLE is one of a domain's seeded_tables. */
+gboolean               od_domains_is_seeded_table (const char *table);
 
 /* Runs every domain's open(), after opening DB (the window and the CLI). */
 gboolean               od_domains_open     (OdDb     *db,

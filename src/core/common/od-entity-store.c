@@ -547,3 +547,9 @@ od_entity_store_load_records (const OdEntity  *entity,
     }
   return g_steal_pointer (&records);
 }
+
+gconstpointer
+od_entity_record_itself (gpointer item)
+{
+  return item;
+}

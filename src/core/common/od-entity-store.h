@@ -15,6 +15,7 @@
 
 #include "od-db.h"
 #include "od-entity.h"
+#include "od-trash.h"
 
 G_BEGIN_DECLS
 
@@ -65,5 +66,52 @@ GPtrArray  *od_entity_store_load_records (const OdEntity *entity,
                                           const gint64   *ids,
                                           guint           n_ids,
                                           GError        **error);
+
+/* A record that is its own export item (load_items of od-entity-store). */
+gconstpointer od_entity_record_itself   (gpointer         item);
+
+/* The store callbacks of ENTITY (declared extern) over these functions, as
+ * static functions PREFIX_load, PREFIX_load_any, PREFIX_load_items and
+ * PREFIX_trash; OD_ENTITY_STORE_ENTITY puts them in an OdEntity. */
+#define OD_ENTITY_STORE_CALLBACKS(prefix, entity)                                \
+  static gpointer                                                                \
+  prefix##_load (OdDb *db, gint64 id, GError **error)                            \
+  {                                                                              \
+    return od_entity_store_load (&entity, db, id, FALSE, error);                 \
+  }                                                                              \
+  static gpointer                                                                \
+  prefix##_load_any (OdDb *db, gint64 id, GError **error)                        \
+  {                                                                              \
+    return od_entity_store_load (&entity, db, id, TRUE, error);                  \
+  }                                                                              \
+  static GPtrArray *                                                             \
+  prefix##_load_items (OdDb *db, const gint64 *ids, guint n_ids, GError **error) \
+  {                                                                              \
+    return od_entity_store_load_records (&entity, db, ids, n_ids, error);        \
+  }                                                                              \
+  static gboolean                                                                \
+  prefix##_trash (OdDb *db, gint64 id, GError **error)                           \
+  {                                                                              \
+    return od_trash_move (db, &entity, id, error);                               \
+  }
+
+/* The OdEntity of a table od-entity-store keeps: TYPE the record struct
+ * (with id and uuid), the callbacks of OD_ENTITY_STORE_CALLBACKS (PREFIX),
+ * describe_PREFIX (its label), and the given fields, matches, export
+ * order, validate, save (typed), free and new. */
+#define OD_ENTITY_STORE_ENTITY(type, name_, noun_, plural_, kind_, fields_, matches_, prefix,  \
+                               order_, validate_, save_, free_, new_)                        \
+  {                                                                                          \
+    .name = name_, .noun = noun_, .plural = plural_, .kind = kind_,                          \
+    .fields = fields_, .n_fields = G_N_ELEMENTS (fields_),                                   \
+    .matches = matches_, .n_matches = G_N_ELEMENTS (matches_),                               \
+    .id_offset = G_STRUCT_OFFSET (type, id), .uuid_offset = G_STRUCT_OFFSET (type, uuid),    \
+    .record_new = (gpointer (*) (void)) new_, .record_load = prefix##_load,                  \
+    .record_free = (void (*) (gpointer)) free_, .validate = validate_,                       \
+    .save = (gint64 (*) (OdDb *, gconstpointer, GError **)) save_,                           \
+    .describe = describe_##prefix, .list_order = order_,                                     \
+    .load_items = prefix##_load_items, .item_record = od_entity_record_itself,               \
+    .trash = prefix##_trash, .record_load_any = prefix##_load_any,                           \
+  }
 
 G_END_DECLS

@@ -124,6 +124,18 @@ typedef struct
   gboolean    is_uuid;
 } OdEntityMatch;
 
+/* Field tables: one row of TYPE's MEMBER, the audit's and import's KEY,
+ * and the usual spreadsheet headers of a field. */
+#define OD_HEADERS(...) ((const char *const[]) { __VA_ARGS__, NULL })
+#define OD_ENTITY_FIELD(type, key_, label_, input_, kind_, member_, ...) \
+  { .key = key_, .label = label_, .input = input_, .kind = kind_, \
+    .offset = G_STRUCT_OFFSET (type, member_), __VA_ARGS__ }
+/* The created_at and updated_at members every record has, read-only. */
+#define OD_ENTITY_TIMESTAMPS(type) \
+  OD_ENTITY_FIELD (type, "created_at", N_("Created at"), OD_INPUT_READ_ONLY, OD_FIELD_NONE, \
+                   created_at), \
+  OD_ENTITY_FIELD (type, "updated_at", N_("Updated"), OD_INPUT_READ_ONLY, OD_FIELD_NONE, updated_at)
+
 /* --- entities --- */
 
 typedef struct _OdEntity OdEntity;

@@ -428,3 +428,62 @@ od_store_find_other (OdDb        *db,
       return FALSE;
     }
 }
+
+gboolean
+od_store_lookup_unique (OdDb        *db,
+                        const char  *sql,
+                        const char  *text,
+                        gint64      *id,
+                        gint64      *n_found,
+                        GError     **error)
+{
+  g_autoptr(OdStmt) stmt = od_db_prepare (db, sql, error);
+  OdStep step;
+
+  *id = 0;
+  *n_found = 0;
+  if (stmt == NULL || !od_stmt_bind_text (stmt, 1, text, error))
+    return FALSE;
+  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
+    if (++*n_found == 1)
+      *id = od_stmt_get_int64 (stmt, 0);
+  if (*n_found != 1)
+    *id = 0;
+  return step == OD_STEP_DONE;
+}
+
+gboolean
+od_store_query_row (OdDb          *db,
+                    const char    *sql,
+                    const gint64  *values,
+                    guint          n_values,
+                    gint64        *result,
+                    char         **text,
+                    GError       **error)
+{
+  g_autoptr(OdStmt) stmt = od_db_prepare (db, sql, error);
+  guint n_params;
+
+  *result = 0;
+  if (text != NULL)
+    *text = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  n_params = MIN (n_values, (guint) od_stmt_get_n_params (stmt));
+  for (guint i = 0; i < n_params; i++)
+    if (!od_stmt_bind_int64 (stmt, (int) i + 1, values[i], error))
+      return FALSE;
+  switch (od_stmt_step (stmt, error))
+    {
+    case OD_STEP_ROW:
+      *result = od_stmt_get_int64 (stmt, 0);
+      if (text != NULL)
+        *text = g_strdup (od_stmt_get_text (stmt, 1));
+      return TRUE;
+    case OD_STEP_DONE:
+      return TRUE;
+    case OD_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+}

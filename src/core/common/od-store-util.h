@@ -99,5 +99,26 @@ gboolean    od_store_find_other           (OdDb               *db,
                                            gint64             *other_id,
                                            char              **other_name,
                                            GError            **error);
+/* The first row SQL finds with ?1, ?2, … bound to VALUES (as many of them
+ * as SQL has): its first column (an integer) in *RESULT, its second (text)
+ * in *TEXT if not NULL; *RESULT 0 and *TEXT NULL when there is none. */
+gboolean    od_store_query_row            (OdDb               *db,
+                                           const char         *sql,
+                                           const gint64       *values,
+                                           guint               n_values,
+                                           gint64             *result,
+                                           char              **text,
+                                           GError            **error);
+#define OD_STORE_VALUES(...) ((const gint64[]) { __VA_ARGS__ }), \
+  G_N_ELEMENTS (((const gint64[]) { __VA_ARGS__ }))
+
+/* The one live row SQL (?1 = TEXT) finds: *ID, or 0 when none or several;
+ * *N_FOUND how many (for the import lookups' messages). */
+gboolean    od_store_lookup_unique        (OdDb               *db,
+                                           const char         *sql,
+                                           const char         *text,
+                                           gint64             *id,
+                                           gint64             *n_found,
+                                           GError            **error);
 
 G_END_DECLS

@@ -1282,6 +1282,13 @@ check_bind (OdStmt      *stmt,
   return FALSE;
 }
 
+int
+od_stmt_get_n_params (OdStmt *stmt)
+{
+  g_return_val_if_fail (stmt != NULL, 0);
+  return sqlite3_bind_parameter_count (stmt->stmt);
+}
+
 gboolean
 od_stmt_bind_int64 (OdStmt   *stmt,
                     int       index,

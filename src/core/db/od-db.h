@@ -126,6 +126,8 @@ char        *od_db_backup_file_name     (const char           *db_path,
                                          const char           *reason);
 
 /* Statements: binds are 1-based as in SQLite, columns 0-based. */
+/* How many parameters (?N) the statement has. */
+int          od_stmt_get_n_params       (OdStmt               *stmt);
 gboolean     od_stmt_bind_int64         (OdStmt               *stmt,
                                          int                   index,
                                          gint64                value,

@@ -241,14 +241,12 @@ lookup_category (OdDb        *db,
   return TRUE;
 }
 
-/* A live organization by its name, else by a short name only one has;
- * otherwise similar names are suggested. */
-static gboolean
-lookup_organization (OdDb        *db,
-                     const char  *name,
-                     gint64      *id,
-                     char       **problem,
-                     GError     **error)
+gboolean
+od_organization_lookup (OdDb        *db,
+                        const char  *name,
+                        gint64      *id,
+                        char       **problem,
+                        GError     **error)
 {
   g_autoptr(OdStmt) stmt = NULL;
   g_autoptr(GPtrArray) suggestions = NULL;
@@ -388,7 +386,7 @@ static const OdEntityField person_fields[] = {
                 organization_id, .member = "organization_id",
                 .text_offset = G_STRUCT_OFFSET (OdPersonFields, organization_name),
                 .headers = HEADERS ("所在单位", "单位", "工作单位", "单位名称"),
-                .lookup = lookup_organization),
+                .lookup = od_organization_lookup),
   PERSON_FIELD ("position", N_("Position"), OD_INPUT_TEXT, OD_FIELD_TEXT, position,
                 .headers = HEADERS ("职务")),
   PERSON_FIELD ("mobile", N_("Mobile"), OD_INPUT_MOBILE, OD_FIELD_TEXT, mobile,
@@ -612,7 +610,11 @@ od_registry_register_entities (void)
   od_entity_register (&od_person_entity);
 }
 
+/* The lookups come with the first migration. */
+static const char *const registry_seeded_tables[] = { "areas", "categories", NULL };
+
 const OdDomain od_registry_domain = {
+  .seeded_tables = registry_seeded_tables,
   .name = "registry",
   .register_entities = od_registry_register_entities,
   .stats = &od_registry_stats_domain,

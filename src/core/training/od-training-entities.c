@@ -60,31 +60,6 @@ const OdChoice od_attendance_method_choices[] = {
 
 /* --- lookups --- */
 
-/* The one live row SQL finds for TEXT; a problem when none or several. */
-static gboolean
-lookup_unique (OdDb        *db,
-               const char  *sql,
-               const char  *text,
-               gint64      *id,
-               gint64      *n_found,
-               GError     **error)
-{
-  g_autoptr(OdStmt) stmt = od_db_prepare (db, sql, error);
-  OdStep step;
-
-  *id = 0;
-  *n_found = 0;
-  if (stmt == NULL || !od_stmt_bind_text (stmt, 1, text, error))
-    return FALSE;
-  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
-    {
-      if (++*n_found == 1)
-        *id = od_stmt_get_int64 (stmt, 0);
-    }
-  if (*n_found != 1)
-    *id = 0;
-  return step == OD_STEP_DONE;
-}
 
 static gboolean
 lookup_course (OdDb        *db,
@@ -95,7 +70,7 @@ lookup_course (OdDb        *db,
 {
   gint64 n;
 
-  if (!lookup_unique (db, "SELECT id FROM courses WHERE deleted_at IS NULL AND (title = ?1 OR uuid = ?1)",
+  if (!od_store_lookup_unique (db, "SELECT id FROM courses WHERE deleted_at IS NULL AND (title = ?1 OR uuid = ?1)",
                       text, id, &n, error))
     return FALSE;
   if (n == 0)
@@ -118,7 +93,7 @@ lookup_person (OdDb        *db,
 {
   gint64 n;
 
-  if (!lookup_unique (db, "SELECT id FROM people WHERE deleted_at IS NULL AND (name = ?1 OR uuid = ?1)",
+  if (!od_store_lookup_unique (db, "SELECT id FROM people WHERE deleted_at IS NULL AND (name = ?1 OR uuid = ?1)",
                       text, id, &n, error))
     return FALSE;
   if (n == 0)
@@ -174,107 +149,97 @@ lookup_session (OdDb        *db,
 
 /* --- fields --- */
 
-#define HEADERS(...) ((const char *const[]) { __VA_ARGS__, NULL })
-
-#define FIELD(type, key_, label_, input_, kind_, member_, ...) \
-  { .key = key_, .label = label_, .input = input_, .kind = kind_, \
-    .offset = G_STRUCT_OFFSET (type, member_), __VA_ARGS__ }
-
-#define TIMESTAMPS(type) \
-  FIELD (type, "created_at", N_("Created at"), OD_INPUT_READ_ONLY, OD_FIELD_NONE, created_at), \
-  FIELD (type, "updated_at", N_("Updated"), OD_INPUT_READ_ONLY, OD_FIELD_NONE, updated_at)
-
 static const OdEntityField course_fields[] = {
-  FIELD (OdCourseFields, "uuid", N_("Record key (uuid)"), OD_INPUT_UUID, OD_FIELD_TEXT, uuid),
-  FIELD (OdCourseFields, "title", N_("Title"), OD_INPUT_TEXT, OD_FIELD_TEXT, title,
-         .headers = HEADERS ("培训名称", "课程名称", "班次名称", "名称"), .required = TRUE),
-  FIELD (OdCourseFields, "kind", N_("Kind"), OD_INPUT_CHOICE, OD_FIELD_TEXT, kind,
-         .headers = HEADERS ("类型", "培训类型"), .choices = od_course_kind_choices),
-  FIELD (OdCourseFields, "topic", N_("Topic"), OD_INPUT_TEXT, OD_FIELD_TEXT, topic,
-         .headers = HEADERS ("主题", "培训主题")),
-  FIELD (OdCourseFields, "organizer", N_("Organizer"), OD_INPUT_TEXT, OD_FIELD_TEXT, organizer,
-         .headers = HEADERS ("主办单位", "承办单位")),
-  FIELD (OdCourseFields, "venue", N_("Venue"), OD_INPUT_TEXT, OD_FIELD_TEXT, venue,
-         .headers = HEADERS ("地点", "培训地点")),
-  FIELD (OdCourseFields, "capacity", N_("Capacity"), OD_INPUT_COUNT, OD_FIELD_INT, capacity,
-         .headers = HEADERS ("人数上限", "名额")),
-  FIELD (OdCourseFields, "trainers", N_("Trainers"), OD_INPUT_TEXT, OD_FIELD_TEXT, trainers,
-         .headers = HEADERS ("授课人", "主讲人", "讲师")),
-  FIELD (OdCourseFields, "certificate_threshold", N_("Certificate from attendance (%)"),
+  OD_ENTITY_FIELD (OdCourseFields, "uuid", N_("Record key (uuid)"), OD_INPUT_UUID, OD_FIELD_TEXT, uuid),
+  OD_ENTITY_FIELD (OdCourseFields, "title", N_("Title"), OD_INPUT_TEXT, OD_FIELD_TEXT, title,
+         .headers = OD_HEADERS ("培训名称", "课程名称", "班次名称", "名称"), .required = TRUE),
+  OD_ENTITY_FIELD (OdCourseFields, "kind", N_("Kind"), OD_INPUT_CHOICE, OD_FIELD_TEXT, kind,
+         .headers = OD_HEADERS ("类型", "培训类型"), .choices = od_course_kind_choices),
+  OD_ENTITY_FIELD (OdCourseFields, "topic", N_("Topic"), OD_INPUT_TEXT, OD_FIELD_TEXT, topic,
+         .headers = OD_HEADERS ("主题", "培训主题")),
+  OD_ENTITY_FIELD (OdCourseFields, "organizer", N_("Organizer"), OD_INPUT_TEXT, OD_FIELD_TEXT, organizer,
+         .headers = OD_HEADERS ("主办单位", "承办单位")),
+  OD_ENTITY_FIELD (OdCourseFields, "venue", N_("Venue"), OD_INPUT_TEXT, OD_FIELD_TEXT, venue,
+         .headers = OD_HEADERS ("地点", "培训地点")),
+  OD_ENTITY_FIELD (OdCourseFields, "capacity", N_("Capacity"), OD_INPUT_COUNT, OD_FIELD_INT, capacity,
+         .headers = OD_HEADERS ("人数上限", "名额")),
+  OD_ENTITY_FIELD (OdCourseFields, "trainers", N_("Trainers"), OD_INPUT_TEXT, OD_FIELD_TEXT, trainers,
+         .headers = OD_HEADERS ("授课人", "主讲人", "讲师")),
+  OD_ENTITY_FIELD (OdCourseFields, "certificate_threshold", N_("Certificate from attendance (%)"),
          OD_INPUT_COUNT, OD_FIELD_INT, certificate_threshold,
-         .headers = HEADERS ("结业出勤率", "结业要求")),
-  FIELD (OdCourseFields, "notes", N_("Notes"), OD_INPUT_TEXT, OD_FIELD_TEXT, notes,
-         .headers = HEADERS ("备注")),
-  TIMESTAMPS (OdCourseFields),
+         .headers = OD_HEADERS ("结业出勤率", "结业要求")),
+  OD_ENTITY_FIELD (OdCourseFields, "notes", N_("Notes"), OD_INPUT_TEXT, OD_FIELD_TEXT, notes,
+         .headers = OD_HEADERS ("备注")),
+  OD_ENTITY_TIMESTAMPS (OdCourseFields),
 };
 
 static const OdEntityField session_fields[] = {
-  FIELD (OdCourseSessionFields, "uuid", N_("Record key (uuid)"), OD_INPUT_UUID, OD_FIELD_TEXT, uuid),
-  FIELD (OdCourseSessionFields, "course", N_("Course"), OD_INPUT_LOOKUP, OD_FIELD_REF, course_id,
+  OD_ENTITY_FIELD (OdCourseSessionFields, "uuid", N_("Record key (uuid)"), OD_INPUT_UUID, OD_FIELD_TEXT, uuid),
+  OD_ENTITY_FIELD (OdCourseSessionFields, "course", N_("Course"), OD_INPUT_LOOKUP, OD_FIELD_REF, course_id,
          .member = "course_id", .text_offset = G_STRUCT_OFFSET (OdCourseSessionFields, course_title),
          .ref_sql = "SELECT title FROM courses WHERE id = ?1",
-         .headers = HEADERS ("培训名称", "课程名称", "班次名称"), .lookup = lookup_course,
+         .headers = OD_HEADERS ("培训名称", "课程名称", "班次名称"), .lookup = lookup_course,
          .required = TRUE),
-  FIELD (OdCourseSessionFields, "held_on", N_("Date"), OD_INPUT_DATE, OD_FIELD_NULLABLE, held_on,
-         .headers = HEADERS ("日期", "培训日期", "上课日期"), .required = TRUE),
-  FIELD (OdCourseSessionFields, "starts_at", N_("Starts at"), OD_INPUT_TEXT, OD_FIELD_TEXT, starts_at,
-         .headers = HEADERS ("开始时间")),
-  FIELD (OdCourseSessionFields, "ends_at", N_("Ends at"), OD_INPUT_TEXT, OD_FIELD_TEXT, ends_at,
-         .headers = HEADERS ("结束时间")),
-  FIELD (OdCourseSessionFields, "topic", N_("Topic"), OD_INPUT_TEXT, OD_FIELD_TEXT, topic,
-         .headers = HEADERS ("内容", "课题", "主题")),
-  FIELD (OdCourseSessionFields, "trainer", N_("Trainer"), OD_INPUT_TEXT, OD_FIELD_TEXT, trainer,
-         .headers = HEADERS ("授课人", "主讲人", "讲师")),
-  FIELD (OdCourseSessionFields, "notes", N_("Notes"), OD_INPUT_TEXT, OD_FIELD_TEXT, notes,
-         .headers = HEADERS ("备注")),
-  TIMESTAMPS (OdCourseSessionFields),
+  OD_ENTITY_FIELD (OdCourseSessionFields, "held_on", N_("Date"), OD_INPUT_DATE, OD_FIELD_NULLABLE, held_on,
+         .headers = OD_HEADERS ("日期", "培训日期", "上课日期"), .required = TRUE),
+  OD_ENTITY_FIELD (OdCourseSessionFields, "starts_at", N_("Starts at"), OD_INPUT_TEXT, OD_FIELD_TEXT, starts_at,
+         .headers = OD_HEADERS ("开始时间")),
+  OD_ENTITY_FIELD (OdCourseSessionFields, "ends_at", N_("Ends at"), OD_INPUT_TEXT, OD_FIELD_TEXT, ends_at,
+         .headers = OD_HEADERS ("结束时间")),
+  OD_ENTITY_FIELD (OdCourseSessionFields, "topic", N_("Topic"), OD_INPUT_TEXT, OD_FIELD_TEXT, topic,
+         .headers = OD_HEADERS ("内容", "课题", "主题")),
+  OD_ENTITY_FIELD (OdCourseSessionFields, "trainer", N_("Trainer"), OD_INPUT_TEXT, OD_FIELD_TEXT, trainer,
+         .headers = OD_HEADERS ("授课人", "主讲人", "讲师")),
+  OD_ENTITY_FIELD (OdCourseSessionFields, "notes", N_("Notes"), OD_INPUT_TEXT, OD_FIELD_TEXT, notes,
+         .headers = OD_HEADERS ("备注")),
+  OD_ENTITY_TIMESTAMPS (OdCourseSessionFields),
 };
 
 static const OdEntityField enrolment_fields[] = {
-  FIELD (OdEnrolmentFields, "uuid", N_("Record key (uuid)"), OD_INPUT_UUID, OD_FIELD_TEXT, uuid),
-  FIELD (OdEnrolmentFields, "course", N_("Course"), OD_INPUT_LOOKUP, OD_FIELD_REF, course_id,
+  OD_ENTITY_FIELD (OdEnrolmentFields, "uuid", N_("Record key (uuid)"), OD_INPUT_UUID, OD_FIELD_TEXT, uuid),
+  OD_ENTITY_FIELD (OdEnrolmentFields, "course", N_("Course"), OD_INPUT_LOOKUP, OD_FIELD_REF, course_id,
          .member = "course_id", .text_offset = G_STRUCT_OFFSET (OdEnrolmentFields, course_title),
          .ref_sql = "SELECT title FROM courses WHERE id = ?1",
-         .headers = HEADERS ("培训名称", "课程名称", "班次名称"), .lookup = lookup_course,
+         .headers = OD_HEADERS ("培训名称", "课程名称", "班次名称"), .lookup = lookup_course,
          .required = TRUE),
-  FIELD (OdEnrolmentFields, "person", N_("Person"), OD_INPUT_LOOKUP, OD_FIELD_REF, person_id,
+  OD_ENTITY_FIELD (OdEnrolmentFields, "person", N_("Person"), OD_INPUT_LOOKUP, OD_FIELD_REF, person_id,
          .member = "person_id", .text_offset = G_STRUCT_OFFSET (OdEnrolmentFields, person_name),
          .ref_sql = "SELECT name FROM people WHERE id = ?1",
-         .headers = HEADERS ("姓名", "学员姓名", "参训人员"), .lookup = lookup_person,
+         .headers = OD_HEADERS ("姓名", "学员姓名", "参训人员"), .lookup = lookup_person,
          .required = TRUE),
-  FIELD (OdEnrolmentFields, "status", N_("Status"), OD_INPUT_CHOICE, OD_FIELD_TEXT, status,
-         .headers = HEADERS ("状态", "报名状态"), .choices = od_enrolment_status_choices),
-  FIELD (OdEnrolmentFields, "enrolled_on", N_("Enrolled on"), OD_INPUT_DATE, OD_FIELD_NULLABLE,
-         enrolled_on, .headers = HEADERS ("报名日期", "报名时间")),
-  FIELD (OdEnrolmentFields, "walk_in", N_("Walk-in"), OD_INPUT_COUNT, OD_FIELD_INT, walk_in,
-         .headers = HEADERS ("现场报名")),
-  FIELD (OdEnrolmentFields, "token", N_("Badge code"), OD_INPUT_TEXT, OD_FIELD_TEXT, token),
-  FIELD (OdEnrolmentFields, "notes", N_("Notes"), OD_INPUT_TEXT, OD_FIELD_TEXT, notes,
-         .headers = HEADERS ("备注")),
-  TIMESTAMPS (OdEnrolmentFields),
+  OD_ENTITY_FIELD (OdEnrolmentFields, "status", N_("Status"), OD_INPUT_CHOICE, OD_FIELD_TEXT, status,
+         .headers = OD_HEADERS ("状态", "报名状态"), .choices = od_enrolment_status_choices),
+  OD_ENTITY_FIELD (OdEnrolmentFields, "enrolled_on", N_("Enrolled on"), OD_INPUT_DATE, OD_FIELD_NULLABLE,
+         enrolled_on, .headers = OD_HEADERS ("报名日期", "报名时间")),
+  OD_ENTITY_FIELD (OdEnrolmentFields, "walk_in", N_("Walk-in"), OD_INPUT_COUNT, OD_FIELD_INT, walk_in,
+         .headers = OD_HEADERS ("现场报名")),
+  OD_ENTITY_FIELD (OdEnrolmentFields, "token", N_("Badge code"), OD_INPUT_TEXT, OD_FIELD_TEXT, token),
+  OD_ENTITY_FIELD (OdEnrolmentFields, "notes", N_("Notes"), OD_INPUT_TEXT, OD_FIELD_TEXT, notes,
+         .headers = OD_HEADERS ("备注")),
+  OD_ENTITY_TIMESTAMPS (OdEnrolmentFields),
 };
 
 static const OdEntityField mark_fields[] = {
-  FIELD (OdAttendanceMarkFields, "uuid", N_("Record key (uuid)"), OD_INPUT_UUID, OD_FIELD_TEXT, uuid),
-  FIELD (OdAttendanceMarkFields, "session", N_("Session"), OD_INPUT_LOOKUP, OD_FIELD_REF,
+  OD_ENTITY_FIELD (OdAttendanceMarkFields, "uuid", N_("Record key (uuid)"), OD_INPUT_UUID, OD_FIELD_TEXT, uuid),
+  OD_ENTITY_FIELD (OdAttendanceMarkFields, "session", N_("Session"), OD_INPUT_LOOKUP, OD_FIELD_REF,
          session_id, .member = "session_id",
          .text_offset = G_STRUCT_OFFSET (OdAttendanceMarkFields, session_label),
          .ref_sql = "SELECT c.title || ' ' || s.held_on FROM course_sessions s"
                     " JOIN courses c ON c.id = s.course_id WHERE s.id = ?1",
-         .headers = HEADERS ("课次", "场次"), .lookup = lookup_session, .required = TRUE),
-  FIELD (OdAttendanceMarkFields, "person", N_("Person"), OD_INPUT_LOOKUP, OD_FIELD_REF, person_id,
+         .headers = OD_HEADERS ("课次", "场次"), .lookup = lookup_session, .required = TRUE),
+  OD_ENTITY_FIELD (OdAttendanceMarkFields, "person", N_("Person"), OD_INPUT_LOOKUP, OD_FIELD_REF, person_id,
          .member = "person_id", .text_offset = G_STRUCT_OFFSET (OdAttendanceMarkFields, person_name),
          .ref_sql = "SELECT name FROM people WHERE id = ?1",
-         .headers = HEADERS ("姓名", "学员姓名"), .lookup = lookup_person, .required = TRUE),
-  FIELD (OdAttendanceMarkFields, "status", N_("Attendance"), OD_INPUT_CHOICE, OD_FIELD_TEXT, status,
-         .headers = HEADERS ("出勤", "签到", "考勤"), .choices = od_attendance_status_choices),
-  FIELD (OdAttendanceMarkFields, "marked_at", N_("Marked at"), OD_INPUT_TEXT, OD_FIELD_TEXT,
-         marked_at, .headers = HEADERS ("签到时间")),
-  FIELD (OdAttendanceMarkFields, "method", N_("How it was marked"), OD_INPUT_CHOICE, OD_FIELD_TEXT,
-         method, .headers = HEADERS ("签到方式"), .choices = od_attendance_method_choices),
-  FIELD (OdAttendanceMarkFields, "notes", N_("Notes"), OD_INPUT_TEXT, OD_FIELD_TEXT, notes,
-         .headers = HEADERS ("备注")),
-  TIMESTAMPS (OdAttendanceMarkFields),
+         .headers = OD_HEADERS ("姓名", "学员姓名"), .lookup = lookup_person, .required = TRUE),
+  OD_ENTITY_FIELD (OdAttendanceMarkFields, "status", N_("Attendance"), OD_INPUT_CHOICE, OD_FIELD_TEXT, status,
+         .headers = OD_HEADERS ("出勤", "签到", "考勤"), .choices = od_attendance_status_choices),
+  OD_ENTITY_FIELD (OdAttendanceMarkFields, "marked_at", N_("Marked at"), OD_INPUT_TEXT, OD_FIELD_TEXT,
+         marked_at, .headers = OD_HEADERS ("签到时间")),
+  OD_ENTITY_FIELD (OdAttendanceMarkFields, "method", N_("How it was marked"), OD_INPUT_CHOICE, OD_FIELD_TEXT,
+         method, .headers = OD_HEADERS ("签到方式"), .choices = od_attendance_method_choices),
+  OD_ENTITY_FIELD (OdAttendanceMarkFields, "notes", N_("Notes"), OD_INPUT_TEXT, OD_FIELD_TEXT, notes,
+         .headers = OD_HEADERS ("备注")),
+  OD_ENTITY_TIMESTAMPS (OdAttendanceMarkFields),
 };
 
 static const OdEntityMatch course_matches[] = {
@@ -332,16 +297,11 @@ find_other (OdDb       *db,
             GPtrArray  *problems)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(OdStmt) stmt = od_db_prepare (db, sql, &error);
   gint64 other = 0;
 
-  if (stmt != NULL && od_stmt_bind_int64 (stmt, 1, a, &error)
-      && od_stmt_bind_int64 (stmt, 2, b, &error) && od_stmt_bind_int64 (stmt, 3, id, &error)
-      && od_stmt_step_int64 (stmt, &other, &error))
-    return other;
-  if (error != NULL)
+  if (!od_store_query_row (db, sql, OD_STORE_VALUES (a, b, id), &other, NULL, &error))
     od_problems_add_db_error (problems, error);
-  return 0;
+  return other;
 }
 
 static GPtrArray *
@@ -454,74 +414,31 @@ describe_mark (gconstpointer record)
                           f->session_label != NULL ? f->session_label : "");
 }
 
-#define ENTITY_FUNCTIONS(prefix, entity) \
-  static gpointer \
-  prefix##_load (OdDb *db, gint64 id, GError **error) \
-  { \
-    return od_entity_store_load (&entity, db, id, FALSE, error); \
-  } \
-  static gpointer \
-  prefix##_load_any (OdDb *db, gint64 id, GError **error) \
-  { \
-    return od_entity_store_load (&entity, db, id, TRUE, error); \
-  } \
-  static GPtrArray * \
-  prefix##_load_items (OdDb *db, const gint64 *ids, guint n_ids, GError **error) \
-  { \
-    return od_entity_store_load_records (&entity, db, ids, n_ids, error); \
-  } \
-  static gboolean \
-  prefix##_trash (OdDb *db, gint64 id, GError **error) \
-  { \
-    return od_trash_move (db, &entity, id, error); \
-  }
-
-ENTITY_FUNCTIONS (course, od_course_entity)
-ENTITY_FUNCTIONS (session, od_course_session_entity)
-ENTITY_FUNCTIONS (enrolment, od_enrolment_entity)
-ENTITY_FUNCTIONS (mark, od_attendance_mark_entity)
-
-static gconstpointer
-record_itself (gpointer item)
-{
-  return item;
-}
-
-#define TRAINING_ENTITY(type, name_, noun_, plural_, kind_, fields_, matches_, prefix, \
-                        order_, validate_, save_, free_, new_) \
-  { \
-    .name = name_, .noun = noun_, .plural = plural_, .kind = kind_, \
-    .fields = fields_, .n_fields = G_N_ELEMENTS (fields_), \
-    .matches = matches_, .n_matches = G_N_ELEMENTS (matches_), \
-    .id_offset = G_STRUCT_OFFSET (type, id), .uuid_offset = G_STRUCT_OFFSET (type, uuid), \
-    .record_new = (gpointer (*) (void)) new_, .record_load = prefix##_load, \
-    .record_free = (void (*) (gpointer)) free_, .validate = validate_, \
-    .save = (gint64 (*) (OdDb *, gconstpointer, GError **)) save_, \
-    .describe = describe_##prefix, .list_order = order_, \
-    .load_items = prefix##_load_items, .item_record = record_itself, \
-    .trash = prefix##_trash, .record_load_any = prefix##_load_any, \
-  }
+OD_ENTITY_STORE_CALLBACKS (course, od_course_entity)
+OD_ENTITY_STORE_CALLBACKS (session, od_course_session_entity)
+OD_ENTITY_STORE_CALLBACKS (enrolment, od_enrolment_entity)
+OD_ENTITY_STORE_CALLBACKS (mark, od_attendance_mark_entity)
 
 const OdEntity od_course_entity =
-  TRAINING_ENTITY (OdCourseFields, "courses", N_("course"), N_("Courses"), N_("Course"),
+  OD_ENTITY_STORE_ENTITY (OdCourseFields, "courses", N_("course"), N_("Courses"), N_("Course"),
                    course_fields, course_matches, course, "id", validate_course, od_course_save,
                    od_course_fields_free, od_course_fields_new);
 
 const OdEntity od_course_session_entity =
-  TRAINING_ENTITY (OdCourseSessionFields, "course_sessions", N_("session"), N_("Sessions"),
+  OD_ENTITY_STORE_ENTITY (OdCourseSessionFields, "course_sessions", N_("session"), N_("Sessions"),
                    N_("Session"), session_fields, session_matches, session,
                    "held_on, starts_at, id", validate_session,
                    od_course_session_save, od_course_session_fields_free,
                    od_course_session_fields_new);
 
 const OdEntity od_enrolment_entity =
-  TRAINING_ENTITY (OdEnrolmentFields, "enrolments", N_("enrolment"), N_("Enrolments"),
+  OD_ENTITY_STORE_ENTITY (OdEnrolmentFields, "enrolments", N_("enrolment"), N_("Enrolments"),
                    N_("Enrolment"), enrolment_fields, enrolment_matches, enrolment,
                    "course_id, id", validate_enrolment, od_enrolment_save, od_enrolment_fields_free,
                    od_enrolment_fields_new);
 
 const OdEntity od_attendance_mark_entity =
-  TRAINING_ENTITY (OdAttendanceMarkFields, "attendance_marks", N_("attendance mark"),
+  OD_ENTITY_STORE_ENTITY (OdAttendanceMarkFields, "attendance_marks", N_("attendance mark"),
                    N_("Attendance"), N_("Attendance mark"), mark_fields, mark_matches, mark,
                    "session_id, id", validate_mark, od_attendance_mark_save, od_attendance_mark_fields_free,
                    od_attendance_mark_fields_new);
