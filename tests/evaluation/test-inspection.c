@@ -118,11 +118,14 @@ kinds_of (GPtrArray *warnings)
   return g_string_free (kinds, FALSE);
 }
 
-static char *
-warning_kinds (OdDb     *db,
-               gint64    organization_id,
-               int       year,
-               gboolean  graded)
+/* Asserts that the warnings of ORGANIZATION_ID for YEAR are of KINDS
+ * (see kinds_of()), each naming the year. */
+static void
+assert_warnings (OdDb       *db,
+                 gint64      organization_id,
+                 int         year,
+                 gboolean    graded,
+                 const char *kinds)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = od_inspection_warnings (db, organization_id, year, graded,
@@ -138,7 +141,11 @@ warning_kinds (OdDb     *db,
       g_assert_cmpint (w->year, ==, year);
       g_assert_nonnull (strstr (w->message, year_text));
     }
-  return kinds_of (warnings);
+  {
+    g_autofree char *found = kinds_of (warnings);
+
+    g_assert_cmpstr (found, ==, kinds);
+  }
 }
 
 /* Saving, the duplicate of an organization and year, the checks. */
@@ -414,83 +421,52 @@ test_warnings (OdTestFixture *f,
   gint64 before_july = add_org (db, "北辰协会", "2017-06-30", "active");
   gint64 july = add_org (db, "崇文协会", "2017-07-01", "active");
   gint64 other = add_org (db, "东方协会", "2010-05-01", "active");
-  char *kinds;
+  g_autoptr(GString) who = g_string_new (NULL);
 
   /* A year nobody entered warns of nothing. */
-  kinds = warning_kinds (db, x, 2017, TRUE);
-  g_assert_cmpstr (kinds, ==, "");
-  g_free (kinds);
+  assert_warnings (db, x, 2017, TRUE, "");
 
   /* Once the year is recorded, a missing row is due from those registered
    * before 1 July. */
   add_inspection (db, other, 2017, "qualified", FALSE);
-  kinds = warning_kinds (db, x, 2017, TRUE);
-  g_assert_cmpstr (kinds, ==, "N");
-  g_free (kinds);
-  kinds = warning_kinds (db, before_july, 2017, FALSE);
-  g_assert_cmpstr (kinds, ==, "N");
-  g_free (kinds);
-  kinds = warning_kinds (db, july, 2017, FALSE);
-  g_assert_cmpstr (kinds, ==, "");
-  g_free (kinds);
+  assert_warnings (db, x, 2017, TRUE, "N");
+  assert_warnings (db, before_july, 2017, FALSE, "N");
+  assert_warnings (db, july, 2017, FALSE, "");
 
   /* Basically qualified once: nothing; twice running: a downgrade for a
    * graded organization only. */
   add_inspection (db, x, 2017, "basically_qualified", FALSE);
-  kinds = warning_kinds (db, x, 2017, TRUE);
-  g_assert_cmpstr (kinds, ==, "");
-  g_free (kinds);
+  assert_warnings (db, x, 2017, TRUE, "");
   add_inspection (db, x, 2018, "basically_qualified", FALSE);
-  kinds = warning_kinds (db, x, 2018, FALSE);
-  g_assert_cmpstr (kinds, ==, "");
-  g_free (kinds);
-  kinds = warning_kinds (db, x, 2018, TRUE);
-  g_assert_cmpstr (kinds, ==, "D");
-  g_free (kinds);
+  assert_warnings (db, x, 2018, FALSE, "");
+  assert_warnings (db, x, 2018, TRUE, "D");
 
   /* Not submitted after basically qualified: one year only. */
   add_inspection (db, x, 2019, "not_submitted", FALSE);
-  kinds = warning_kinds (db, x, 2019, TRUE);
-  g_assert_cmpstr (kinds, ==, "N");
-  g_free (kinds);
+  assert_warnings (db, x, 2019, TRUE, "N");
 
   /* Unqualified after not submitted: two years running, and a downgrade. */
   add_inspection (db, x, 2020, "unqualified", FALSE);
-  kinds = warning_kinds (db, x, 2020, FALSE);
-  g_assert_cmpstr (kinds, ==, "NT");
-  g_free (kinds);
-  kinds = warning_kinds (db, x, 2020, TRUE);
-  g_assert_cmpstr (kinds, ==, "NTD");
-  g_free (kinds);
+  assert_warnings (db, x, 2020, FALSE, "NT");
+  assert_warnings (db, x, 2020, TRUE, "NTD");
 
   /* A penalty: a downgrade, whatever the conclusion. */
   add_inspection (db, other, 2019, "qualified", TRUE);
-  kinds = warning_kinds (db, other, 2019, TRUE);
-  g_assert_cmpstr (kinds, ==, "D");
-  g_free (kinds);
-  kinds = warning_kinds (db, other, 2019, FALSE);
-  g_assert_cmpstr (kinds, ==, "");
-  g_free (kinds);
+  assert_warnings (db, other, 2019, TRUE, "D");
+  assert_warnings (db, other, 2019, FALSE, "");
 
   /* The city's 2020: 安康 twice; 北辰 and 崇文 have no row of 2019 nor of
    * 2020, both recorded; 东方 none of 2020 only. */
   city = od_inspection_city_warnings (db, 2020, &error);
   g_assert_no_error (error);
-  kinds = NULL;
-  {
-    GString *who = g_string_new (NULL);
+  for (guint i = 0; i < city->len; i++)
+    {
+      OdInspectionCityWarning *w = g_ptr_array_index (city, i);
 
-    for (guint i = 0; i < city->len; i++)
-      {
-        OdInspectionCityWarning *w = g_ptr_array_index (city, i);
-
-        g_string_append_printf (who, "%s:%c ", w->organization_name, "NTD"[w->warning->kind]);
-      }
-    kinds = g_string_free (who, FALSE);
-  }
-  g_assert_cmpstr (kinds, ==, "安康协会:N 安康协会:T 北辰协会:N 北辰协会:T 崇文协会:N 崇文协会:T "
-                           "东方协会:N ");
-  g_free (kinds);
+      g_string_append_printf (who, "%s:%c ", w->organization_name, "NTD"[w->warning->kind]);
+    }
+  g_assert_cmpstr (who->str, ==,
+                   "安康协会:N 安康协会:T 北辰协会:N 北辰协会:T 崇文协会:N 崇文协会:T 东方协会:N ");
 }
 
 /* The figures of the year, and of each year for the chart. */
