@@ -12,12 +12,14 @@
 #include "config.h"
 
 #include "od-domains.h"
+#include "od-inspection-entities.h"
 #include "od-registry-entities.h"
 #include "od-training-entities.h"
 
 static const OdDomain *const domains[] = {
   &od_registry_domain,
   &od_training_domain,
+  &od_inspection_domain,
 };
 
 const OdDomain *const *

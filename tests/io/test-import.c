@@ -1178,7 +1178,7 @@ test_mapping (OdTestFixture *f,
   g_assert_nonnull (strstr (error->message, "全称"));
   g_clear_error (&error);
 
-  g_assert_null (od_import_file (db, "inspections", path, NULL, &error));
+  g_assert_null (od_import_file (db, "unicorns", path, NULL, &error));
   g_assert_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_UNKNOWN_ENTITY);
 }
 

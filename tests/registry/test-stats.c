@@ -457,7 +457,10 @@ test_empty (OdTestFixture *f,
                    "\"attendance_rate\":0,"
                    "\"general_by_month\":[0,0,0,0,0,0,0,0,0,0,0,0],"
                    "\"project_by_month\":[0,0,0,0,0,0,0,0,0,0,0,0],"
-                   "\"by_topic\":{},\"top_organizations\":[],\"sessions\":[]}}");
+                   "\"by_topic\":{},\"top_organizations\":[],\"sessions\":[]},"
+                   "\"inspection\":{\"inspected\":0,\"by_conclusion\":{\"qualified\":0,"
+                   "\"basically_qualified\":0,\"unqualified\":0,\"not_submitted\":0,"
+                   "\"exempt\":0},\"missing\":0,\"by_year\":{}}}");
 }
 
 static void
