@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "od-domains.h"
+#include "od-evaluation-entities.h"
 #include "od-inspection-entities.h"
 #include "od-registry-entities.h"
 #include "od-training-entities.h"
@@ -20,6 +21,7 @@ static const OdDomain *const domains[] = {
   &od_registry_domain,
   &od_training_domain,
   &od_inspection_domain,
+  &od_evaluation_domain,
 };
 
 const OdDomain *const *

@@ -21,6 +21,7 @@
 #include "od-organization.h"
 #include "od-registry-store.h"
 #include "od-store-util.h"
+#include "od-test-db.h"
 #include "od-test-util.h"
 #include "od-trash.h"
 
@@ -379,18 +380,6 @@ open_db (const char *path)
   return db;
 }
 
-static gint64
-query_int (OdDb       *db,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 value = -1;
-
-  g_assert_true (od_db_query_int64 (db, sql, &value, &error));
-  g_assert_no_error (error);
-  return value;
-}
-
 static char *
 write_file (const char *dir,
             const char *name,
@@ -460,7 +449,7 @@ test_import_csv (OdTestFixture *f,
   g_assert_cmpuint (result->n_inserted, ==, 2);
   g_assert_true (result->written);
 
-  id = query_int (db, "SELECT id FROM gadgets WHERE name = '投影仪'");
+  id = od_test_query_int (db, "SELECT id FROM gadgets WHERE name = '投影仪'");
   g = gadget_load (db, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (g->color, ==, "red");
@@ -470,7 +459,7 @@ test_import_csv (OdTestFixture *f,
   g_assert_cmpstr (g->owner_name, ==, "宝鸡市养生协会");
   g_assert_cmpstr (g->keeper_id, ==, "11010519491231002X");
   gadget_free (g);
-  g_assert_cmpint (query_int (db, "SELECT size * 100000000 + price FROM gadgets WHERE name = '音箱'"),
+  g_assert_cmpint (od_test_query_int (db, "SELECT size * 100000000 + price FROM gadgets WHERE name = '音箱'"),
                    ==, G_GINT64_CONSTANT (1200) * 100000000 + 3500000);
 
   /* The record's own audit entry, with the ID number masked, and the
@@ -482,7 +471,7 @@ test_import_csv (OdTestFixture *f,
   g_assert_nonnull (strstr (((OdAuditEntry *) g_ptr_array_index (audit, 0))->changes, "\"price\""));
   g_assert_null (strstr (((OdAuditEntry *) g_ptr_array_index (audit, 0))->changes,
                          "11010519491231002X"));
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE table_name = 'gadgets'"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log WHERE table_name = 'gadgets'"
                                   " AND action = 'import'"), ==, 1);
 
   /* Bad cells are reported by the engine, nothing written. */
@@ -494,7 +483,7 @@ test_import_csv (OdTestFixture *f,
     g_assert_no_error (error);
     g_assert_cmpuint (rejected->errors->len, ==, 3);
     g_assert_false (rejected->written);
-    g_assert_cmpint (query_int (db, "SELECT count(*) FROM gadgets WHERE name = '扩音器'"), ==, 0);
+    g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM gadgets WHERE name = '扩音器'"), ==, 0);
   }
 }
 
@@ -532,11 +521,11 @@ test_export_xlsx_roundtrip (OdTestFixture *f,
   other = open_db (other_path);
   again = import_file (other, out_xlsx);
   g_assert_cmpuint (again->n_inserted, ==, 2);
-  g_assert_cmpint (query_int (other, "SELECT price FROM gadgets WHERE name = '投影仪'"), ==, 3500000);
-  g_assert_cmpint (query_int (other, "SELECT count(*) FROM gadgets WHERE name = '投影仪' AND"
+  g_assert_cmpint (od_test_query_int (other, "SELECT price FROM gadgets WHERE name = '投影仪'"), ==, 3500000);
+  g_assert_cmpint (od_test_query_int (other, "SELECT count(*) FROM gadgets WHERE name = '投影仪' AND"
                                      " keeper_id = '11010519491231002X' AND color = 'red'"
                                      " AND bought_on = '2017-10-19' AND owner_id IS NOT NULL"), ==, 1);
-  g_assert_cmpint (query_int (other, "SELECT size FROM gadgets WHERE name = '音箱'"), ==, 1200);
+  g_assert_cmpint (od_test_query_int (other, "SELECT size FROM gadgets WHERE name = '音箱'"), ==, 1200);
 }
 
 /* The trash: moved, listed with its label, restored, purged; audit on each. */
@@ -556,7 +545,7 @@ test_trash (OdTestFixture *f,
 
   od_entity_register (&gadget_entity);
   result = import_file (db, csv);
-  id = query_int (db, "SELECT id FROM gadgets WHERE name = '投影仪'");
+  id = od_test_query_int (db, "SELECT id FROM gadgets WHERE name = '投影仪'");
   entity = od_entity_find ("gadgets");
 
   g_assert_true (entity->trash (db, id, &error));
@@ -566,26 +555,26 @@ test_trash (OdTestFixture *f,
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpstr (entry->table_name, ==, "gadgets");
   g_assert_cmpstr (entry->label, ==, "投影仪 (gadget)");
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM gadgets WHERE deleted_at IS NULL"), ==, 1);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM gadgets WHERE deleted_at IS NULL"), ==, 1);
 
   g_assert_true (od_trash_restore (db, "gadgets", id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM gadgets WHERE deleted_at IS NULL"), ==, 2);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM gadgets WHERE deleted_at IS NULL"), ==, 2);
 
   g_assert_true (entity->trash (db, id, &error));
   g_assert_true (od_trash_purge (db, "gadgets", id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM gadgets"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE table_name = 'gadgets'"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM gadgets"), ==, 1);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log WHERE table_name = 'gadgets'"
                                   " AND action IN ('delete', 'restore', 'purge')"), ==, 4);
 
   /* Emptying the trash takes gadgets too. */
-  id = query_int (db, "SELECT id FROM gadgets WHERE name = '音箱'");
+  id = od_test_query_int (db, "SELECT id FROM gadgets WHERE name = '音箱'");
   g_assert_true (entity->trash (db, id, &error));
   g_assert_true (od_trash_empty (db, &n_kept, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_kept, ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM gadgets"), ==, 0);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM gadgets"), ==, 0);
 }
 
 /* Import undo: the inserted rows go to the trash, the updated ones back. */
@@ -606,15 +595,15 @@ test_import_undo (OdTestFixture *f,
   second = import_file (db, update);
   g_assert_cmpuint (second->n_inserted, ==, 1);
   g_assert_cmpuint (second->n_updated, ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT size FROM gadgets WHERE name = '投影仪'"), ==, 5);
+  g_assert_cmpint (od_test_query_int (db, "SELECT size FROM gadgets WHERE name = '投影仪'"), ==, 5);
 
   g_assert_true (od_import_undo (db, second->audit_id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT size FROM gadgets WHERE name = '投影仪'"), ==, 2);
-  g_assert_cmpint (query_int (db, "SELECT notes = '会议室' FROM gadgets WHERE name = '投影仪'"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM gadgets WHERE name = '新桌子'"
+  g_assert_cmpint (od_test_query_int (db, "SELECT size FROM gadgets WHERE name = '投影仪'"), ==, 2);
+  g_assert_cmpint (od_test_query_int (db, "SELECT notes = '会议室' FROM gadgets WHERE name = '投影仪'"), ==, 1);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM gadgets WHERE name = '新桌子'"
                                   " AND deleted_at IS NOT NULL"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM trash WHERE table_name = 'gadgets'"), ==, 1);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM trash WHERE table_name = 'gadgets'"), ==, 1);
 
   /* A second undo is refused. */
   g_assert_false (od_import_undo (db, second->audit_id, &error));

@@ -19,31 +19,9 @@
 #include "od-registry-store.h"
 #include "od-stats.h"
 #include "od-store-util.h"
+#include "od-test-db.h"
 #include "od-test-util.h"
 #include "od-trash.h"
-
-static OdDb *
-open_db (OdTestFixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  OdDb *db = od_db_open (f->path, OD_DB_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (db);
-  return db;
-}
-
-static gint64
-query_int (OdDb       *db,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 value = -1;
-
-  g_assert_true (od_db_query_int64 (db, sql, &value, &error));
-  g_assert_no_error (error);
-  return value;
-}
 
 static gint64
 add_org (OdDb       *db,
@@ -153,14 +131,14 @@ static void
 test_checks (OdTestFixture *f,
              gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(OdInspectionFields) i = NULL;
   g_autoptr(OdInspectionFields) loaded = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   gint64 org = add_org (db, "宝鸡市江苏商会", "2010-05-01", "active");
   gint64 first = add_inspection (db, org, 2017, "qualified", FALSE);
-  gint64 n_audit = query_int (db, "SELECT count(*) FROM audit_log");
+  gint64 n_audit = od_test_query_int (db, "SELECT count(*) FROM audit_log");
   const OdProblem *problem;
 
   loaded = od_inspection_load (db, first, &error);
@@ -203,7 +181,7 @@ test_checks (OdTestFixture *f,
   g_assert_cmpint (od_inspection_save (db, i, &error), ==, 0);
   g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit);
 
   /* No date submitted: a warning that does not block, unless the
    * conclusion says it was not submitted or exempt. */
@@ -234,7 +212,7 @@ test_checks (OdTestFixture *f,
   i->conclusion = g_strdup ("basically_qualified");
   g_assert_cmpint (od_inspection_save (db, i, &error), >, first);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit + 1);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit + 1);
 
   /* The entity in the registry. */
   g_assert_true (od_entity_find ("inspections") == &od_inspection_entity);
@@ -251,7 +229,7 @@ static void
 test_import_export (OdTestFixture *f,
                     gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(OdImportResult) result = NULL;
   g_autoptr(OdImportResult) rejected = NULL;
@@ -281,13 +259,13 @@ test_import_export (OdTestFixture *f,
   g_assert_no_error (error);
   g_assert_cmpuint (result->errors->len, ==, 0);
   g_assert_cmpuint (result->n_inserted, ==, 3);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM inspections WHERE conclusion = 'qualified'"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM inspections WHERE conclusion = 'qualified'"
                                   " AND submitted_on = '2018-04-10' AND audit_report = 1"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM inspections"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM inspections"
                                   " WHERE conclusion = 'basically_qualified'"
                                   " AND rectification_required = 1 AND rectified_on = '2018-06-30'"),
                    ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM inspections WHERE conclusion = 'not_submitted'"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM inspections WHERE conclusion = 'not_submitted'"
                                   " AND submitted_on IS NULL"), ==, 1);
 
   /* An organization not in the registry, a year already recorded: refused,
@@ -301,7 +279,7 @@ test_import_export (OdTestFixture *f,
   g_assert_no_error (error);
   g_assert_cmpuint (rejected->errors->len, ==, 2);
   g_assert_false (rejected->written);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM inspections"), ==, 3);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM inspections"), ==, 3);
 
   g_assert_true (od_export_write_file (db, "inspections", OD_EXPORT_FORMAT_CSV, FALSE, out, &error));
   g_assert_no_error (error);
@@ -319,7 +297,7 @@ static void
 test_trash (OdTestFixture *f,
             gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   gint64 org = add_org (db, "宝鸡市江苏商会", "2010-05-01", "active");
   gint64 first = add_inspection (db, org, 2017, "qualified", FALSE);
@@ -327,7 +305,7 @@ test_trash (OdTestFixture *f,
 
   g_assert_true (od_trash_move (db, &od_inspection_entity, first, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM trash WHERE label LIKE '宝鸡市江苏商会%2017'"),
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM trash WHERE label LIKE '宝鸡市江苏商会%2017'"),
                    ==, 1);
   second = add_inspection (db, org, 2017, "unqualified", FALSE);
   g_assert_false (od_trash_restore (db, "inspections", first, &error));
@@ -338,7 +316,7 @@ test_trash (OdTestFixture *f,
   g_assert_no_error (error);
   g_assert_true (od_trash_purge (db, "inspections", second, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM inspections"), ==, 1);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM inspections"), ==, 1);
 
   /* An organization with an inspection is not purged while it is kept. */
   g_assert_true (od_organization_delete (db, org, &error));
@@ -358,7 +336,7 @@ static void
 test_year (OdTestFixture *f,
            gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   OdInspectionCounts counts;
@@ -414,7 +392,7 @@ static void
 test_warnings (OdTestFixture *f,
                gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) city = NULL;
   gint64 x = add_org (db, "安康协会", "2010-05-01", "active");
@@ -474,7 +452,7 @@ static void
 test_stats (OdTestFixture *f,
             gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) stats = NULL;
   g_autofree char *json = NULL;
@@ -515,7 +493,7 @@ static void
 test_demo (OdTestFixture *f,
            gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) stats = NULL;
   g_autoptr(GPtrArray) city = NULL;
@@ -526,17 +504,17 @@ test_demo (OdTestFixture *f,
 
   g_assert_true (od_demo_load (db, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations o WHERE status = 'active'"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organizations o WHERE status = 'active'"
                                   " AND registered_on < '2017-07-01' AND NOT EXISTS (SELECT 1"
                                   " FROM inspections i WHERE i.organization_id = o.id"
                                   " AND i.year = 2017)"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM inspections WHERE year < 2015 OR year > 2018"),
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM inspections WHERE year < 2015 OR year > 2018"),
                    ==, 0);
   g_assert_true (od_inspection_year_counts (db, 2017, &counts, &error));
   g_assert_cmpint (counts.missing, ==, 0);
   total = counts.qualified + counts.basically_qualified + counts.unqualified
           + counts.not_submitted + counts.exempt;
-  g_assert_cmpint (total, ==, query_int (db, "SELECT count(*) FROM inspections WHERE year = 2017"));
+  g_assert_cmpint (total, ==, od_test_query_int (db, "SELECT count(*) FROM inspections WHERE year = 2017"));
   g_assert_cmpint (total, >, 300);
   g_assert_cmpint (counts.qualified * 100, >, total * 75);
   g_assert_cmpint (counts.basically_qualified, >, 0);
@@ -549,10 +527,10 @@ test_demo (OdTestFixture *f,
   g_assert_cmpint (od_stats_lookup_int (stats, "inspection.by_year.2015.qualified"), >, 0);
 
   /* Foundations hand in audit reports; submitted in spring of the next year. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM inspections i JOIN organizations o"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM inspections i JOIN organizations o"
                                   " ON o.id = i.organization_id WHERE o.org_type = 'foundation'"
                                   " AND i.audit_report = 0"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM inspections WHERE submitted_on IS NOT NULL"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM inspections WHERE submitted_on IS NOT NULL"
                                   " AND (submitted_on < (year + 1) || '-03-01'"
                                   " OR submitted_on > (year + 1) || '-05-31')"), ==, 0);
 
@@ -576,7 +554,7 @@ test_demo (OdTestFixture *f,
   g_assert_cmpint (n_two_years, >=, 1);
   g_assert_cmpint (n_downgrade, >=, 1);
   /* Basically qualified in 2016 and 2017: downgrade candidates when graded. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM inspections a JOIN inspections b"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM inspections a JOIN inspections b"
                                   " ON b.organization_id = a.organization_id AND b.year = 2016"
                                   " WHERE a.year = 2017 AND a.conclusion = 'basically_qualified'"
                                   " AND b.conclusion = 'basically_qualified'"), >=, 2);

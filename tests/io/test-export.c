@@ -13,6 +13,7 @@
 #include "od-export.h"
 #include "od-organization.h"
 #include "od-registry-store.h"
+#include "od-test-db.h"
 #include "od-test-util.h"
 #include "od-validate.h"
 #include "od-xlsx-reader.h"
@@ -162,18 +163,6 @@ save_org (OdDb       *db,
   return id;
 }
 
-static gint64
-query_int (OdDb       *db,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 value = -1;
-
-  g_assert_true (od_db_query_int64 (db, sql, &value, &error));
-  g_assert_no_error (error);
-  return value;
-}
-
 /* --- demo data --- */
 
 /* The check characters of DESIGN.md §2, written out here on their own, so
@@ -245,32 +234,32 @@ test_demo_counts (OdTestFixture *f,
 
   /* Facts of the article: 养生协会's own party organization, 慧芳 under a
    * year old in 2017, the association not a member of itself. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations WHERE name = '宝鸡市养生协会'"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organizations WHERE name = '宝鸡市养生协会'"
                                   " AND party_org_form = 'independent' AND party_members = 5"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations WHERE name = '宝鸡慧芳公益发展中心'"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organizations WHERE name = '宝鸡慧芳公益发展中心'"
                                   " AND registered_on BETWEEN '2016-07-01' AND '2016-12-31'"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations WHERE name = '宝鸡市社会组织促进会'"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organizations WHERE name = '宝鸡市社会组织促进会'"
                                   " AND member_role IS NULL"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations WHERE member_role = 'president'"),
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organizations WHERE member_role = 'president'"),
                    ==, 1);
 
   /* Spread: every area, every type, about 60% members, some not active. */
-  g_assert_cmpint (query_int (db, "SELECT count(DISTINCT area_id) FROM organizations"), ==, 13);
-  g_assert_cmpint (query_int (db, "SELECT count(DISTINCT category_id) FROM organizations"), >=, 12);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations WHERE org_type = 'foundation'"),
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(DISTINCT area_id) FROM organizations"), ==, 13);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(DISTINCT category_id) FROM organizations"), >=, 12);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organizations WHERE org_type = 'foundation'"),
                    >=, 3);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations WHERE org_type = 'social_group'"),
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organizations WHERE org_type = 'social_group'"),
                    >=, 150);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organizations"
                                   " WHERE org_type = 'social_service'"), >=, 100);
-  n_members = query_int (db, "SELECT count(*) FROM organizations WHERE member_role IS NOT NULL");
+  n_members = od_test_query_int (db, "SELECT count(*) FROM organizations WHERE member_role IS NOT NULL");
   g_assert_cmpint (n_members * 100, >=, n_orgs * 50);
   g_assert_cmpint (n_members * 100, <=, n_orgs * 70);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations WHERE status <> 'active'"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organizations WHERE status <> 'active'"
                                   " AND status_date IS NOT NULL"), >, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations WHERE status <> 'active'"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organizations WHERE status <> 'active'"
                                   " AND status_date IS NULL"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations WHERE party_org_form = 'independent'")
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organizations WHERE party_org_form = 'independent'")
                    * 100, >=, n_orgs * 20);
 
   /* Every credit code valid, with a consistent type and a Baoji area code. */

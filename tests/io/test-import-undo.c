@@ -13,6 +13,7 @@
 #include "od-import.h"
 #include "od-organization.h"
 #include "od-registry-store.h"
+#include "od-test-db.h"
 #include "od-test-util.h"
 
 #define NEW_A "宝鸡市撤销测试甲协会"
@@ -45,21 +46,9 @@ open_demo_db (OdTestFixture *f)
 }
 
 static gint64
-query_int (OdDb       *db,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 value = -1;
-
-  g_assert_true (od_db_query_int64 (db, sql, &value, &error));
-  g_assert_no_error (error);
-  return value;
-}
-
-static gint64
 count_live_orgs (OdDb *db)
 {
-  return query_int (db, "SELECT count(*) FROM organizations WHERE deleted_at IS NULL");
+  return od_test_query_int (db, "SELECT count(*) FROM organizations WHERE deleted_at IS NULL");
 }
 
 static gint64
@@ -87,7 +76,7 @@ before_init (Before *b,
   memset (b, 0, sizeof *b);
   b->db = db;
   /* A demo organization whose phone and notes the import changes. */
-  b->org_id = query_int (db, "SELECT min(id) FROM organizations WHERE deleted_at IS NULL");
+  b->org_id = od_test_query_int (db, "SELECT min(id) FROM organizations WHERE deleted_at IS NULL");
   g_assert_cmpint (b->org_id, >, 0);
   org = od_organization_load (db, b->org_id, &error);
   g_assert_no_error (error);
@@ -98,7 +87,7 @@ before_init (Before *b,
   b->old_phone = g_strdup (org->phone);
   b->old_notes = g_strdup (org->notes);
   b->n_orgs = count_live_orgs (db);
-  b->n_trash = query_int (db, "SELECT count(*) FROM trash");
+  b->n_trash = od_test_query_int (db, "SELECT count(*) FROM trash");
   g_assert_cmpint (org_id_by_name (db, NEW_A), ==, 0);
   g_assert_cmpint (org_id_by_name (db, NEW_B), ==, 0);
 }
@@ -196,28 +185,28 @@ test_undo_import (OdTestFixture *f,
   g_assert_cmpint (id_a, >, 0);
   g_assert_cmpint (id_b, >, 0);
   assert_org_values (db, b.org_id, NEW_PHONE, NEW_NOTES);
-  n_audit = query_int (db, "SELECT count(*) FROM audit_log");
+  n_audit = od_test_query_int (db, "SELECT count(*) FROM audit_log");
 
   g_assert_true (od_import_undo (db, result->audit_id, &error));
   g_assert_no_error (error);
 
   /* The 2 new ones are in the trash, the updated one has its old values. */
   g_assert_cmpint (count_live_orgs (db), ==, b.n_orgs);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM trash"), ==, b.n_trash + 2);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM trash"), ==, b.n_trash + 2);
   g_assert_true (in_trash (db, id_a));
   g_assert_true (in_trash (db, id_b));
   g_assert_false (in_trash (db, b.org_id));
   assert_org_values (db, b.org_id, b.old_phone, b.old_notes);
 
   /* One entry of the undo itself, action "import", naming the import. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'import'"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'import'"
                                   " AND summary LIKE 'Undo of import undo.csv%'"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log"), >, n_audit);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log"), >, n_audit);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit_log WHERE action = 'import'"
                                             " AND json_extract (changes, '$.undo_of') = %"
                                             G_GINT64_FORMAT, result->audit_id);
-    g_assert_cmpint (query_int (db, sql), ==, 1);
+    g_assert_cmpint (od_test_query_int (db, sql), ==, 1);
   }
 
   /* What went to the trash can come back. */
@@ -251,7 +240,7 @@ test_undo_refused_after_edit (OdTestFixture *f,
   org->notes = g_strdup ("之后修改");
   g_assert_cmpint (od_organization_save (db, org, &error), ==, id_b);
   g_assert_no_error (error);
-  n_audit = query_int (db, "SELECT count(*) FROM audit_log");
+  n_audit = od_test_query_int (db, "SELECT count(*) FROM audit_log");
 
   g_assert_false (od_import_undo (db, result->audit_id, &error));
   g_assert_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_UNDO);
@@ -262,9 +251,9 @@ test_undo_refused_after_edit (OdTestFixture *f,
 
   /* Nothing changed. */
   g_assert_cmpint (count_live_orgs (db), ==, b.n_orgs + 2);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM trash"), ==, b.n_trash);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM trash"), ==, b.n_trash);
   assert_org_values (db, b.org_id, NEW_PHONE, NEW_NOTES);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit);
 
   /* Also refused when only the audit log tells (same second, pinned clock),
    * and for an updated record. */
@@ -309,8 +298,8 @@ test_undo_twice_refused (OdTestFixture *f,
   result = import_two_new_one_updated (f, &b);
   g_assert_true (od_import_undo (db, result->audit_id, &error));
   g_assert_no_error (error);
-  undo_id = query_int (db, "SELECT max(id) FROM audit_log");
-  n_audit = query_int (db, "SELECT count(*) FROM audit_log");
+  undo_id = od_test_query_int (db, "SELECT max(id) FROM audit_log");
+  n_audit = od_test_query_int (db, "SELECT count(*) FROM audit_log");
 
   g_assert_false (od_import_undo (db, result->audit_id, &error));
   g_assert_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_UNDO);
@@ -322,7 +311,7 @@ test_undo_twice_refused (OdTestFixture *f,
   g_assert_false (od_import_undo (db, undo_id, &error));
   g_assert_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_UNDO);
   g_clear_error (&error);
-  g_assert_false (od_import_undo (db, query_int (db, "SELECT min(id) FROM audit_log"
+  g_assert_false (od_import_undo (db, od_test_query_int (db, "SELECT min(id) FROM audit_log"
                                                      " WHERE action = 'update'"), &error));
   g_assert_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_UNDO);
   g_clear_error (&error);
@@ -330,7 +319,7 @@ test_undo_twice_refused (OdTestFixture *f,
   g_assert_error (error, OD_IMPORT_ERROR, OD_IMPORT_ERROR_UNDO);
   g_clear_error (&error);
 
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit);
   g_assert_cmpint (count_live_orgs (db), ==, b.n_orgs);
   assert_org_values (db, b.org_id, b.old_phone, b.old_notes);
 

@@ -15,6 +15,7 @@
 #include "od-import.h"
 #include "od-organization.h"
 #include "od-registry-store.h"
+#include "od-test-db.h"
 #include "od-test-util.h"
 #include "od-validate.h"
 
@@ -94,18 +95,6 @@ import_ok (OdDb       *db,
   g_assert_cmpuint (result->errors->len, ==, 0);
   g_assert_true (result->written);
   return result;
-}
-
-static gint64
-query_int (OdDb       *db,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 value = -1;
-
-  g_assert_true (od_db_query_int64 (db, sql, &value, &error));
-  g_assert_no_error (error);
-  return value;
 }
 
 /* The text of the first column of the first row of SQL with ?1 = ARG. */
@@ -287,11 +276,11 @@ test_round_trip_organizations (OdTestFixture *f,
   }
   n = od_organization_count (source, NULL);
   g_assert_cmpint (n, >=, 400);
-  g_assert_cmpint (query_int (source, "SELECT count(*) FROM organizations"
+  g_assert_cmpint (od_test_query_int (source, "SELECT count(*) FROM organizations"
                                       " WHERE member_role IS NOT NULL"), >, 0);
-  g_assert_cmpint (query_int (source, "SELECT count(*) FROM organizations"
+  g_assert_cmpint (od_test_query_int (source, "SELECT count(*) FROM organizations"
                                       " WHERE status <> 'active'"), >, 0);
-  g_assert_cmpint (query_int (source, "SELECT count(*) FROM organizations"
+  g_assert_cmpint (od_test_query_int (source, "SELECT count(*) FROM organizations"
                                       " WHERE party_members > 0"), >, 0);
 
   before = export_string (source, "organizations");
@@ -337,7 +326,7 @@ test_round_trip_people (OdTestFixture *f,
   g_assert_no_error (error);
   n = od_person_count (source, NULL);
   g_assert_cmpint (n, >=, 800);
-  g_assert_cmpint (query_int (source, "SELECT count(*) FROM people WHERE id_number IS NOT NULL"),
+  g_assert_cmpint (od_test_query_int (source, "SELECT count(*) FROM people WHERE id_number IS NOT NULL"),
                    >, 0);
 
   org_path = export_file (f, source, "organizations", "organizations.csv");
@@ -591,8 +580,8 @@ test_bad_rows (OdTestFixture *f,
   gint64 n_orgs, n_audit;
 
   save_org (db, "宝鸡市已有协会", NULL, NULL);
-  n_orgs = query_int (db, "SELECT count(*) FROM organizations");
-  n_audit = query_int (db, "SELECT count(*) FROM audit_log");
+  n_orgs = od_test_query_int (db, "SELECT count(*) FROM organizations");
+  n_audit = od_test_query_int (db, "SELECT count(*) FROM audit_log");
 
   result = import_file (db, "organizations", path);
   g_assert_cmpuint (result->n_rows, ==, N_BIG);
@@ -613,9 +602,9 @@ test_bad_rows (OdTestFixture *f,
   g_assert_nonnull (strstr (error_at (result, 3)->message, "should be"));
 
   /* Nothing written: no row, no audit entry, no backup. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations"), ==, n_orgs);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organization_search"), ==, n_orgs);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organizations"), ==, n_orgs);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organization_search"), ==, n_orgs);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit);
   g_assert_null (result->backup_path);
   g_assert_false (backups_exist (f));
 }
@@ -633,7 +622,7 @@ test_valid_rows_only (OdTestFixture *f,
   gint64 n_orgs;
 
   save_org (db, "宝鸡市已有协会", NULL, NULL);
-  n_orgs = query_int (db, "SELECT count(*) FROM organizations");
+  n_orgs = od_test_query_int (db, "SELECT count(*) FROM organizations");
 
   od_import_options_init (&options);
   g_assert_false (options.valid_rows_only);
@@ -644,7 +633,7 @@ test_valid_rows_only (OdTestFixture *f,
   g_assert_true (result->written);
   g_assert_nonnull (result->backup_path);
   g_assert_cmpuint (result->n_inserted, ==, N_BIG - G_N_ELEMENTS (bad_rows));
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations"), ==,
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organizations"), ==,
                    n_orgs + N_BIG - G_N_ELEMENTS (bad_rows));
 }
 
@@ -664,7 +653,7 @@ test_dry_run (OdTestFixture *f,
 
   save_org (db, "宝鸡市甲协会", code_a, "0917-3212345");
   save_org (db, "宝鸡市乙协会", code_b, "0917-3212346");
-  n_audit = query_int (db, "SELECT count(*) FROM audit_log");
+  n_audit = od_test_query_int (db, "SELECT count(*) FROM audit_log");
 
   /* 甲 changes its phone, 乙 is given as it is, 丙 is new. */
   text = g_strdup_printf ("单位名称,统一社会信用代码,联系电话\n"
@@ -683,8 +672,8 @@ test_dry_run (OdTestFixture *f,
   g_assert_cmpuint (result->n_unchanged, ==, 1);
   g_assert_cmpuint (result->n_skipped, ==, 0);
 
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations"), ==, 2);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organizations"), ==, 2);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit);
   phone = query_text (db, "SELECT phone FROM organizations WHERE name = ?1", "宝鸡市甲协会");
   g_assert_cmpstr (phone, ==, "0917-3212345");
   g_assert_null (result->backup_path);
@@ -962,7 +951,7 @@ test_masked_id_numbers (OdTestFixture *f,
   result = import_ok (db, "people", path);
   g_assert_cmpuint (result->n_inserted, ==, 2);
   g_assert_true (has_notice (result, "masked"));
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM people WHERE id_number IS NULL"), ==, 2);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM people WHERE id_number IS NULL"), ==, 2);
 }
 
 /* --- matching --- */
@@ -1024,7 +1013,7 @@ test_match_update (OdTestFixture *f,
 
   /* One "import" entry with the file and the ids; a backup beside the
    * database. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'import'"), ==, 1);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'import'"), ==, 1);
   stmt = od_db_prepare (db, "SELECT table_name, changes, summary, row_id IS NULL FROM audit_log"
                             " WHERE action = 'import'", &error);
   g_assert_no_error (error);
@@ -1404,8 +1393,8 @@ test_cli (OdTestFixture *f,
 
   db = od_db_open (f->path, OD_DB_OPEN_DEFAULT, NULL);
   g_assert_nonnull (db);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM organizations"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'import'"), ==, 0);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM organizations"), ==, 0);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'import'"), ==, 0);
   g_clear_object (&db);
   g_assert_false (backups_exist (f));
 

@@ -460,7 +460,10 @@ test_empty (OdTestFixture *f,
                    "\"by_topic\":{},\"top_organizations\":[],\"sessions\":[]},"
                    "\"inspection\":{\"inspected\":0,\"by_conclusion\":{\"qualified\":0,"
                    "\"basically_qualified\":0,\"unqualified\":0,\"not_submitted\":0,"
-                   "\"exempt\":0},\"missing\":0,\"by_year\":{}}}");
+                   "\"exempt\":0},\"missing\":0,\"by_year\":{}},"
+                   "\"evaluation\":{\"rounds\":0,\"evaluated\":0,\"graded\":0,"
+                   "\"by_grade\":{\"5A\":0,\"4A\":0,\"3A\":0,\"2A\":0,\"1A\":0},"
+                   "\"by_type\":{}}}");
 }
 
 static void

@@ -16,35 +16,13 @@
 #include "od-import.h"
 #include "od-registry-store.h"
 #include "od-stats.h"
+#include "od-test-db.h"
 #include "od-test-util.h"
 #include "od-training-entities.h"
 #include "od-training-laptop.h"
 #include "od-training-query.h"
 #include "od-training-store.h"
 #include "od-trash.h"
-
-static OdDb *
-open_db (OdTestFixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  OdDb *db = od_db_open (f->path, OD_DB_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (db);
-  return db;
-}
-
-static gint64
-query_int (OdDb       *db,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 value = -1;
-
-  g_assert_true (od_db_query_int64 (db, sql, &value, &error));
-  g_assert_no_error (error);
-  return value;
-}
 
 static gint64
 add_person (OdDb       *db,
@@ -148,7 +126,7 @@ static void
 test_figures (OdTestFixture *f,
               gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) stats = NULL;
   gint64 a = add_person (db, "张三", "13800000001");
@@ -181,7 +159,7 @@ test_figures (OdTestFixture *f,
   mark (db, p1, b, "late");
   mark (db, o1, a, "present");
   /* The history names a mark by its person and session. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE table_name ="
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log WHERE table_name ="
                                   " 'attendance_marks' AND summary = '张三 · 法规政策培训班 2017-03-07'"),
                    ==, 1);
 
@@ -210,7 +188,7 @@ test_figures (OdTestFixture *f,
   g_clear_pointer (&stats, g_variant_unref);
   stats = od_stats_gather (db, 2017, &error);
   g_assert_cmpint (od_stats_lookup_int (stats, "training.general.attendance_marks"), ==, 5);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_marks WHERE deleted_at IS NULL"),
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM attendance_marks WHERE deleted_at IS NULL"),
                    ==, 10);
   g_assert_true (od_trash_move (db, &od_course_entity, p, &error));
   g_assert_no_error (error);
@@ -224,14 +202,14 @@ static void
 test_checks (OdTestFixture *f,
              gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(OdCourseFields) course = od_course_fields_new ();
   g_autoptr(OdCourseSessionFields) session = od_course_session_fields_new ();
   g_autoptr(OdEnrolmentFields) again = od_enrolment_fields_new ();
   gint64 a = add_person (db, "张三", "13800000001");
   gint64 c = add_course (db, "法规政策培训班", "general");
-  gint64 n_audit = query_int (db, "SELECT count(*) FROM audit_log");
+  gint64 n_audit = od_test_query_int (db, "SELECT count(*) FROM audit_log");
 
   /* A course needs a title and a known kind. */
   g_assert_cmpint (od_course_save (db, course, &error), ==, 0);
@@ -245,13 +223,13 @@ test_checks (OdTestFixture *f,
   g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "general"));
   g_clear_error (&error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit);
 
   /* Text is stored in its normal form. */
   g_free (course->kind);
   course->kind = g_strdup ("project");
   g_assert_cmpint (od_course_save (db, course, &error), >, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM courses WHERE title = '能力提升培训班'"), ==, 1);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM courses WHERE title = '能力提升培训班'"), ==, 1);
 
   /* A session needs a real date, times of day, and ends after it starts. */
   session->course_id = c;
@@ -277,14 +255,14 @@ test_checks (OdTestFixture *f,
 
   /* Enrolled once: a second enrolment is a duplicate naming the first. */
   enrol (db, c, a, "enrolled");
-  g_assert_cmpint (query_int (db, "SELECT length (token) FROM enrolments"), ==, 12);
-  g_assert_cmpint (query_int (db, "SELECT enrolled_on IS NOT NULL FROM enrolments"), ==, 1);
+  g_assert_cmpint (od_test_query_int (db, "SELECT length (token) FROM enrolments"), ==, 12);
+  g_assert_cmpint (od_test_query_int (db, "SELECT enrolled_on IS NOT NULL FROM enrolments"), ==, 1);
   again->course_id = c;
   again->person_id = a;
   g_assert_cmpint (od_enrolment_save (db, again, &error), ==, 0);
   g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_DUPLICATE);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM enrolments"), ==, 1);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM enrolments"), ==, 1);
 }
 
 /* A roster through the import engine: the course and people looked up. */
@@ -292,7 +270,7 @@ static void
 test_import_roster (OdTestFixture *f,
                     gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(OdImportResult) result = NULL;
   g_autoptr(OdImportResult) rejected = NULL;
@@ -312,8 +290,8 @@ test_import_roster (OdTestFixture *f,
   g_assert_no_error (error);
   g_assert_cmpuint (result->errors->len, ==, 0);
   g_assert_cmpuint (result->n_inserted, ==, 2);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM enrolments WHERE status = 'waitlisted'"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(DISTINCT token) FROM enrolments"), ==, 2);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM enrolments WHERE status = 'waitlisted'"), ==, 1);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(DISTINCT token) FROM enrolments"), ==, 2);
 
   /* Someone not in the registry: reported, nothing written. */
   g_assert_true (g_file_set_contents (bad, "课次,姓名,出勤\n"
@@ -323,7 +301,7 @@ test_import_roster (OdTestFixture *f,
   g_assert_no_error (error);
   g_assert_cmpuint (rejected->errors->len, ==, 1);
   g_assert_false (rejected->written);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_marks"), ==, 0);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM attendance_marks"), ==, 0);
 
   /* The export names the session and the person. */
   mark (db, s, a, "late");
@@ -340,7 +318,7 @@ static void
 test_trash (OdTestFixture *f,
             gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   gint64 a = add_person (db, "张三", "13800000001");
   gint64 c = add_course (db, "法规政策培训班", "general");
@@ -354,9 +332,9 @@ test_trash (OdTestFixture *f,
   g_assert_true (od_trash_move (db, &od_course_entity, c, &error));
   g_assert_true (od_trash_purge (db, "courses", c, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM course_sessions"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM enrolments"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_marks"), ==, 0);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM course_sessions"), ==, 0);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM enrolments"), ==, 0);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM attendance_marks"), ==, 0);
 
   /* A person with attendance cannot be purged while it is kept. */
   c = add_course (db, "能力提升培训班", "general");
@@ -372,7 +350,7 @@ static void
 test_door (OdTestFixture *f,
            gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) enrolees = NULL;
   OdSessionCounts counts;
@@ -411,7 +389,7 @@ test_door (OdTestFixture *f,
   walk_in = od_course_enrol_walk_in (db, c, 0, "王五", "13800000003", 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (walk_in, >, 0);
-  g_assert_cmpint (query_int (db, "SELECT walk_in FROM enrolments WHERE id = (SELECT max (id)"
+  g_assert_cmpint (od_test_query_int (db, "SELECT walk_in FROM enrolments WHERE id = (SELECT max (id)"
                                   " FROM enrolments)"), ==, 1);
 
   g_assert_true (od_attendance_mark_clear (db, s, a, &error));
@@ -435,7 +413,7 @@ static void
 test_door_log (OdTestFixture *f,
                gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) marks = NULL;
   gint64 a = add_person (db, "张三丰", "13812345678");
@@ -447,7 +425,7 @@ test_door_log (OdTestFixture *f,
 
   enrol (db, c, a, "enrolled");
   enrol (db, c, b, "enrolled");
-  n_audit = query_int (db, "SELECT count(*) FROM audit_log");
+  n_audit = od_test_query_int (db, "SELECT count(*) FROM audit_log");
 
   /* Nothing logged: nothing to do, nothing written. */
   g_assert_cmpint (od_attendance_door_apply (db, &n_dropped, &error), ==, 0);
@@ -460,18 +438,18 @@ test_door_log (OdTestFixture *f,
   g_assert_true (od_attendance_door_mark (db, s, a, "late", "manual", &error));
   g_assert_true (od_attendance_door_mark (db, s, b, "present", "scan", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_door_log"), ==, 3);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_marks"), ==, 0);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM attendance_door_log"), ==, 3);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM attendance_marks"), ==, 0);
 
   /* B goes to the trash before the log is applied. */
   g_assert_true (od_person_delete (db, b, &error));
   g_assert_no_error (error);
-  n_audit = query_int (db, "SELECT count(*) FROM audit_log");
+  n_audit = od_test_query_int (db, "SELECT count(*) FROM audit_log");
   od_db_set_fixed_now (db, "2017-03-07T09:00:00Z");
   g_assert_cmpint (od_attendance_door_apply (db, &n_dropped, &error), ==, 2);
   g_assert_no_error (error);
   g_assert_cmpuint (n_dropped, ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_door_log"), ==, 0);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM attendance_door_log"), ==, 0);
   marks = od_course_list_marks (db, c, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (marks->len, ==, 1);
@@ -484,15 +462,15 @@ test_door_log (OdTestFixture *f,
     g_assert_cmpstr (m->marked_at, ==, "2017-03-07T01:05:00Z");
   }
   /* An insert and an update of A's mark: an audit entry each. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit + 2);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE table_name ="
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log"), ==, n_audit + 2);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM audit_log WHERE table_name ="
                                   " 'attendance_marks'"), ==, 2);
 
   /* Left by a stopped application: applied on opening. */
   g_assert_true (od_attendance_door_mark (db, s, a, "present", "scan", &error));
   g_assert_true (od_domains_open (db, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_door_log"), ==, 0);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM attendance_door_log"), ==, 0);
   g_clear_pointer (&marks, g_ptr_array_unref);
   marks = od_course_list_marks (db, c, &error);
   g_assert_no_error (error);
@@ -505,7 +483,7 @@ static void
 test_demo (OdTestFixture *f,
            gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) stats = NULL;
   OdCourseFilter filter = { 2017, "general", NULL, NULL };
@@ -538,7 +516,7 @@ static void
 test_planning (OdTestFixture *f,
                gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(OdOrganizationFields) org = od_organization_fields_new ();
   g_autoptr(OdCourseFields) course = NULL;
@@ -588,7 +566,7 @@ test_planning (OdTestFixture *f,
   g_assert_no_error (error);
   g_assert_cmpuint (n_added, ==, 3);
   g_assert_cmpint (od_course_count_enrolled (db, copy, NULL), ==, 2);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM enrolments WHERE status = 'waitlisted'"),
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM enrolments WHERE status = 'waitlisted'"),
                    ==, 1);
   /* Again: nobody twice. */
   g_assert_true (od_course_enrol_organizations (db, copy, &org_id, 1, &n_added, &error));
@@ -605,7 +583,7 @@ static void
 test_graduates (OdTestFixture *f,
                 gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   g_autoptr(OdCourseFields) course = NULL;
   g_autoptr(GPtrArray) none = NULL;
@@ -653,7 +631,7 @@ static void
 test_laptop (OdTestFixture *f,
              gconstpointer  data)
 {
-  g_autoptr(OdDb) db = open_db (f);
+  g_autoptr(OdDb) db = od_test_open_db (f);
   g_autoptr(GError) error = NULL;
   g_autofree char *laptop_path = g_build_filename (f->dir, "laptop.db", NULL);
   g_autoptr(OdMergeResult) result = NULL;
@@ -679,8 +657,8 @@ test_laptop (OdTestFixture *f,
 
     g_assert_no_error (error);
     /* The laptop has the course, its people and marks under the same uuids. */
-    g_assert_cmpint (query_int (laptop, "SELECT count(*) FROM people"), ==, 1);
-    g_assert_cmpint (query_int (laptop, "SELECT count(*) FROM attendance_marks"), ==, 1);
+    g_assert_cmpint (od_test_query_int (laptop, "SELECT count(*) FROM people"), ==, 1);
+    g_assert_cmpint (od_test_query_int (laptop, "SELECT count(*) FROM attendance_marks"), ==, 1);
     /* 李四 walks in (the office knows him: same name and mobile); 张三 is
      * marked late at the second session; the first session's mark is
      * changed on the laptop later than in the office. */
@@ -695,7 +673,7 @@ test_laptop (OdTestFixture *f,
                                        " marked_at = '2017-03-07T10:00:00+08:00'"
                                        " WHERE session_id = 1", &error));
     {
-      gint64 li = query_int (laptop, "SELECT id FROM people WHERE name = '李四'");
+      gint64 li = od_test_query_int (laptop, "SELECT id FROM people WHERE name = '李四'");
 
       mark (laptop, s1, li, "present");
     }
@@ -717,12 +695,12 @@ test_laptop (OdTestFixture *f,
   g_assert_cmpuint (result->conflicts->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (result->conflicts, 0), "张三"));
   /* Nobody duplicated; the later mark kept; the walk-in enrolled. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM people"), ==, 2);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM enrolments WHERE person_id = 2"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM people"), ==, 2);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM enrolments WHERE person_id = 2"
                                   " AND walk_in = 1"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_marks WHERE session_id = 1"
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM attendance_marks WHERE session_id = 1"
                                   " AND person_id = 1 AND status = 'excused'"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM attendance_marks"), ==, 3);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM attendance_marks"), ==, 3);
   (void) b;
   /* Undoable while it is the last change: its backup holds the rest. */
   g_assert_cmpint (result->audit_id, >, 0);
@@ -732,7 +710,7 @@ test_laptop (OdTestFixture *f,
     g_autoptr(OdDb) before = od_db_open (result->backup_path, OD_DB_OPEN_DEFAULT, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpint (query_int (before, "SELECT count(*) FROM attendance_marks"), ==, 1);
+    g_assert_cmpint (od_test_query_int (before, "SELECT count(*) FROM attendance_marks"), ==, 1);
   }
 
   /* Merging again changes nothing; the first merge is no longer the last

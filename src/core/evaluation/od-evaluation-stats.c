@@ -121,15 +121,23 @@ static void
 describe_evaluation (GVariant *figures,
                      GString  *out)
 {
-  g_autofree char *rounds = od_stats_format_count (od_stats_lookup_int (figures, "rounds"));
-  g_autofree char *evaluated = od_stats_format_count (od_stats_lookup_int (figures, "evaluated"));
+  gint64 n_rounds = od_stats_lookup_int (figures, "rounds");
+  gint64 n_evaluated = od_stats_lookup_int (figures, "evaluated");
+  g_autofree char *rounds = od_stats_format_count (n_rounds);
+  g_autofree char *evaluated = od_stats_format_count (n_evaluated);
   g_autofree char *graded = od_stats_format_count (od_stats_lookup_int (figures, "graded"));
 
   g_string_append (out, _("Grade evaluation:\n"));
   g_string_append (out, INDENT);
-  /* Translators: numbers of rounds, of organizations evaluated, of graded ones */
-  g_string_append_printf (out, _("%s rounds, %s organizations evaluated, %s graded\n"), rounds,
-                          evaluated, graded);
+  /* Translators: a number of rounds */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s round", "%s rounds",
+                                            (gulong) n_rounds), rounds);
+  g_string_append (out, ", ");
+  /* Translators: a number of organizations evaluated, then of those graded */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                            "%s organization evaluated, %s graded\n",
+                                            "%s organizations evaluated, %s graded\n",
+                                            (gulong) n_evaluated), evaluated, graded);
   g_string_append (out, INDENT);
   g_string_append (out, _("By grade:"));
   for (int i = G_N_ELEMENTS (grade_keys) - 1; i >= 0; i--)
