@@ -52,7 +52,7 @@ const OdChoice od_evaluation_state_choices[] = {
   { "review", N_("Under review"), OD_WORDS ("复核", "复核中") },
   { "confirmed", N_("Confirmed"), OD_WORDS ("已确认", "终评", "确认") },
   { "rejected", N_("Rejected"), OD_WORDS ("未通过", "不予评定") },
-  { "withdrawn", N_("Withdrawn"), OD_WORDS ("撤回", "已撤回") },
+  { "withdrawn", N_("Withdrawn from the round"), OD_WORDS ("撤回", "已撤回") },
   { NULL, NULL, NULL }
 };
 
@@ -142,7 +142,7 @@ lookup_evaluation (OdDb        *db,
 
 static const OdEntityField scheme_fields[] = {
   SCHEME_FIELD ("uuid", N_("Record key (uuid)"), OD_INPUT_UUID, OD_FIELD_TEXT, uuid),
-  SCHEME_FIELD ("name", N_("Name"), OD_INPUT_TEXT, OD_FIELD_TEXT, name,
+  SCHEME_FIELD ("name", N_("Scheme name"), OD_INPUT_TEXT, OD_FIELD_TEXT, name,
                 .headers = OD_HEADERS ("方案名称", "评估方案", "名称"), .required = TRUE),
   SCHEME_FIELD ("kind", N_("Kind"), OD_INPUT_CHOICE, OD_FIELD_TEXT, kind,
                 .headers = OD_HEADERS ("类型"), .choices = od_scheme_kind_choices),
@@ -184,7 +184,7 @@ static const OdEntityField indicator_fields[] = {
                    .text_offset = G_STRUCT_OFFSET (OdSchemeIndicatorFields, parent_name),
                    .ref_sql = "SELECT name FROM scheme_indicators WHERE id = ?1",
                    .headers = OD_HEADERS ("上级指标"), .lookup = lookup_indicator),
-  INDICATOR_FIELD ("position", N_("Position"), OD_INPUT_COUNT, OD_FIELD_INT, position,
+  INDICATOR_FIELD ("position", N_("Order"), OD_INPUT_COUNT, OD_FIELD_INT, position,
                    .headers = OD_HEADERS ("序号")),
   INDICATOR_FIELD ("name", N_("Indicator"), OD_INPUT_TEXT, OD_FIELD_TEXT, name,
                    .headers = OD_HEADERS ("指标", "指标名称"), .required = TRUE),
@@ -199,7 +199,7 @@ static const OdEntityField indicator_fields[] = {
 
 static const OdEntityField round_fields[] = {
   ROUND_FIELD ("uuid", N_("Record key (uuid)"), OD_INPUT_UUID, OD_FIELD_TEXT, uuid),
-  ROUND_FIELD ("name", N_("Name"), OD_INPUT_TEXT, OD_FIELD_TEXT, name,
+  ROUND_FIELD ("name", N_("Round name"), OD_INPUT_TEXT, OD_FIELD_TEXT, name,
                .headers = OD_HEADERS ("批次名称", "评估批次", "名称"), .required = TRUE),
   ROUND_FIELD ("year", N_("Year"), OD_INPUT_COUNT, OD_FIELD_INT, year,
                .headers = OD_HEADERS ("年度")),
