@@ -21,9 +21,12 @@
 #include "od-evaluation-entities.h"
 #include "od-evaluation-rules.h"
 #include "od-evaluation-store.h"
+#include "od-inspection-store.h"
 #include "od-organization-type.h"
 #include "od-registry-store.h"
 #include "od-store-util.h"
+
+#define FINAL_GRADE "CASE WHEN e.decided_grade >= 0 THEN e.decided_grade ELSE e.proposed_grade END"
 
 /* --- records --- */
 
@@ -789,36 +792,38 @@ od_grade_watch_free (OdGradeWatch *watch)
   g_free (watch);
 }
 
-GPtrArray *
-od_grade_watch_list (OdDb        *db,
-                     const char  *date,
-                     GError     **error)
+/* The organizations holding a grade on DATE, with it (WATCH rows without a
+ * reason yet), by the pinyin of their names; EXPIRING: only those ending
+ * within six months, unless a later confirmed evaluation follows. */
+static gboolean
+list_graded (OdDb        *db,
+             const char  *date,
+             gboolean     expiring,
+             GPtrArray   *list,
+             GError     **error)
 {
   g_autoptr(OdStmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) od_grade_watch_free);
-  g_autofree char *today = NULL;
   OdStep step;
 
-  if (date == NULL)
-    {
-      today = od_db_now (db);
-      today[10] = '\0';
-      date = today;
-    }
-  /* A grade in force on DATE that ends within six months, unless a later
-   * confirmed evaluation already follows it. */
-  stmt = od_db_prepare (db, "SELECT e.organization_id, o.name, CASE WHEN e.decided_grade >= 0"
-                            " THEN e.decided_grade ELSE e.proposed_grade END, e.valid_until"
-                            " FROM evaluations e JOIN organizations o ON o.id = e.organization_id"
-                            " WHERE e.state = 'confirmed' AND e.deleted_at IS NULL"
-                            " AND o.deleted_at IS NULL AND e.valid_from <= ?1 AND e.valid_until >= ?1"
-                            " AND e.valid_until < date (?1, '+6 months')"
-                            " AND NOT EXISTS (SELECT 1 FROM evaluations l WHERE"
-                            "  l.organization_id = e.organization_id AND l.state = 'confirmed'"
-                            "  AND l.deleted_at IS NULL AND l.valid_until > e.valid_until)"
-                            " ORDER BY e.valid_until, o.sort_key", error);
+  stmt = od_db_prepare (db, expiring
+                            ? "SELECT e.organization_id, o.name, " FINAL_GRADE ", e.valid_until"
+                              " FROM evaluations e JOIN organizations o ON o.id = e.organization_id"
+                              " WHERE e.state = 'confirmed' AND e.deleted_at IS NULL"
+                              " AND o.deleted_at IS NULL AND e.valid_from <= ?1"
+                              " AND e.valid_until >= ?1"
+                              " AND e.valid_until < date (?1, '+6 months')"
+                              " AND NOT EXISTS (SELECT 1 FROM evaluations l WHERE"
+                              "  l.organization_id = e.organization_id AND l.state = 'confirmed'"
+                              "  AND l.deleted_at IS NULL AND l.valid_until > e.valid_until)"
+                              " ORDER BY e.valid_until, o.sort_key"
+                            : "SELECT e.organization_id, o.name, " FINAL_GRADE ", e.valid_until"
+                              " FROM evaluations e JOIN organizations o ON o.id = e.organization_id"
+                              " WHERE e.state = 'confirmed' AND e.deleted_at IS NULL"
+                              " AND o.deleted_at IS NULL AND e.valid_from <= ?1"
+                              " AND e.valid_until >= ?1 AND " FINAL_GRADE " > 0"
+                              " ORDER BY o.sort_key, e.valid_until DESC", error);
   if (stmt == NULL || !od_stmt_bind_text (stmt, 1, date, error))
-    return NULL;
+    return FALSE;
   while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
     {
       OdGradeWatch *watch = g_new0 (OdGradeWatch, 1);
@@ -827,11 +832,73 @@ od_grade_watch_list (OdDb        *db,
       watch->organization_name = g_strdup (od_stmt_get_text (stmt, 1));
       watch->grade = od_stmt_get_int64 (stmt, 2);
       watch->valid_until = g_strdup (od_stmt_get_text (stmt, 3));
-      /* Translators: %s is a date */
-      watch->reason = g_strdup_printf (_("Its grade expires on %s."), watch->valid_until);
       g_ptr_array_add (list, watch);
     }
-  if (step == OD_STEP_ERROR)
+  return step == OD_STEP_DONE;
+}
+
+GPtrArray *
+od_grade_watch_list (OdDb        *db,
+                     const char  *date,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) od_grade_watch_free);
+  g_autoptr(GPtrArray) graded = g_ptr_array_new_with_free_func ((GDestroyNotify) od_grade_watch_free);
+  g_autofree char *today = NULL;
+  gint64 last_id = 0;
+  int year;
+
+  if (date == NULL)
+    {
+      today = od_db_now (db);
+      today[10] = '\0';
+      date = today;
+    }
+  if (!list_graded (db, date, TRUE, list, error))
     return NULL;
+  for (guint i = 0; i < list->len; i++)
+    {
+      OdGradeWatch *watch = g_ptr_array_index (list, i);
+
+      /* Translators: %s is a date */
+      watch->reason = g_strdup_printf (_("Its grade expires on %s."), watch->valid_until);
+    }
+
+  /* Downgrade triggers (DESIGN.md §2) in the inspections of the last two
+   * years a graded organization was inspected for. */
+  year = atoi (date);
+  if (!list_graded (db, date, FALSE, graded, error))
+    return NULL;
+  for (guint i = 0; i < graded->len; i++)
+    {
+      OdGradeWatch *holder = g_ptr_array_index (graded, i);
+
+      if (holder->organization_id == last_id)
+        continue;
+      last_id = holder->organization_id;
+      for (int y = year - 1; y <= year; y++)
+        {
+          g_autoptr(GPtrArray) warnings = od_inspection_warnings (db, holder->organization_id, y,
+                                                                  TRUE, error);
+
+          if (warnings == NULL)
+            return NULL;
+          for (guint j = 0; j < warnings->len; j++)
+            {
+              OdInspectionWarning *warning = g_ptr_array_index (warnings, j);
+              OdGradeWatch *watch;
+
+              if (warning->kind != OD_INSPECTION_WARNING_DOWNGRADE)
+                continue;
+              watch = g_new0 (OdGradeWatch, 1);
+              watch->organization_id = holder->organization_id;
+              watch->organization_name = g_strdup (holder->organization_name);
+              watch->grade = holder->grade;
+              watch->valid_until = g_strdup (holder->valid_until);
+              watch->reason = g_strdup (warning->message);
+              g_ptr_array_add (list, watch);
+            }
+        }
+    }
   return g_steal_pointer (&list);
 }

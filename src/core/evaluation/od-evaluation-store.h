@@ -189,8 +189,10 @@ typedef struct
 } OdGradeWatch;
 
 void        od_grade_watch_free          (OdGradeWatch *watch);
-/* Grades that expire within 6 months of DATE (NULL = today), soonest
- * first (OdGradeWatch). */
+/* The watch list on DATE (NULL = today), OdGradeWatch: grades that expire
+ * within 6 months, soonest first; then graded organizations whose
+ * inspections of this or last year call for a downgrade (DESIGN.md §2),
+ * by name, one row per trigger. */
 GPtrArray  *od_grade_watch_list          (OdDb        *db,
                                           const char  *date,
                                           GError     **error);
