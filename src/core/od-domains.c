@@ -58,3 +58,41 @@ od_domains_is_seeded_table (const char *table)
       return TRUE;
   return FALSE;
 }
+
+void
+od_fact_free (OdFact *fact)
+{
+  if (fact == NULL)
+    return;
+  g_free (fact->title);
+  g_free (fact->value);
+  g_free (fact);
+}
+
+void
+od_facts_add (GPtrArray  *facts,
+              char       *title,
+              char       *value,
+              gboolean    warning)
+{
+  OdFact *fact = g_new0 (OdFact, 1);
+
+  fact->title = title;
+  fact->value = value;
+  fact->warning = warning;
+  g_ptr_array_add (facts, fact);
+}
+
+GPtrArray *
+od_domains_organization_facts (OdDb     *db,
+                               gint64    id,
+                               GError  **error)
+{
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func ((GDestroyNotify) od_fact_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
+    if (domains[i]->organization_facts != NULL
+        && !domains[i]->organization_facts (db, id, facts, error))
+      return NULL;
+  return g_steal_pointer (&facts);
+}

@@ -12,6 +12,22 @@
 
 G_BEGIN_DECLS
 
+/* One thing a domain knows about an organization, for its pane: "Grade" —
+ * "4A, valid until 2022-12-31". */
+typedef struct
+{
+  char     *title;     /* translated */
+  char     *value;     /* translated */
+  gboolean  warning;   /* something to act on */
+} OdFact;
+
+void od_fact_free (OdFact *fact);
+/* A new fact (taking TITLE and VALUE) added to FACTS. */
+void od_facts_add (GPtrArray  *facts,
+                   char       *title,
+                   char       *value,
+                   gboolean    warning);
+
 typedef struct
 {
   const char           *name;                          /* "registry", for messages */
@@ -25,6 +41,10 @@ typedef struct
   /* After a database is opened: finishes what the last run left (the
    * door's log of marks); or NULL. */
   gboolean            (*open)      (OdDb *db, GError **error);
+  /* Adds what the domain knows about organization ID to FACTS (OdFact);
+   * or NULL. */
+  gboolean            (*organization_facts) (OdDb *db, gint64 id, GPtrArray *facts,
+                                             GError **error);
 } OdDomain;
 
 /* The domains, in order: what others refer to first. */
@@ -36,6 +56,12 @@ void                   od_domains_register (void);
 
 /* Whether TABLE is one of a domain's seeded_tables. */
 gboolean               od_domains_is_seeded_table (const char *table);
+
+/* Every domain's facts about organization ID, in domain order (a
+ * GPtrArray of OdFact), or NULL on error. */
+GPtrArray             *od_domains_organization_facts (OdDb     *db,
+                                                      gint64    id,
+                                                      GError  **error);
 
 /* Runs every domain's open(), after opening DB (the window and the CLI). */
 gboolean               od_domains_open     (OdDb     *db,

@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "od-demo.h"
+#include "od-domains.h"
 #include "od-evaluation-entities.h"
 #include "od-evaluation-rules.h"
 #include "od-evaluation-store.h"
@@ -533,6 +534,30 @@ test_workflow (OdTestFixture *f,
   g_assert_cmpuint (watch->len, ==, 1);
   g_assert_cmpint (((OdGradeWatch *) g_ptr_array_index (watch, 0))->organization_id, ==, b);
   g_assert_nonnull (strstr (((OdGradeWatch *) g_ptr_array_index (watch, 0))->reason, "2020"));
+
+  /* The organization's pane shows its grade, inspections and the warning. */
+  {
+    g_autoptr(GPtrArray) facts = NULL;
+    gboolean grade_fact = FALSE, downgrade = FALSE, inspection = FALSE;
+
+    od_db_set_fixed_now (db, "2021-03-01T08:00:00Z");
+    facts = od_domains_organization_facts (db, b, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < facts->len; i++)
+      {
+        const OdFact *fact = g_ptr_array_index (facts, i);
+
+        grade_fact |= g_str_equal (fact->title, "Grade")
+                      && g_str_has_prefix (fact->value, "3A, valid until 2022-12-31");
+        downgrade |= g_str_equal (fact->title, "Downgrade to consider") && fact->warning;
+        inspection |= g_str_equal (fact->title, "Annual inspection")
+                      && g_str_equal (fact->value, "2020: Unqualified");
+      }
+    g_assert_true (grade_fact);
+    g_assert_true (downgrade);
+    g_assert_true (inspection);
+    od_db_set_fixed_now (db, NULL);
+  }
 
   /* The 2026 rule lets a grade in its first 4 years be evaluated again;
    * the scheme is frozen now (copy it to change it). */

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -22,6 +23,7 @@
 #include "od-evaluation-rules.h"
 #include "od-evaluation-stats.h"
 #include "od-evaluation-store.h"
+#include "od-inspection-store.h"
 #include "od-organization-type.h"
 #include "od-problem.h"
 #include "od-registry-entities.h"
@@ -587,6 +589,79 @@ od_evaluation_register_entities (void)
   od_entity_register (&od_evaluation_score_entity);
 }
 
+/* The organization's latest grade of each kind, and the downgrade
+ * triggers in its inspections of the last two years while a grade is
+ * valid. */
+static gboolean
+organization_facts (OdDb       *db,
+                    gint64      id,
+                    GPtrArray  *facts,
+                    GError    **error)
+{
+  static const struct
+  {
+    const char *kind;
+    const char *title;
+  } kinds[] = {
+    { "grade", N_("Grade") },
+    { "stars", N_("Party-building stars") },
+  };
+  g_autofree char *today = od_db_now (db);
+
+  today[10] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      OdCurrentGrade grade = { 0 };
+      gboolean valid;
+      char *value;
+
+      if (!od_organization_get_last_grade (db, id, kinds[i].kind, &grade, error))
+        return FALSE;
+      if (grade.evaluation_id == 0)
+        {
+          if (i == 0)
+            od_facts_add (facts, g_strdup (_(kinds[i].title)), g_strdup (_("Not graded yet")),
+                          FALSE);
+          continue;
+        }
+      valid = grade.valid_until != NULL && strcmp (grade.valid_until, today) >= 0;
+      if (grade.grade == 0)
+        /* Translators: %s is a round's name */
+        value = g_strdup_printf (_("No grade given in %s"), grade.round_name);
+      else if (valid)
+        /* Translators: a grade ("4A", "★★★"), a date, a round's name */
+        value = g_strdup_printf (_("%s, valid until %s (%s)"), od_grade_label (grade.kind, grade.grade),
+                                 grade.valid_until, grade.round_name);
+      else
+        /* Translators: a grade ("4A", "★★★"), a date, a round's name */
+        value = g_strdup_printf (_("%s, expired on %s (%s)"), od_grade_label (grade.kind, grade.grade),
+                                 grade.valid_until, grade.round_name);
+      od_facts_add (facts, g_strdup (_(kinds[i].title)), value, FALSE);
+
+      if (valid && grade.grade > 0 && i == 0)
+        for (int year = atoi (today) - 1; year <= atoi (today); year++)
+          {
+            g_autoptr(GPtrArray) warnings = od_inspection_warnings (db, id, year, TRUE, error);
+
+            if (warnings == NULL)
+              {
+                od_current_grade_clear (&grade);
+                return FALSE;
+              }
+            for (guint j = 0; j < warnings->len; j++)
+              {
+                OdInspectionWarning *warning = g_ptr_array_index (warnings, j);
+
+                if (warning->kind == OD_INSPECTION_WARNING_DOWNGRADE)
+                  od_facts_add (facts, g_strdup (_("Downgrade to consider")),
+                                g_strdup (warning->message), TRUE);
+              }
+          }
+      od_current_grade_clear (&grade);
+    }
+  return TRUE;
+}
+
 /* The shipped rating schemes come with 0008-default-schemes.sql. */
 static const char *const evaluation_seeded_tables[] = {
   "rating_schemes", "scheme_indicators", NULL
@@ -598,4 +673,5 @@ const OdDomain od_evaluation_domain = {
   .register_entities = od_evaluation_register_entities,
   .stats = &od_evaluation_stats_domain,
   .load_demo = od_demo_load_evaluation,
+  .organization_facts = organization_facts,
 };

@@ -724,30 +724,25 @@ od_current_grade_clear (OdCurrentGrade *grade)
   memset (grade, 0, sizeof *grade);
 }
 
-gboolean
-od_organization_get_grade (OdDb            *db,
-                           gint64           organization_id,
-                           const char      *kind,
-                           const char      *date,
-                           OdCurrentGrade  *grade,
-                           GError         **error)
+/* The latest confirmed evaluation of ORGANIZATION_ID of KIND valid on
+ * DATE, or whatever its validity when DATE is NULL, into GRADE. */
+static gboolean
+read_grade (OdDb            *db,
+            gint64           organization_id,
+            const char      *kind,
+            const char      *date,
+            OdCurrentGrade  *grade,
+            GError         **error)
 {
   g_autoptr(OdStmt) stmt = NULL;
-  g_autofree char *today = NULL;
 
   memset (grade, 0, sizeof *grade);
-  if (date == NULL)
-    {
-      today = od_db_now (db);
-      today[10] = '\0';
-      date = today;
-    }
-  stmt = od_db_prepare (db, "SELECT e.id, CASE WHEN e.decided_grade >= 0 THEN e.decided_grade"
-                            " ELSE e.proposed_grade END, s.kind, e.valid_from, e.valid_until, r.name"
+  stmt = od_db_prepare (db, "SELECT e.id, " FINAL_GRADE ", s.kind, e.valid_from, e.valid_until, r.name"
                             " FROM evaluations e JOIN rating_schemes s ON s.id = e.scheme_id"
                             " JOIN evaluation_rounds r ON r.id = e.round_id"
                             " WHERE e.organization_id = ?1 AND s.kind = ?2 AND e.state = 'confirmed'"
-                            " AND e.deleted_at IS NULL AND e.valid_from <= ?3 AND e.valid_until >= ?3"
+                            " AND e.deleted_at IS NULL"
+                            " AND (?3 IS NULL OR (e.valid_from <= ?3 AND e.valid_until >= ?3))"
                             " ORDER BY e.valid_from DESC, e.id DESC LIMIT 1", error);
   if (stmt == NULL || !od_stmt_bind_int64 (stmt, 1, organization_id, error)
       || !od_stmt_bind_text (stmt, 2, kind, error) || !od_stmt_bind_text (stmt, 3, date, error))
@@ -768,6 +763,35 @@ od_organization_get_grade (OdDb            *db,
     default:
       return FALSE;
     }
+}
+
+gboolean
+od_organization_get_grade (OdDb            *db,
+                           gint64           organization_id,
+                           const char      *kind,
+                           const char      *date,
+                           OdCurrentGrade  *grade,
+                           GError         **error)
+{
+  g_autofree char *today = NULL;
+
+  if (date == NULL)
+    {
+      today = od_db_now (db);
+      today[10] = '\0';
+      date = today;
+    }
+  return read_grade (db, organization_id, kind, date, grade, error);
+}
+
+gboolean
+od_organization_get_last_grade (OdDb            *db,
+                                gint64           organization_id,
+                                const char      *kind,
+                                OdCurrentGrade  *grade,
+                                GError         **error)
+{
+  return read_grade (db, organization_id, kind, NULL, grade, error);
 }
 
 GPtrArray *

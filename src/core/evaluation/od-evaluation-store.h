@@ -174,6 +174,12 @@ gboolean    od_organization_get_grade    (OdDb        *db,
                                           const char  *date,
                                           OdCurrentGrade *grade,
                                           GError     **error);
+/* Its latest confirmed evaluation of kind KIND, valid or not. */
+gboolean    od_organization_get_last_grade (OdDb      *db,
+                                          gint64       organization_id,
+                                          const char  *kind,
+                                          OdCurrentGrade *grade,
+                                          GError     **error);
 /* Its confirmed evaluations (OdEvaluationFields), newest first. */
 GPtrArray  *od_organization_list_grades  (OdDb        *db,
                                           gint64       organization_id,

@@ -309,7 +309,43 @@ od_inspection_register_entities (void)
   od_entity_register (&od_inspection_entity);
 }
 
+/* The organization's latest annual inspection and the warnings of that
+ * year (DESIGN.md §2 "Annual inspection"). */
+static gboolean
+organization_facts (OdDb       *db,
+                    gint64      id,
+                    GPtrArray  *facts,
+                    GError    **error)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *conclusion = NULL;
+  const OdChoice *choice;
+  gint64 year = 0;
+
+  if (!od_store_query_row (db, "SELECT year, conclusion FROM inspections WHERE organization_id = ?1"
+                               " AND deleted_at IS NULL ORDER BY year DESC LIMIT 1",
+                           OD_STORE_VALUES (id), &year, &conclusion, error))
+    return FALSE;
+  if (year == 0)
+    {
+      od_facts_add (facts, g_strdup (_("Annual inspection")), g_strdup (_("None recorded")), FALSE);
+      return TRUE;
+    }
+  choice = od_choices_find (od_inspection_conclusion_choices, conclusion);
+  od_facts_add (facts, g_strdup (_("Annual inspection")),
+                /* Translators: a year, then a conclusion ("Qualified") */
+                g_strdup_printf (_("%d: %s"), (int) year, choice != NULL ? _(choice->label) : conclusion),
+                FALSE);
+  if ((warnings = od_inspection_warnings (db, id, (int) year, FALSE, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < warnings->len; i++)
+    od_facts_add (facts, g_strdup (_("Inspection warning")),
+                  g_strdup (((OdInspectionWarning *) g_ptr_array_index (warnings, i))->message), TRUE);
+  return TRUE;
+}
+
 const OdDomain od_inspection_domain = {
+  .organization_facts = organization_facts,
   .name = "inspection",
   .register_entities = od_inspection_register_entities,
   .stats = &od_inspection_stats_domain,

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "od-audit.h"
+#include "od-domains.h"
 #include "od-form.h"
 #include "od-labels.h"
 #include "od-organization-editor.h"
@@ -59,6 +60,8 @@ struct _OdOrganizationEditor
   AdwActionRow   *coverage_row;
   AdwEntryRow    *notes_row;
   GtkListBox     *people_list;
+  GtkWidget      *facts_group;
+  GtkListBox     *facts_list;
   GtkButton      *delete_button;
 };
 
@@ -218,6 +221,37 @@ fill_people (OdOrganizationEditor *self)
     }
 }
 
+/* What the other sections know of it (od_domains_organization_facts):
+ * grades, inspections and their warnings. */
+static void
+fill_facts (OdOrganizationEditor *self)
+{
+  g_autoptr(GPtrArray) facts = NULL;
+
+  od_form_clear_list (self->facts_list);
+  if (loaded (self) != NULL && loaded (self)->id != 0)
+    facts = od_domains_organization_facts (od_record_editor_get_db (RECORD_EDITOR (self)),
+                                           loaded (self)->id, NULL);
+  gtk_widget_set_visible (self->facts_group, facts != NULL && facts->len > 0);
+  for (guint i = 0; facts != NULL && i < facts->len; i++)
+    {
+      const OdFact *fact = g_ptr_array_index (facts, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fact->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fact->value);
+      if (fact->warning)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "warning");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+        }
+      gtk_list_box_append (self->facts_list, row);
+    }
+}
+
 static void
 od_organization_editor_fill_form (OdRecordEditor *editor)
 {
@@ -252,6 +286,7 @@ od_organization_editor_fill_form (OdRecordEditor *editor)
 
   update_header (self);
   fill_people (self);
+  fill_facts (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), f->id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-person", f->id != 0);
 }
@@ -405,6 +440,8 @@ od_organization_editor_class_init (OdOrganizationEditorClass *klass)
   BIND (coverage_row);
   BIND (notes_row);
   BIND (people_list);
+  BIND (facts_group);
+  BIND (facts_list);
   BIND (delete_button);
 #undef BIND
 
