@@ -280,6 +280,27 @@ test_tree (void)
   }
 
   {
+    struct
+    {
+      const char *text;
+      gboolean    ok;
+      gint64      tenths;
+    } cases[] = {
+      { "27.5", TRUE, 275 }, { "30", TRUE, 300 }, { " 30分 ", TRUE, 300 }, { "２７．５", TRUE, 275 },
+      { "0", TRUE, 0 }, { "27.55", FALSE, 0 }, { "27.", FALSE, 0 }, { ".5", TRUE, 5 },
+      { "-3", FALSE, 0 }, { "三十", FALSE, 0 }, { "", FALSE, 0 }, { "1e3", FALSE, 0 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        gint64 tenths = -1;
+
+        g_assert_cmpint (od_points_parse (cases[i].text, &tenths), ==, cases[i].ok);
+        if (cases[i].ok)
+          g_assert_cmpint (tenths, ==, cases[i].tenths);
+      }
+  }
+  {
     g_autofree char *p1 = od_points_format (275);
     g_autofree char *p2 = od_points_format (300);
     g_autofree char *p3 = od_points_format (-1);
@@ -325,6 +346,56 @@ test_shipped_schemes (OdTestFixture *f,
   g_assert_cmpint (od_rating_scheme_for_type (db, "stars", "social_group", &error), ==,
                    scheme_id_of (db, "scheme-party-stars"));
   g_assert_cmpint (od_rating_scheme_for_type (db, "grade", "other", &error), ==, 0);
+}
+
+/* A new scheme with its tree in one step; then a change and a deletion. */
+static void
+test_save_tree (OdTestFixture *f,
+                gconstpointer  data)
+{
+  g_autoptr(OdDb) db = od_test_open_db (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OdRatingSchemeFields) scheme = od_rating_scheme_fields_new ();
+  g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) od_scheme_indicator_fields_free);
+  g_autoptr(GArray) deleted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) loaded = NULL;
+  gint64 id, child;
+
+  g_free (scheme->name);
+  scheme->name = g_strdup ("渭滨区等级评估方案");
+  scheme->max_score = 1000;
+  scheme->threshold_5 = 900;
+  scheme->threshold_4 = 800;
+  scheme->threshold_3 = 700;
+  scheme->threshold_2 = 600;
+  scheme->threshold_1 = 500;
+  g_ptr_array_add (indicators, indicator (0, 0, 1, "基础", 600));
+  g_ptr_array_add (indicators, indicator (0, -1, 1, "章程", 600));
+  g_ptr_array_add (indicators, indicator (0, 0, 2, "绩效", 400));
+  id = od_rating_scheme_save_tree (db, scheme, indicators, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  loaded = od_scheme_list_indicators (db, id, &error);
+  g_assert_cmpuint (loaded->len, ==, 3);
+  child = od_test_query_int (db, "SELECT max (id) FROM scheme_indicators WHERE name = '章程'");
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM scheme_indicators c JOIN"
+                                          " scheme_indicators p ON p.id = c.parent_id"
+                                          " WHERE c.name = '章程' AND p.name = '基础'"), ==, 1);
+
+  /* Thresholds out of order: refused, nothing written. */
+  scheme->id = id;
+  scheme->threshold_4 = 950;
+  g_ptr_array_set_size (indicators, 0);
+  g_assert_cmpint (od_rating_scheme_save_tree (db, scheme, indicators, NULL, &error), ==, 0);
+  g_assert_error (error, OD_STORE_ERROR, OD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  scheme->threshold_4 = 800;
+  g_array_append_val (deleted, child);
+  g_assert_cmpint (od_rating_scheme_save_tree (db, scheme, indicators, deleted, &error), ==, id);
+  g_assert_no_error (error);
+  g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM scheme_indicators WHERE"
+                                          " scheme_id = (SELECT max (id) FROM rating_schemes)"
+                                          " AND deleted_at IS NULL"), ==, 2);
 }
 
 /* --- eligibility --- */
@@ -668,6 +739,7 @@ main (int    argc,
   g_test_add_func ("/evaluation/validity", test_validity);
   g_test_add_func ("/evaluation/tree", test_tree);
   OD_TEST_ADD ("/evaluation/shipped-schemes", test_shipped_schemes);
+  OD_TEST_ADD ("/evaluation/save-tree", test_save_tree);
   OD_TEST_ADD ("/evaluation/eligibility", test_eligibility);
   OD_TEST_ADD ("/evaluation/workflow", test_workflow);
   OD_TEST_ADD ("/evaluation/import", test_import);

@@ -241,6 +241,68 @@ od_rating_scheme_copy (OdDb        *db,
   return data.copy_id;
 }
 
+typedef struct
+{
+  const OdRatingSchemeFields *scheme;
+  GPtrArray                  *indicators;
+  GArray                     *deleted_ids;
+  gint64                      id;
+} TreeData;
+
+static gboolean
+save_tree_cb (OdDb      *db,
+              gpointer   user_data,
+              GError   **error)
+{
+  TreeData *data = user_data;
+  g_autoptr(GArray) saved = g_array_sized_new (FALSE, TRUE, sizeof (gint64),
+                                               data->indicators->len);
+
+  if ((data->id = od_rating_scheme_save (db, data->scheme, error)) == 0)
+    return FALSE;
+  for (guint i = 0; data->deleted_ids != NULL && i < data->deleted_ids->len; i++)
+    if (!od_trash_move (db, &od_scheme_indicator_entity,
+                        g_array_index (data->deleted_ids, gint64, i), error))
+      return FALSE;
+  for (guint i = 0; i < data->indicators->len; i++)
+    {
+      OdSchemeIndicatorFields *indicator = g_ptr_array_index (data->indicators, i);
+      gint64 parent = indicator->parent_id;
+      gint64 id;
+
+      if (parent < 0)
+        {
+          guint index = (guint) (-parent - 1);
+
+          g_return_val_if_fail (index < i, FALSE);
+          indicator->parent_id = g_array_index (saved, gint64, index);
+        }
+      indicator->scheme_id = data->id;
+      id = od_scheme_indicator_save (db, indicator, error);
+      indicator->parent_id = parent;
+      if (id == 0)
+        return FALSE;
+      g_array_append_val (saved, id);
+    }
+  return TRUE;
+}
+
+gint64
+od_rating_scheme_save_tree (OdDb                        *db,
+                            const OdRatingSchemeFields  *scheme,
+                            GPtrArray                   *indicators,
+                            GArray                      *deleted_ids,
+                            GError                     **error)
+{
+  TreeData data = { scheme, indicators, deleted_ids, 0 };
+
+  g_return_val_if_fail (OD_IS_DB (db), 0);
+
+  if (!od_db_transaction (db, save_tree_cb, &data, error))
+    return 0;
+  return data.id;
+}
+
 /* --- rounds --- */
 
 GPtrArray *

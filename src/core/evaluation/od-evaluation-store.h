@@ -66,6 +66,16 @@ gint64      od_rating_scheme_copy        (OdDb        *db,
                                           gint64       id,
                                           const char  *name,
                                           GError     **error);
+/* Saves SCHEME and its tree in one transaction: INDICATORS
+ * (OdSchemeIndicatorFields) are saved in order, parents first; a new one
+ * has id 0 and, when its parent is new too, parent_id −(1 + the parent's
+ * index in INDICATORS). DELETED_IDS (gint64) go to the trash. The
+ * scheme's id, or 0 with the first refusal. */
+gint64      od_rating_scheme_save_tree   (OdDb                        *db,
+                                          const OdRatingSchemeFields  *scheme,
+                                          GPtrArray                   *indicators,
+                                          GArray                      *deleted_ids,
+                                          GError                     **error);
 /* The live indicators of scheme ID (OdSchemeIndicatorFields), parents
  * before children, in position order. */
 GPtrArray  *od_scheme_list_indicators    (OdDb        *db,
