@@ -10,8 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "od-backup.h"
+#include "od-evaluation-entities.h"
+#include "od-evaluation-rules.h"
+#include "od-evaluation-store.h"
+#include "od-form.h"
+#include "od-labels.h"
 #include "od-lookup-store.h"
 #include "od-preferences-window.h"
+#include "od-scheme-dialog.h"
 #include "od-settings-store.h"
 
 struct _OdPreferencesWindow
@@ -26,6 +32,7 @@ struct _OdPreferencesWindow
   GtkLabel             *area_code_hint;
   AdwPreferencesGroup  *backups_group;
   GtkListBox           *backups_list;
+  GtkListBox           *schemes_list;
 };
 
 enum {
@@ -117,6 +124,116 @@ fill_backups (OdPreferencesWindow *self)
     }
 }
 
+static void fill_schemes (OdPreferencesWindow *self);
+
+static void
+on_scheme_saved_cb (OdPreferencesWindow *self)
+{
+  fill_schemes (self);
+}
+
+static void
+open_scheme (OdPreferencesWindow *self,
+             gint64               id)
+{
+  GtkWidget *dialog = od_scheme_dialog_new (GTK_WINDOW (self), self->db, id);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_scheme_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_scheme_open_clicked_cb (GtkButton           *button,
+                           OdPreferencesWindow *self)
+{
+  open_scheme (self, *(gint64 *) g_object_get_data (G_OBJECT (button), "scheme-id"));
+}
+
+static void
+on_scheme_copy_clicked_cb (GtkButton           *button,
+                           OdPreferencesWindow *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "scheme-id");
+  const char *name = g_object_get_data (G_OBJECT (button), "scheme-name");
+  /* Translators: %s is a rating scheme's name */
+  g_autofree char *copy_name = g_strdup_printf (_("%s (copy)"), name);
+  g_autoptr(GError) error = NULL;
+  gint64 copy;
+
+  copy = od_rating_scheme_copy (self->db, id, copy_name, &error);
+  if (copy == 0)
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+  fill_schemes (self);
+  open_scheme (self, copy);
+}
+
+static GtkWidget *
+scheme_button (const char          *icon,
+               const char          *tooltip,
+               const OdRatingSchemeFields *scheme,
+               GCallback            callback,
+               OdPreferencesWindow *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "scheme-id", g_memdup2 (&scheme->id, sizeof scheme->id),
+                          g_free);
+  g_object_set_data_full (G_OBJECT (button), "scheme-name", g_strdup (scheme->name), g_free);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+/* Each scheme with its kind, cut-offs and whether it is frozen. */
+static void
+fill_schemes (OdPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) schemes = od_rating_scheme_list (self->db, NULL);
+
+  od_form_clear_list (self->schemes_list);
+  for (guint i = 0; schemes != NULL && i < schemes->len; i++)
+    {
+      const OdRatingSchemeFields *scheme = g_ptr_array_index (schemes, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *max = od_points_format (scheme->max_score);
+      g_autofree char *top = od_points_format (scheme->threshold_5);
+      g_autofree char *bottom = od_points_format (scheme->threshold_1);
+      g_autofree char *subtitle = NULL;
+      gboolean frozen = FALSE;
+
+      od_rating_scheme_is_frozen (self->db, scheme->id, &frozen, NULL);
+      /* Translators: a kind of scheme, its maximum score, then the top grade
+       * ("5A") and its least total, the lowest grade and its least total */
+      subtitle = g_strdup_printf (_("%s · %s points · %s from %s … %s from %s"),
+                                  od_label_for (od_scheme_kind_choices, scheme->kind), max,
+                                  od_grade_label (scheme->kind, 5), top,
+                                  od_grade_label (scheme->kind, 1), bottom);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), scheme->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (frozen)
+        {
+          GtkWidget *lock = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+
+          gtk_widget_set_tooltip_text (lock, _("Used by a confirmed evaluation: kept as it was"));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), lock);
+        }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 scheme_button ("edit-copy-symbolic", _("Copy as a New Scheme"), scheme,
+                                                G_CALLBACK (on_scheme_copy_clicked_cb), self));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 scheme_button (frozen ? "view-reveal-symbolic" : "document-edit-symbolic",
+                                                frozen ? _("Show") : _("Edit"), scheme,
+                                                G_CALLBACK (on_scheme_open_clicked_cb), self));
+      gtk_list_box_append (self->schemes_list, row);
+    }
+}
+
 /* --- callbacks --- */
 
 static void
@@ -178,6 +295,7 @@ od_preferences_window_class_init (OdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdPreferencesWindow, area_code_hint);
   gtk_widget_class_bind_template_child (widget_class, OdPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, OdPreferencesWindow, backups_list);
+  gtk_widget_class_bind_template_child (widget_class, OdPreferencesWindow, schemes_list);
   gtk_widget_class_bind_template_callback (widget_class, on_area_code_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_cb);
 }
@@ -208,6 +326,7 @@ od_preferences_window_new (GtkWindow *parent,
   load_row (self, self->area_code_row, OD_SETTING_CITY_AREA_CODE);
   on_area_code_changed_cb (self);
   fill_backups (self);
+  fill_schemes (self);
   return self;
 }
 
