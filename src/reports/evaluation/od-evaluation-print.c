@@ -116,7 +116,6 @@ _od_evaluation_radar_new (const OdEvaluationSheet *sheet,
   guint n = sheet->roots->len;
   g_autofree const char **labels = g_new0 (const char *, n + 1);
   g_autofree double *own = g_new0 (double, n);
-  g_autofree double *maxima = g_new0 (double, n);
   g_autofree double *full = g_new0 (double, n);
   g_autofree double *average = g_new0 (double, n);
   g_autofree char *title = NULL;
@@ -137,7 +136,7 @@ _od_evaluation_radar_new (const OdEvaluationSheet *sheet,
 
       labels[i] = node->indicator->name;
       own[i] = max > 0 && node->expert_score >= 0 ? 100.0 * node->expert_score / max : 0;
-      maxima[i] = full[i] = 100.0;
+      full[i] = 100.0;
       for (guint j = 0; averages != NULL && j < averages->len; j++)
         {
           const OdIndicatorAverage *a = g_ptr_array_index (averages, j);
@@ -147,7 +146,8 @@ _od_evaluation_radar_new (const OdEvaluationSheet *sheet,
         }
     }
   od_chart_set_categories (chart, labels, n);
-  od_chart_set_maxima (chart, maxima, n);
+  /* No maxima: every axis goes to the "Maximum" series' 100%, and the axis
+   * labels stay the indicators' names (a maximum would print as points). */
   od_chart_add_series (chart, sheet->evaluation->organization_name, own, n);
   od_chart_add_series (chart, _("Round average"), average, n);
   od_chart_add_series (chart, _("Maximum"), full, n);

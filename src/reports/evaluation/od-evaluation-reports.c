@@ -22,7 +22,7 @@
 /* The least grade with a certificate and plaque (DESIGN.md §2). */
 #define CERTIFICATE_GRADE 3
 /* The height of the radar on a score card. */
-#define CARD_RADAR_MM 78.0
+#define CARD_RADAR_MM 72.0
 
 /* The grade as printed: "4A" or the stars; "none" for 0. */
 static const char *
@@ -111,32 +111,30 @@ od_evaluation_roster (const OdRenderRequest  *request,
   return g_steal_pointer (&doc);
 }
 
-/* The rows of NODES and their children, indented by level. */
-static void
-add_indicator_rows (OdTable    *table,
-                    GPtrArray  *nodes)
+/* The second level under NODE as one cell, "法人资格 28.4/30；章程 19.1/20":
+ * a card keeps every first-level indicator on one row, so that the table,
+ * the totals and the radar share one page. Deeper levels are rolled up
+ * into theirs. */
+static char *
+children_text (const OdIndicatorNode *node)
 {
-  for (guint i = 0; i < nodes->len; i++)
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < node->children->len; i++)
     {
-      const OdIndicatorNode *node = g_ptr_array_index (nodes, i);
-      g_autofree char *name = NULL;
-      g_autofree char *max = od_points_format (node->indicator->max_points);
-      g_autofree char *self = od_points_format (node->self_score);
-      g_autofree char *expert = od_points_format (node->expert_score);
-      GString *indent = g_string_new (NULL);
+      const OdIndicatorNode *child = g_ptr_array_index (node->children, i);
+      g_autofree char *expert = child->expert_score >= 0 ? od_points_format (child->expert_score)
+                                                         : g_strdup ("—");
+      g_autofree char *max = od_points_format (child->indicator->max_points);
 
-      /* An ideographic space per level below the first. */
-      for (guint level = 1; level < node->level; level++)
-        g_string_append (indent, "\u3000");
-      name = g_strconcat (indent->str, node->indicator->name, NULL);
-      g_string_free (indent, TRUE);
-      {
-        const char *cells[] = { name, max, self, expert };
-
-        od_table_add_row (table, cells);
-      }
-      add_indicator_rows (table, node->children);
+      if (i > 0)
+        /* Translators: between the second-level indicators of a score card */
+        g_string_append (text, _("; "));
+      /* Translators: a second-level indicator on a score card: its name, the
+       * expert score and the maximum, "法人资格 28.4/30" */
+      g_string_append_printf (text, _("%s %s/%s"), child->indicator->name, expert, max);
     }
+  return g_string_free (text, FALSE);
 }
 
 /* One organization's card: its scores, totals, grade and radar. */
@@ -147,6 +145,7 @@ add_card (OdDocument              *doc,
 {
   const char *headers[] = {
     _("Indicator"), _("Maximum"), _("Self-assessment"), _("Expert score"),
+    _("Second-level indicators (expert score/maximum)"),
   };
   g_autoptr(OdTable) table = od_table_new (G_N_ELEMENTS (headers), headers);
   g_autoptr(OdChart) radar = _od_evaluation_radar_new (sheet, averages);
@@ -157,6 +156,7 @@ add_card (OdDocument              *doc,
   g_autofree char *total = od_points_format (sheet->totals.total);
   g_autofree char *grade = NULL;
   g_autofree char *line = NULL;
+  g_autofree char *summary = NULL;
   const char *kind = sheet->scheme->kind;
 
   od_document_add_title (doc, sheet->evaluation->organization_name);
@@ -164,14 +164,25 @@ add_card (OdDocument              *doc,
   line = g_strdup_printf (_("%s · %s"), sheet->evaluation->round_name, sheet->scheme->name);
   od_document_add_paragraph (doc, line);
 
-  add_indicator_rows (table, sheet->roots);
+  for (guint i = 0; i < sheet->roots->len; i++)
+    {
+      const OdIndicatorNode *node = g_ptr_array_index (sheet->roots, i);
+      g_autofree char *node_max = od_points_format (node->indicator->max_points);
+      g_autofree char *node_self = od_points_format (node->self_score);
+      g_autofree char *node_expert = od_points_format (node->expert_score);
+      g_autofree char *children = children_text (node);
+      const char *cells[] = { node->indicator->name, node_max, node_self, node_expert, children };
+
+      od_table_add_row (table, cells);
+    }
   {
-    const char *cells[] = { _("Total of the indicators"), max, self, expert };
+    const char *cells[] = { _("Total of the indicators"), max, self, expert, "" };
 
     od_table_add_row (table, cells);
   }
-  od_table_set_weight (table, 0, 3.0);
-  for (guint column = 1; column < G_N_ELEMENTS (headers); column++)
+  od_table_set_weight (table, 0, 1.6);
+  od_table_set_weight (table, 4, 4.4);
+  for (guint column = 1; column < 4; column++)
     od_table_set_align (table, column, OD_TABLE_ALIGN_END);
   od_document_add_table (doc, table);
 
@@ -180,15 +191,11 @@ add_card (OdDocument              *doc,
           ? g_strdup_printf ("%s %s", od_grade_label (kind, sheet->grade),
                              od_grade_label ("stars", sheet->grade))
           : g_strdup (grade_text (kind, sheet->grade));
-  {
-    const OdKeyFigure figures[] = {
-      { _("Bonus"), bonus, NULL },
-      { _("Total points"), total, NULL },
-      { _("Grade"), grade, NULL },
-    };
-
-    od_document_add_key_figures (doc, figures, G_N_ELEMENTS (figures));
-  }
+  /* One line, not key figures: the radar must fit on the card's page. */
+  /* Translators: a score card's result: the bonus points, the total and
+   * the grade ("5A ★★★★★") */
+  summary = g_strdup_printf (_("Bonus: %s    Total points: %s    Grade: %s"), bonus, total, grade);
+  od_document_add_paragraph (doc, summary);
   od_document_add_chart (doc, radar, CARD_RADAR_MM);
 }
 
