@@ -196,7 +196,7 @@ od_evaluation_chart_averages (const OdRenderRequest  *request,
   title = g_strdup_printf (_("First-level indicators by organization type, %s"), round->name);
   chart = new_chart (OD_CHART_GROUPED_BAR, title, _("No evaluation of the round is scored yet"));
   od_chart_set_unit (chart, OD_CHART_UNIT_PERCENT);
-  od_chart_set_subtitle (chart, _("Average expert score, % of each indicator's maximum"));
+  od_chart_set_subtitle (chart, _("Average expert score as a percentage of each indicator's maximum"));
 
   for (guint t = 0; _od_evaluation_type_keys[t] != NULL; t++)
     {

@@ -30,7 +30,7 @@ grade_text (const char *kind,
             gint64      grade)
 {
   /* Translators: no grade given (a total below 1A) */
-  return grade > 0 ? od_grade_label (kind, grade) : _("None");
+  return grade > 0 ? od_grade_label (kind, grade) : C_("grade", "None");
 }
 
 OdDocument *
