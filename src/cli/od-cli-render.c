@@ -98,6 +98,7 @@ cmd_chart_or_report (OdCli    *cli,
   gint64 org = 0;
   gint64 session = 0;
   gint64 course = 0;
+  gint64 round = 0;
   const GOptionEntry chart_entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (.png, .pdf or .svg)"),
       N_("FILE") },
@@ -106,6 +107,11 @@ cmd_chart_or_report (OdCli    *cli,
     { "session", 0, 0, G_OPTION_ARG_INT64, &session, N_("The training session (sign-in sheet)"),
       N_("ID") },
     { "course", 0, 0, G_OPTION_ARG_INT64, &course, N_("The course (badges)"), N_("ID") },
+    { "round", 0, 0, G_OPTION_ARG_INT64, &round,
+      N_("The evaluation round, instead of the year's"), N_("ID") },
+    /* The same as --org, for reports too (an organization's score card). */
+    { "organization", 0, 0, G_OPTION_ARG_INT64, &org,
+      N_("The organization (score card, radar chart)"), N_("ID") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the texts: zh_CN or en"),
       N_("LANG") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (points for PDF and SVG)"),
@@ -199,6 +205,7 @@ cmd_chart_or_report (OdCli    *cli,
   request.org_id = org;
   request.session_id = session;
   request.course_id = course;
+  request.round_id = round;
   if (!prepare_request (cli, kind->needs_db, &request, &db, &association, &code))
     return code;
 

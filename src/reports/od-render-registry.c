@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "od-evaluation-reports.h"
 #include "od-render-registry.h"
 #include "od-sample.h"
 #include "od-training-charts.h"
@@ -70,6 +71,24 @@ static const OdRenderKind kinds[] = {
     od_training_badges },
   { "certificates", N_("Certificates of completion of a course (--course ID)"), TRUE, NULL,
     od_training_certificates },
+  { "grades", N_("Grades confirmed in the year's evaluation round, by organization type"), TRUE,
+    od_evaluation_chart_grades, NULL },
+  { "indicator-radar", N_("One evaluation's first-level indicators against the round's average "
+                          "(--organization ID)"), TRUE, od_evaluation_chart_radar, NULL },
+  { "score-histogram", N_("Total scores of the year's evaluation round, in bands of 50 points"),
+    TRUE, od_evaluation_chart_histogram, NULL },
+  { "indicator-averages", N_("First-level indicator averages of the year's round, by "
+                             "organization type"), TRUE, od_evaluation_chart_averages, NULL },
+  { "inspections", N_("Annual inspection conclusions by year"), TRUE, od_inspection_chart_by_year,
+    NULL },
+  { "evaluation-roster", N_("The publicity list of the year's evaluation round"), TRUE, NULL,
+    od_evaluation_roster },
+  { "evaluation-cards", N_("A score card for each organization of the year's evaluation round"),
+    TRUE, NULL, od_evaluation_cards },
+  { "evaluation-certificates", N_("Grade certificates for 3A and above of the year's round"), TRUE,
+    NULL, od_evaluation_certificates },
+  { "inspections", N_("The annual inspection results of the year"), TRUE, NULL,
+    od_inspection_report },
 };
 
 /* The chart kinds (CHARTS) or the report kinds, as const OdRenderKind pointers. */

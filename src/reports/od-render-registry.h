@@ -20,17 +20,19 @@ typedef enum
 {
   OD_RENDER_ERROR_UNKNOWN_KIND,
   OD_RENDER_ERROR_NEEDS_DATABASE,
-  OD_RENDER_ERROR_NEEDS_RECORD,    /* the kind is about one record: say which (--session, --course) */
+  OD_RENDER_ERROR_NEEDS_RECORD,    /* the kind is about one record: say which (--session, --course,
+                                    * --organization) */
 } OdRenderError;
 
 typedef struct
 {
   OdDb       *db;          /* NULL when no database is open */
   int         year;        /* 0 when not given */
-  gint64      org_id;      /* 0 when not given */
+  gint64      org_id;      /* an organization (--org, --organization); 0 when not given */
   const char *association; /* printed in report headers; may be NULL */
   gint64      session_id;  /* a training session, for its sign-in sheet; 0 when not given */
   gint64      course_id;   /* a course, for its badges; 0 when not given */
+  gint64      round_id;    /* an evaluation round, instead of the year's; 0 when not given */
 } OdRenderRequest;
 
 typedef OdChart    *(*OdChartFactory)  (const OdRenderRequest  *request,
