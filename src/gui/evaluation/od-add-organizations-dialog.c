@@ -38,6 +38,7 @@ struct _OdAddOrganizationsDialog
   GtkRevealer          *reason_revealer;
   AdwPreferencesGroup  *reason_group;
   AdwEntryRow          *reason_row;
+  GtkWidget            *add_anyway_button;
   GtkListBox           *results_list;
 };
 
@@ -274,6 +275,7 @@ od_add_organizations_dialog_class_init (OdAddOrganizationsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdAddOrganizationsDialog, reason_revealer);
   gtk_widget_class_bind_template_child (widget_class, OdAddOrganizationsDialog, reason_group);
   gtk_widget_class_bind_template_child (widget_class, OdAddOrganizationsDialog, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, OdAddOrganizationsDialog, add_anyway_button);
   gtk_widget_class_bind_template_child (widget_class, OdAddOrganizationsDialog, results_list);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);

@@ -29,6 +29,7 @@ struct _OdDecisionDialog
   AdwComboRow      *grade_row;
   AdwEntryRow      *reason_row;
   GtkLabel         *problem_label;
+  GtkWidget        *decide_button;
 };
 
 enum
@@ -102,6 +103,7 @@ od_decision_dialog_class_init (OdDecisionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdDecisionDialog, grade_row);
   gtk_widget_class_bind_template_child (widget_class, OdDecisionDialog, reason_row);
   gtk_widget_class_bind_template_child (widget_class, OdDecisionDialog, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, OdDecisionDialog, decide_button);
   gtk_widget_class_bind_template_callback (widget_class, on_decide_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -47,6 +47,7 @@ struct _OdInspectionsView
   GArray              *years;       /* int: the year drop-down's entries */
   GListStore          *items;       /* OdInspectionItem */
   gboolean             updating;
+  gboolean             disposing;  /* the cells' focus leaves: nothing to save */
 
   GtkDropDown         *year_dropdown;
   GtkLabel            *counts_label;
@@ -239,7 +240,7 @@ commit_entry (OdInspectionsView *self,
 {
   OdInspectionYearRow *row = row_of_widget (self, entry);
 
-  if (row != NULL && !self->updating)
+  if (row != NULL && !self->updating && !self->disposing)
     save_cell (self, row, entry, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "od-cell")));
 }
 
@@ -472,6 +473,7 @@ od_inspections_view_dispose (GObject *object)
 {
   OdInspectionsView *self = OD_INSPECTIONS_VIEW (object);
 
+  self->disposing = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), OD_TYPE_INSPECTIONS_VIEW);
   g_clear_object (&self->items);
   g_clear_pointer (&self->year_rows, g_ptr_array_unref);

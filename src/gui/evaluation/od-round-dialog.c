@@ -35,6 +35,7 @@ struct _OdRoundDialog
   AdwEntryRow *publicity_from_row;
   AdwEntryRow *publicity_until_row;
   AdwEntryRow *announced_row;
+  GtkWidget   *save_button;
 };
 
 enum
@@ -132,6 +133,7 @@ od_round_dialog_class_init (OdRoundDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdRoundDialog, publicity_from_row);
   gtk_widget_class_bind_template_child (widget_class, OdRoundDialog, publicity_until_row);
   gtk_widget_class_bind_template_child (widget_class, OdRoundDialog, announced_row);
+  gtk_widget_class_bind_template_child (widget_class, OdRoundDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_year_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);

@@ -41,6 +41,7 @@ struct _OdScoringSheet
   GPtrArray      *rows;         /* SheetRow, in the grid's order */
   GPtrArray      *leaves;       /* SheetRow (borrowed from rows), depth first */
   gboolean        filling;
+  gboolean        disposing;   /* the entries' focus leaves: nothing to save */
 
   AdwWindowTitle *window_title;
   GtkGrid        *grid;
@@ -173,7 +174,7 @@ commit_entry (OdScoringSheet *self,
   g_autofree char *message = NULL;
   gint64 value;
 
-  if (row == NULL || self->filling)
+  if (row == NULL || self->filling || self->disposing)
     return TRUE;
   if (!od_points_parse (gtk_editable_get_text (GTK_EDITABLE (entry)), row->node->indicator->max_points,
                         &value, &message))
@@ -215,7 +216,7 @@ commit_bonus (OdScoringSheet *self)
   g_autofree char *message = NULL;
   gint64 value;
 
-  if (self->filling)
+  if (self->filling || self->disposing)
     return TRUE;
   if (!od_points_parse (gtk_editable_get_text (GTK_EDITABLE (self->bonus_entry)), -1, &value, &message))
     {
@@ -406,11 +407,32 @@ load (OdScoringSheet *self)
 
 /* --- overrides --- */
 
+/* Closing saves the entry being typed in, as leaving it would. */
+static gboolean
+od_scoring_sheet_close_request (GtkWindow *window)
+{
+  OdScoringSheet *self = OD_SCORING_SHEET (window);
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  if (focus != NULL)
+    {
+      GtkWidget *entry = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
+
+      if (entry == GTK_WIDGET (self->bonus_entry))
+        commit_bonus (self);
+      else if (entry != NULL)
+        commit_entry (self, entry);
+    }
+  return GTK_WINDOW_CLASS (od_scoring_sheet_parent_class)->close_request != NULL
+         && GTK_WINDOW_CLASS (od_scoring_sheet_parent_class)->close_request (window);
+}
+
 static void
 od_scoring_sheet_dispose (GObject *object)
 {
   OdScoringSheet *self = OD_SCORING_SHEET (object);
 
+  self->disposing = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), OD_TYPE_SCORING_SHEET);
   g_clear_pointer (&self->leaves, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -427,6 +449,7 @@ od_scoring_sheet_class_init (OdScoringSheetClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = od_scoring_sheet_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = od_scoring_sheet_close_request;
 
   /**
    * OdScoringSheet::changed:
