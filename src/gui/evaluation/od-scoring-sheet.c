@@ -148,7 +148,7 @@ row_of_entry (OdScoringSheet *self,
               GtkWidget      *entry,
               gboolean       *expert)
 {
-  for (guint i = 0; i < self->leaves->len; i++)
+  for (guint i = 0; self->leaves != NULL && i < self->leaves->len; i++)
     {
       SheetRow *row = g_ptr_array_index (self->leaves, i);
 
@@ -169,12 +169,12 @@ commit_entry (OdScoringSheet *self,
               GtkWidget      *entry)
 {
   gboolean expert = FALSE;
-  SheetRow *row = row_of_entry (self, entry, &expert);
+  SheetRow *row;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   gint64 value;
 
-  if (row == NULL || self->filling || self->disposing)
+  if (self->filling || self->disposing || (row = row_of_entry (self, entry, &expert)) == NULL)
     return TRUE;
   if (!od_points_parse (gtk_editable_get_text (GTK_EDITABLE (entry)), row->node->indicator->max_points,
                         &value, &message))
