@@ -240,7 +240,7 @@ round_dates_text (const OdEvaluationRoundFields *round)
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     if (dates[i].date != NULL && dates[i].date[0] != '\0')
       /* Translators: a step of a round and its date */
-      g_ptr_array_add (parts, g_strdup_printf (_("%s %s"), _(dates[i].label), dates[i].date));
+      g_ptr_array_add (parts, g_strdup_printf (_("%s: %s"), _(dates[i].label), dates[i].date));
   if (parts->len == 0)
     return g_strdup (_("No dates planned yet"));
   g_ptr_array_add (parts, NULL);
