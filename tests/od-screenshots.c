@@ -27,6 +27,8 @@
 #include "od-training-query.h"
 #include "od-trash-window.h"
 #include "od-training-page.h"
+#include "od-evaluation-page.h"
+#include "od-evaluation-store.h"
 #include "od-window.h"
 
 static char *outdir;
@@ -296,6 +298,44 @@ main (int    argc,
         }
     }
     od_training_page_set_filter (training, 0, NULL, NULL, NULL);
+  }
+
+  /* Evaluation: the 2017 round with its organizations, the scoring sheet
+   * of its first one, then the 2017 annual inspections. */
+  {
+    OdEvaluationPage *evaluation = OD_EVALUATION_PAGE (od_test_find_child (GTK_WIDGET (window),
+                                                                           OD_TYPE_EVALUATION_PAGE));
+    g_autoptr(GPtrArray) rounds = od_evaluation_round_list (od_window_get_db (window), NULL);
+    gint64 round_2017 = 0;
+
+    for (guint i = 0; rounds != NULL && i < rounds->len; i++)
+      if (((OdEvaluationRoundFields *) g_ptr_array_index (rounds, i))->year == 2017)
+        round_2017 = ((OdEvaluationRoundFields *) g_ptr_array_index (rounds, i))->id;
+    g_assert_cmpint (round_2017, >, 0);
+    od_window_show_section (window, "evaluation");
+    od_evaluation_page_select_round (evaluation, round_2017);
+    shoot (GTK_WIDGET (window), "50-evaluation");
+    gtk_widget_activate_action (GTK_WIDGET (evaluation), "evaluation.score", "x",
+                                od_evaluation_page_get_evaluation_at (evaluation, 0));
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+          if (OD_IS_SCORING_SHEET (w))
+            {
+              shoot (GTK_WIDGET (w), "51-scoring-sheet");
+              gtk_window_destroy (w);
+              break;
+            }
+        }
+    }
+    od_evaluation_page_show_view (evaluation, "inspections");
+    od_inspections_view_set_year (od_evaluation_page_get_inspections (evaluation), 2017);
+    shoot (GTK_WIDGET (window), "52-inspections");
+    od_evaluation_page_show_view (evaluation, "rounds");
   }
 
   {

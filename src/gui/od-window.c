@@ -15,6 +15,7 @@
 #include "od-organizations-page.h"
 #include "od-people-page.h"
 #include "od-attendance-window.h"
+#include "od-evaluation-page.h"
 #include "od-training-page.h"
 #include "od-window-private.h"
 
@@ -222,6 +223,7 @@ od_window_class_init (OdWindowClass *klass)
   g_type_ensure (OD_TYPE_ORGANIZATIONS_PAGE);
   g_type_ensure (OD_TYPE_PEOPLE_PAGE);
   g_type_ensure (OD_TYPE_TRAINING_PAGE);
+  g_type_ensure (OD_TYPE_EVALUATION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/od-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OdWindow, toast_overlay);
