@@ -13,7 +13,6 @@
 #include "od-evaluation-page.h"
 #include "od-evaluation-rules.h"
 #include "od-evaluation-store.h"
-#include "od-evaluation-view.h"
 #include "od-gui-resources.h"
 #include "od-inspection-store.h"
 #include "od-organization-type.h"

@@ -615,19 +615,37 @@ state_label (const char *state)
   return choice != NULL ? _(choice->label) : state;
 }
 
+gboolean
+od_evaluation_state_is_final (const char *state)
+{
+  return g_strcmp0 (state, "confirmed") == 0 || g_strcmp0 (state, "rejected") == 0
+         || g_strcmp0 (state, "withdrawn") == 0;
+}
+
 static gboolean
 step_allowed (const char *from,
               const char *to)
 {
-  gboolean final = g_str_equal (from, "confirmed") || g_str_equal (from, "rejected")
-                   || g_str_equal (from, "withdrawn");
-
-  if (!final && (g_str_equal (to, "rejected") || g_str_equal (to, "withdrawn")))
+  if (!od_evaluation_state_is_final (from)
+      && (g_str_equal (to, "rejected") || g_str_equal (to, "withdrawn")))
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (g_str_equal (steps[i].from, from) && g_str_equal (steps[i].to, to))
       return TRUE;
   return FALSE;
+}
+
+const char **
+od_evaluation_next_states (const char *state)
+{
+  GPtrArray *states = g_ptr_array_new ();
+
+  /* The choices are in the order of the workflow. */
+  for (guint i = 0; od_evaluation_state_choices[i].key != NULL; i++)
+    if (state != NULL && step_allowed (state, od_evaluation_state_choices[i].key))
+      g_ptr_array_add (states, (gpointer) od_evaluation_state_choices[i].key);
+  g_ptr_array_add (states, NULL);
+  return (const char **) g_ptr_array_free (states, FALSE);
 }
 
 typedef struct

@@ -144,6 +144,12 @@ gboolean    od_evaluation_get_totals     (OdDb        *db,
 
 /* --- steps --- */
 
+/* The states od_evaluation_advance() accepts from STATE, in the order of
+ * the workflow: a NULL-terminated array of static keys, to be freed with
+ * g_free(). */
+const char **od_evaluation_next_states   (const char  *state);
+/* Whether STATE is final: confirmed, rejected or withdrawn. */
+gboolean    od_evaluation_state_is_final (const char  *state);
 /* Moves evaluation ID to STATE, if the workflow allows it from where it
  * is (applied → eligible → scored → proposed → publicized → review →
  * confirmed; rejected or withdrawn from any step before confirmed):

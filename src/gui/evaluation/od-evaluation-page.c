@@ -23,7 +23,6 @@
 #include "od-evaluation-page.h"
 #include "od-evaluation-rules.h"
 #include "od-evaluation-store.h"
-#include "od-evaluation-view.h"
 #include "od-form.h"
 #include "od-labels.h"
 #include "od-organization-type.h"

@@ -176,7 +176,7 @@ commit_entry (OdScoringSheet *self,
 
   if (self->filling || self->disposing || (row = row_of_entry (self, entry, &expert)) == NULL)
     return TRUE;
-  if (!od_points_parse (gtk_editable_get_text (GTK_EDITABLE (entry)), row->node->indicator->max_points,
+  if (!od_scoring_parse_points (gtk_editable_get_text (GTK_EDITABLE (entry)), row->node->indicator->max_points,
                         &value, &message))
     {
       g_autofree char *full = NULL;
@@ -218,7 +218,7 @@ commit_bonus (OdScoringSheet *self)
 
   if (self->filling || self->disposing)
     return TRUE;
-  if (!od_points_parse (gtk_editable_get_text (GTK_EDITABLE (self->bonus_entry)), -1, &value, &message))
+  if (!od_scoring_parse_points (gtk_editable_get_text (GTK_EDITABLE (self->bonus_entry)), -1, &value, &message))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->bonus_entry), "error");
       show_problem (self, message);
@@ -519,36 +519,26 @@ od_scoring_sheet_get_entry (OdScoringSheet *self,
 }
 
 gboolean
-od_points_parse (const char  *text,
-                 gint64       max,
-                 gint64      *tenths,
-                 char       **message)
+od_scoring_parse_points (const char  *text,
+                         gint64       max,
+                         gint64      *tenths,
+                         char       **message)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
-  const char *p = copy;
-  gint64 whole = 0, tenth = 0;
-  guint digits = 0;
 
   *tenths = -1;
-  if (*p == '\0')
+  if (*copy == '\0')
     return TRUE;
-  for (; g_ascii_isdigit (*p) && digits < 6; p++, digits++)
-    whole = whole * 10 + (*p - '0');
-  if (digits > 0 && (*p == '.' || *p == ',') && g_ascii_isdigit (p[1]) && p[2] == '\0')
+  /* A decimal comma, as some keyboards type it. */
+  g_strdelimit (copy, ",", '.');
+  if (!od_points_parse (copy, tenths))
     {
-      tenth = p[1] - '0';
-      p += 2;
-    }
-  else if (digits > 0 && *p == '.' && p[1] == '\0')
-    p++;
-  if (digits == 0 || *p != '\0')
-    {
+      *tenths = -1;
       /* Translators: %s is what was typed in place of points */
       *message = g_strdup_printf (_("“%s” is not a number of points: type it with at most one "
-                                    "decimal, such as 27.5."), copy);
+                                    "decimal, such as 27.5."), text);
       return FALSE;
     }
-  *tenths = whole * 10 + tenth;
   if (max >= 0 && *tenths > max)
     {
       g_autofree char *most = od_points_format (max);

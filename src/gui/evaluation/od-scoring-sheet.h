@@ -29,7 +29,7 @@ GtkWidget      *od_scoring_sheet_get_entry    (OdScoringSheet *self,
 /* Points as typed: "27.5" is 275 tenths, "" is -1 (not given). FALSE with
  * a translated MESSAGE for anything else, or more than MAX (tenths; -1 =
  * no maximum). */
-gboolean        od_points_parse               (const char     *text,
+gboolean        od_scoring_parse_points       (const char     *text,
                                                gint64          max,
                                                gint64         *tenths,
                                                char          **message);
