@@ -77,3 +77,38 @@ od_test_save_png (GtkWidget  *widget,
   gsk_render_node_unref (node);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
+
+/* The template child NAME of WIDGET (of the class TYPE), which must exist. */
+static inline gpointer
+od_test_child (gpointer    widget,
+               GType       type,
+               const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* Types TEXT into the editable template child NAME. */
+static inline void
+od_test_set_text (gpointer    widget,
+                  GType       type,
+                  const char *name,
+                  const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (od_test_child (widget, type, name)), text);
+}
+
+/* Clicks the template child NAME, a sensitive button. */
+static inline void
+od_test_click (gpointer    widget,
+               GType       type,
+               const char *name)
+{
+  GtkWidget *button = od_test_child (widget, type, name);
+
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  od_test_spin (20);
+}

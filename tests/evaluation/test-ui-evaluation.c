@@ -28,37 +28,8 @@ static OdApplication *app;
 /* The demo data, loaded once: each test opens a copy of it. */
 static OdDb *demo_db;
 
-static gpointer
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
 
-  g_assert_nonnull (child);
-  return child;
-}
 
-static void
-set_text (gpointer    widget,
-          GType       type,
-          const char *name,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (child_of (widget, type, name)), text);
-}
-
-static void
-click (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GtkWidget *button = child_of (widget, type, name);
-
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  od_test_spin (20);
-}
 
 /* The window of TYPE opened last over the others. */
 static gpointer
@@ -145,8 +116,8 @@ add_through_search (OdAddOrganizationsDialog *dialog,
                     gint64                    organization_id)
 {
   g_autoptr(OdOrganizationFields) org = od_organization_load (db, organization_id, NULL);
-  GtkListBox *results = child_of (dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG, "results_list");
-  GtkWidget *search = child_of (dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG, "search_entry");
+  GtkListBox *results = od_test_child (dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG, "results_list");
+  GtkWidget *search = od_test_child (dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG, "search_entry");
   GtkListBoxRow *row;
 
   gtk_editable_set_text (GTK_EDITABLE (search), org->name);
@@ -220,12 +191,12 @@ test_round_to_confirmed (OdTestFixture *f,
   gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.new-round", NULL);
   od_test_spin (20);
   round_dialog = find_toplevel (OD_TYPE_ROUND_DIALOG);
-  set_text (round_dialog, OD_TYPE_ROUND_DIALOG, "year_row", "2019");
-  g_assert_cmpstr (gtk_editable_get_text (child_of (round_dialog, OD_TYPE_ROUND_DIALOG, "name_row")), ==,
+  od_test_set_text (round_dialog, OD_TYPE_ROUND_DIALOG, "year_row", "2019");
+  g_assert_cmpstr (gtk_editable_get_text (od_test_child (round_dialog, OD_TYPE_ROUND_DIALOG, "name_row")), ==,
                    "2019 Grade Evaluation of Social Organizations");
-  set_text (round_dialog, OD_TYPE_ROUND_DIALOG, "applications_row", "2019-06-30");
-  set_text (round_dialog, OD_TYPE_ROUND_DIALOG, "announced_row", "2019-12-20");
-  g_signal_emit_by_name (child_of (round_dialog, OD_TYPE_ROUND_DIALOG, "save_button"), "clicked");
+  od_test_set_text (round_dialog, OD_TYPE_ROUND_DIALOG, "applications_row", "2019-06-30");
+  od_test_set_text (round_dialog, OD_TYPE_ROUND_DIALOG, "announced_row", "2019-12-20");
+  g_signal_emit_by_name (od_test_child (round_dialog, OD_TYPE_ROUND_DIALOG, "save_button"), "clicked");
   od_test_spin (50);
   rounds = od_evaluation_round_list (db, NULL);
   g_assert_cmpint (((OdEvaluationRoundFields *) g_ptr_array_index (rounds, 0))->year, ==, 2019);
@@ -240,19 +211,19 @@ test_round_to_confirmed (OdTestFixture *f,
   od_test_spin (20);
   add_dialog = find_toplevel (OD_TYPE_ADD_ORGANIZATIONS_DIALOG);
   add_through_search (add_dialog, db, good);
-  g_assert_false (gtk_revealer_get_reveal_child (child_of (add_dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG,
+  g_assert_false (gtk_revealer_get_reveal_child (od_test_child (add_dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG,
                                                            "reason_revealer")));
   add_through_search (add_dialog, db, failing);
-  g_assert_true (gtk_revealer_get_reveal_child (child_of (add_dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG,
+  g_assert_true (gtk_revealer_get_reveal_child (od_test_child (add_dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG,
                                                           "reason_revealer")));
-  g_assert_cmpstr (adw_preferences_group_get_description (child_of (add_dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG,
+  g_assert_cmpstr (adw_preferences_group_get_description (od_test_child (add_dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG,
                                                                     "reason_group")), !=, "");
   /* No reason: refused, still waiting. */
-  click (add_dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG, "add_anyway_button");
+  od_test_click (add_dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG, "add_anyway_button");
   g_assert_cmpuint (od_evaluation_page_get_n_participants (page), ==, 1);
-  set_text (add_dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG, "reason_row", "整改完成，经评估委员会同意参评");
-  click (add_dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG, "add_anyway_button");
-  g_assert_false (gtk_revealer_get_reveal_child (child_of (add_dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG,
+  od_test_set_text (add_dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG, "reason_row", "整改完成，经评估委员会同意参评");
+  od_test_click (add_dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG, "add_anyway_button");
+  g_assert_false (gtk_revealer_get_reveal_child (od_test_child (add_dialog, OD_TYPE_ADD_ORGANIZATIONS_DIALOG,
                                                            "reason_revealer")));
   gtk_window_destroy (GTK_WINDOW (add_dialog));
   g_assert_cmpuint (od_evaluation_page_get_n_participants (page), ==, 2);
@@ -300,8 +271,8 @@ test_round_to_confirmed (OdTestFixture *f,
     g_signal_emit_by_name (entry, "activate");
     od_test_spin (20);
     g_assert_true (gtk_widget_has_css_class (entry, "error"));
-    g_assert_true (gtk_widget_get_visible (child_of (sheet, OD_TYPE_SCORING_SHEET, "problem_label")));
-    g_assert_nonnull (strstr (gtk_label_get_text (child_of (sheet, OD_TYPE_SCORING_SHEET, "problem_label")),
+    g_assert_true (gtk_widget_get_visible (od_test_child (sheet, OD_TYPE_SCORING_SHEET, "problem_label")));
+    g_assert_nonnull (strstr (gtk_label_get_text (od_test_child (sheet, OD_TYPE_SCORING_SHEET, "problem_label")),
                               "27.5"));
     scores = od_evaluation_list_scores (db, good_id, NULL);
     g_assert_cmpuint (g_hash_table_size (scores), ==, 0);
@@ -334,7 +305,7 @@ test_round_to_confirmed (OdTestFixture *f,
       }
     od_test_spin (20);
   }
-  g_assert_false (gtk_widget_get_visible (child_of (sheet, OD_TYPE_SCORING_SHEET, "problem_label")));
+  g_assert_false (gtk_widget_get_visible (od_test_child (sheet, OD_TYPE_SCORING_SHEET, "problem_label")));
   g_assert_true (od_evaluation_get_totals (db, good_id, &totals, NULL));
   g_assert_cmpint (totals.self_total, ==, expected_self);
   g_assert_cmpint (totals.expert_total, ==, expected_expert);
@@ -345,7 +316,7 @@ test_round_to_confirmed (OdTestFixture *f,
     g_autofree char *expected = g_strdup_printf ("Self %s · Experts %s · Bonus 0 · Total %s of 1000 (%u of %u scored)",
                                                  self_text, expert_text, expert_text, n_leaves, n_leaves);
 
-    g_assert_cmpstr (gtk_label_get_text (child_of (sheet, OD_TYPE_SCORING_SHEET, "totals_label")), ==, expected);
+    g_assert_cmpstr (gtk_label_get_text (od_test_child (sheet, OD_TYPE_SCORING_SHEET, "totals_label")), ==, expected);
   }
   gtk_window_destroy (GTK_WINDOW (sheet));
 
@@ -365,16 +336,16 @@ test_round_to_confirmed (OdTestFixture *f,
   gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.decide", "x", good_id);
   od_test_spin (20);
   decision = find_toplevel (OD_TYPE_DECISION_DIALOG);
-  adw_combo_row_set_selected (child_of (decision, OD_TYPE_DECISION_DIALOG, "grade_row"), 2);  /* 4A */
-  click (decision, OD_TYPE_DECISION_DIALOG, "decide_button");
-  g_assert_true (gtk_widget_get_visible (child_of (decision, OD_TYPE_DECISION_DIALOG, "problem_label")));
+  adw_combo_row_set_selected (od_test_child (decision, OD_TYPE_DECISION_DIALOG, "grade_row"), 2);  /* 4A */
+  od_test_click (decision, OD_TYPE_DECISION_DIALOG, "decide_button");
+  g_assert_true (gtk_widget_get_visible (od_test_child (decision, OD_TYPE_DECISION_DIALOG, "problem_label")));
   {
     g_autoptr(OdEvaluationFields) e = od_evaluation_load (db, good_id, NULL);
 
     g_assert_cmpint (e->decided_grade, ==, -1);
   }
-  set_text (decision, OD_TYPE_DECISION_DIALOG, "reason_row", "复核中发现财务制度执行不到位");
-  click (decision, OD_TYPE_DECISION_DIALOG, "decide_button");
+  od_test_set_text (decision, OD_TYPE_DECISION_DIALOG, "reason_row", "复核中发现财务制度执行不到位");
+  od_test_click (decision, OD_TYPE_DECISION_DIALOG, "decide_button");
   {
     g_autoptr(OdEvaluationFields) e = od_evaluation_load (db, good_id, NULL);
 
@@ -434,7 +405,7 @@ test_inspections_grid (OdTestFixture *f,
   OdDb *db = od_window_get_db (window);
   OdEvaluationPage *page = evaluation_page (window);
   OdInspectionsView *view = od_evaluation_page_get_inspections (page);
-  GtkWidget *column_view = child_of (view, OD_TYPE_INSPECTIONS_VIEW, "column_view");
+  GtkWidget *column_view = od_test_child (view, OD_TYPE_INSPECTIONS_VIEW, "column_view");
   OdInspectionCounts before, after;
   GtkWidget *dropdown;
   gint64 organization, id = 0;
@@ -471,7 +442,7 @@ test_inspections_grid (OdTestFixture *f,
     g_assert_cmpint (after.unqualified, ==, before.unqualified + 1);
   else
     g_assert_cmpint (after.exempt, ==, before.exempt + 1);
-  g_assert_nonnull (strstr (gtk_label_get_text (child_of (view, OD_TYPE_INSPECTIONS_VIEW, "counts_label")),
+  g_assert_nonnull (strstr (gtk_label_get_text (od_test_child (view, OD_TYPE_INSPECTIONS_VIEW, "counts_label")),
                             "Unqualified"));
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -15,16 +15,6 @@
 #include "od-test-db.h"
 #include "od-test-ui-util.h"
 
-static GObject *
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
 
 static guint
 n_rows (GtkListBox *list)
@@ -88,17 +78,17 @@ test_schemes (OdTestFixture *f,
   prefs = od_preferences_window_new (NULL, db);
   gtk_window_present (GTK_WINDOW (prefs));
   od_test_wait_allocated (GTK_WIDGET (prefs));
-  list = GTK_LIST_BOX (child_of (prefs, OD_TYPE_PREFERENCES_WINDOW, "schemes_list"));
+  list = GTK_LIST_BOX (od_test_child (prefs, OD_TYPE_PREFERENCES_WINDOW, "schemes_list"));
   g_assert_cmpuint (n_rows (list), ==, 4);
 
   /* The social groups' scheme graded the demo's rounds: shown read-only. */
   dialog = od_scheme_dialog_new (GTK_WINDOW (prefs), db, group_scheme);
   gtk_window_present (GTK_WINDOW (dialog));
   od_test_wait_allocated (dialog);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (child_of (dialog, OD_TYPE_SCHEME_DIALOG, "frozen_group"))));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (child_of (dialog, OD_TYPE_SCHEME_DIALOG, "save_button"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (od_test_child (dialog, OD_TYPE_SCHEME_DIALOG, "frozen_group"))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (od_test_child (dialog, OD_TYPE_SCHEME_DIALOG, "save_button"))));
   g_assert_cmpuint (od_scheme_dialog_get_n_indicators (OD_SCHEME_DIALOG (dialog)), ==, 25);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (dialog, OD_TYPE_SCHEME_DIALOG, "problems_label"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (od_test_child (dialog, OD_TYPE_SCHEME_DIALOG, "problems_label"))),
                    ==, "Everything adds up.");
   g_assert_false (od_scheme_dialog_save (OD_SCHEME_DIALOG (dialog)));
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -119,13 +109,13 @@ test_schemes (OdTestFixture *f,
   dialog = last_scheme_dialog ();
   g_assert_nonnull (dialog);
   od_test_wait_allocated (dialog);
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (child_of (dialog, OD_TYPE_SCHEME_DIALOG, "save_button"))));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (od_test_child (dialog, OD_TYPE_SCHEME_DIALOG, "save_button"))));
 
   /* A lower cut-off for 4A, and a maximum that no longer adds up: said,
    * not blocking; then a typo in points: blocking. */
-  gtk_editable_set_text (GTK_EDITABLE (child_of (dialog, OD_TYPE_SCHEME_DIALOG, "max_row")), "1000");
+  gtk_editable_set_text (GTK_EDITABLE (od_test_child (dialog, OD_TYPE_SCHEME_DIALOG, "max_row")), "1000");
   {
-    GtkWidget *thresholds = GTK_WIDGET (child_of (dialog, OD_TYPE_SCHEME_DIALOG, "thresholds_group"));
+    GtkWidget *thresholds = GTK_WIDGET (od_test_child (dialog, OD_TYPE_SCHEME_DIALOG, "thresholds_group"));
     GtkWidget *entry_row = od_test_find_child (thresholds, ADW_TYPE_ENTRY_ROW);
     GtkWidget *second = NULL;
 
@@ -136,15 +126,15 @@ test_schemes (OdTestFixture *f,
     g_assert_nonnull (second);
     gtk_editable_set_text (GTK_EDITABLE (second), "780");
   }
-  gtk_editable_set_text (GTK_EDITABLE (child_of (dialog, OD_TYPE_SCHEME_DIALOG, "max_row")), "1100");
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child_of (dialog, OD_TYPE_SCHEME_DIALOG, "problems_label"))),
+  gtk_editable_set_text (GTK_EDITABLE (od_test_child (dialog, OD_TYPE_SCHEME_DIALOG, "max_row")), "1100");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (od_test_child (dialog, OD_TYPE_SCHEME_DIALOG, "problems_label"))),
                             "not the scheme's maximum of 1100"));
-  gtk_editable_set_text (GTK_EDITABLE (child_of (dialog, OD_TYPE_SCHEME_DIALOG, "bonus_row")), "五十");
+  gtk_editable_set_text (GTK_EDITABLE (od_test_child (dialog, OD_TYPE_SCHEME_DIALOG, "bonus_row")), "五十");
   g_assert_false (od_scheme_dialog_save (OD_SCHEME_DIALOG (dialog)));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child_of (dialog, OD_TYPE_SCHEME_DIALOG, "problems_label"))),
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (od_test_child (dialog, OD_TYPE_SCHEME_DIALOG, "problems_label"))),
                             "is not a number of points"));
-  gtk_editable_set_text (GTK_EDITABLE (child_of (dialog, OD_TYPE_SCHEME_DIALOG, "bonus_row")), "50");
-  gtk_editable_set_text (GTK_EDITABLE (child_of (dialog, OD_TYPE_SCHEME_DIALOG, "max_row")), "1000");
+  gtk_editable_set_text (GTK_EDITABLE (od_test_child (dialog, OD_TYPE_SCHEME_DIALOG, "bonus_row")), "50");
+  gtk_editable_set_text (GTK_EDITABLE (od_test_child (dialog, OD_TYPE_SCHEME_DIALOG, "max_row")), "1000");
   g_assert_true (od_scheme_dialog_save (OD_SCHEME_DIALOG (dialog)));
   g_assert_cmpint (od_test_query_int (db, "SELECT threshold_4 FROM rating_schemes WHERE"
                                           " id = (SELECT max (id) FROM rating_schemes)"), ==, 7800);

@@ -25,23 +25,13 @@ static OdApplication *app;
 /* The demo data, loaded once: each test opens a copy of it. */
 static OdDb *demo_db;
 
-static GObject *
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
 
 static void
 set_row (OdOrganizationEditor *editor,
          const char           *row,
          const char           *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (child_of (editor, OD_TYPE_ORGANIZATION_EDITOR, row)), text);
+  gtk_editable_set_text (GTK_EDITABLE (od_test_child (editor, OD_TYPE_ORGANIZATION_EDITOR, row)), text);
 }
 
 static OdWindow *
@@ -69,7 +59,7 @@ test_create_edit_search_delete_undo (OdTestFixture *f,
   OdWindow *window = open_demo_window (f);
   OdOrganizationsPage *page = OD_ORGANIZATIONS_PAGE (od_test_find_child (GTK_WIDGET (window),
                                                                           OD_TYPE_ORGANIZATIONS_PAGE));
-  OdOrganizationEditor *editor = OD_ORGANIZATION_EDITOR (child_of (page, OD_TYPE_ORGANIZATIONS_PAGE,
+  OdOrganizationEditor *editor = OD_ORGANIZATION_EDITOR (od_test_child (page, OD_TYPE_ORGANIZATIONS_PAGE,
                                                                    "editor"));
   OdDb *db = od_window_get_db (window);
   g_autoptr(OdOrganizationFields) saved = NULL;
@@ -100,7 +90,7 @@ test_create_edit_search_delete_undo (OdTestFixture *f,
   saved = od_organization_load (db, id, NULL);
   g_assert_cmpstr (saved->legal_representative, ==, "王芳");
   g_assert_cmpstr (saved->credit_code_override, ==, "证书上即为此代码");
-  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (child_of (editor,
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (od_test_child (editor,
                                                                            OD_TYPE_ORGANIZATION_EDITOR,
                                                                            "history_list")), 1));
 
@@ -193,9 +183,9 @@ test_hostile_text_shown (OdTestFixture *f,
   od_list_page_select_id (OD_LIST_PAGE (page), id);
   od_test_spin (20);
 
-  title = GTK_LABEL (child_of (editor, OD_TYPE_ORGANIZATION_EDITOR, "title_label"));
+  title = GTK_LABEL (od_test_child (editor, OD_TYPE_ORGANIZATION_EDITOR, "title_label"));
   g_assert_cmpstr (gtk_label_get_text (title), ==, hostile);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_of (editor, OD_TYPE_ORGANIZATION_EDITOR,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (od_test_child (editor, OD_TYPE_ORGANIZATION_EDITOR,
                                                                   "name_row"))), ==, hostile);
   g_assert_false (od_record_editor_is_dirty (OD_RECORD_EDITOR (editor)));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -315,7 +305,7 @@ test_import_window (OdTestFixture *f,
 static AdwComboRow *
 first_column_combo (OdImportWindow *import)
 {
-  GtkWidget *group = GTK_WIDGET (child_of (import, OD_TYPE_IMPORT_WINDOW, "columns_group"));
+  GtkWidget *group = GTK_WIDGET (od_test_child (import, OD_TYPE_IMPORT_WINDOW, "columns_group"));
   AdwComboRow *row = ADW_COMBO_ROW (od_test_find_child (group, ADW_TYPE_COMBO_ROW));
 
   g_assert_nonnull (row);
@@ -436,7 +426,7 @@ static char *
 problem_titles (gpointer editor,
                 GType    type)
 {
-  GtkListBox *list = GTK_LIST_BOX (child_of (editor, type, "problems_list"));
+  GtkListBox *list = GTK_LIST_BOX (od_test_child (editor, type, "problems_list"));
   GString *titles = g_string_new (NULL);
   GtkListBoxRow *row;
 
@@ -483,7 +473,7 @@ test_store_error_shown (OdTestFixture *f,
       od_test_spin (20);
       id = od_record_editor_get_id (OD_RECORD_EDITOR (editor));
       g_assert_cmpint (id, >, 0);
-      gtk_editable_set_text (GTK_EDITABLE (child_of (editor, cases[c].editor_type, cases[c].row)),
+      gtk_editable_set_text (GTK_EDITABLE (od_test_child (editor, cases[c].editor_type, cases[c].row)),
                              "测试：保存时数据库被占用");
       g_assert_true (od_record_editor_is_dirty (OD_RECORD_EDITOR (editor)));
       before = problem_titles (editor, cases[c].editor_type);
@@ -513,7 +503,7 @@ test_store_error_shown (OdTestFixture *f,
       g_assert_null (strstr (before, expected->message));
 
       g_assert_false (od_record_editor_save (OD_RECORD_EDITOR (editor)));
-      group = GTK_WIDGET (child_of (editor, cases[c].editor_type, "problems_group"));
+      group = GTK_WIDGET (od_test_child (editor, cases[c].editor_type, "problems_group"));
       g_assert_true (gtk_widget_get_visible (group));
       g_assert_true (gtk_widget_is_drawable (group));
       after = problem_titles (editor, cases[c].editor_type);
@@ -576,7 +566,7 @@ test_failed_save_keeps_selection (OdTestFixture *f,
   /* A name is required: saving is refused, and the name's row is marked. */
   set_row (editor, "name_row", "");
   g_assert_true (od_record_editor_is_dirty (OD_RECORD_EDITOR (editor)));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (child_of (editor, OD_TYPE_ORGANIZATION_EDITOR,
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (od_test_child (editor, OD_TYPE_ORGANIZATION_EDITOR,
                                                                  "name_row")), "error"));
 
   for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
@@ -593,7 +583,7 @@ test_failed_save_keeps_selection (OdTestFixture *f,
 
       g_assert_cmpint (od_record_editor_get_id (OD_RECORD_EDITOR (editor)), ==, first_id);
       g_assert_true (od_record_editor_is_dirty (OD_RECORD_EDITOR (editor)));
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child_of (editor, OD_TYPE_ORGANIZATION_EDITOR,
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (od_test_child (editor, OD_TYPE_ORGANIZATION_EDITOR,
                                                                       "name_row"))), ==, "");
       g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
     }

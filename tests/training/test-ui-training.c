@@ -26,37 +26,8 @@ static OdApplication *app;
 /* The demo data, loaded once: each test opens a copy of it. */
 static OdDb *demo_db;
 
-static gpointer
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
 
-  g_assert_nonnull (child);
-  return child;
-}
 
-static void
-set_text (gpointer    widget,
-          GType       type,
-          const char *name,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (child_of (widget, type, name)), text);
-}
-
-static void
-click (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GtkWidget *button = child_of (widget, type, name);
-
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  od_test_spin (20);
-}
 
 static OdWindow *
 open_demo_window (OdTestFixture *f)
@@ -144,7 +115,7 @@ test_filter_and_counts (OdTestFixture *f,
   OdDb *db = od_window_get_db (window);
   OdTrainingPage *page = training_page (window);
   OdCourseEditor *editor = od_training_page_get_editor (page);
-  GtkListBox *list = child_of (page, OD_TYPE_TRAINING_PAGE, "course_list");
+  GtkListBox *list = od_test_child (page, OD_TYPE_TRAINING_PAGE, "course_list");
   OdCourseFilter filter = { .year = 2017, .kind = "general" };
   g_autoptr(GPtrArray) courses = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
@@ -159,14 +130,14 @@ test_filter_and_counts (OdTestFixture *f,
   g_assert_cmpuint (od_training_page_get_n_shown (page), ==, total);
 
   /* Year 2017, then general courses only: the article's 10 (DESIGN.md §6). */
-  choose (child_of (page, OD_TYPE_TRAINING_PAGE, "year_dropdown"), "2017");
+  choose (od_test_child (page, OD_TYPE_TRAINING_PAGE, "year_dropdown"), "2017");
   g_assert_cmpuint (od_training_page_get_n_shown (page), ==, count_courses (db, 2017, NULL));
   g_assert_cmpuint (od_training_page_get_n_shown (page), <, total);
-  choose (child_of (page, OD_TYPE_TRAINING_PAGE, "kind_dropdown"), "General training");
+  choose (od_test_child (page, OD_TYPE_TRAINING_PAGE, "kind_dropdown"), "General training");
   g_assert_cmpuint (od_training_page_get_n_shown (page), ==, 10);
   g_assert_cmpuint (od_training_page_get_n_shown (page), ==, count_courses (db, 2017, "general"));
   count_text = g_strdup_printf ("10 of %u courses", total);
-  g_assert_cmpstr (gtk_label_get_text (child_of (page, OD_TYPE_TRAINING_PAGE, "count_label")), ==, count_text);
+  g_assert_cmpstr (gtk_label_get_text (od_test_child (page, OD_TYPE_TRAINING_PAGE, "count_label")), ==, count_text);
 
   /* Select the first row: the editor shows it, with the model's figures. */
   courses = od_course_list (db, &filter, NULL);
@@ -175,7 +146,7 @@ test_filter_and_counts (OdTestFixture *f,
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
   od_test_spin (50);
   g_assert_cmpint (od_course_editor_get_id (editor), ==, first->id);
-  g_assert_cmpstr (gtk_editable_get_text (child_of (editor, OD_TYPE_COURSE_EDITOR, "title_row")), ==, first->title);
+  g_assert_cmpstr (gtk_editable_get_text (od_test_child (editor, OD_TYPE_COURSE_EDITOR, "title_row")), ==, first->title);
   g_assert_cmpint (first->n_attendees, >, 0);
 
   figures = label_text_of_row (list, 0, 2);
@@ -185,7 +156,7 @@ test_filter_and_counts (OdTestFixture *f,
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " places taken",
                               first->n_enrolled, first->capacity);
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (child_of (editor, OD_TYPE_COURSE_EDITOR,
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (od_test_child (editor, OD_TYPE_COURSE_EDITOR,
                                                                  "enrolment_count_label")), expected));
 
   sessions = od_course_list_sessions (db, first->id, NULL);
@@ -201,7 +172,7 @@ test_filter_and_counts (OdTestFixture *f,
   /* A search nobody matches: the empty state. */
   od_training_page_set_filter (page, 2017, "general", NULL, "没有这样的培训班");
   g_assert_cmpuint (od_training_page_get_n_shown (page), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child_of (page, OD_TYPE_TRAINING_PAGE, "list_stack")), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (od_test_child (page, OD_TYPE_TRAINING_PAGE, "list_stack")), ==, "empty");
   od_training_page_set_filter (page, 0, NULL, NULL, NULL);
   g_assert_cmpuint (od_training_page_get_n_shown (page), ==, total);
 
@@ -236,7 +207,7 @@ test_charts (OdTestFixture *f,
   GtkWindow *charts = NULL;
   guint n_views = 0;
 
-  choose (child_of (page, OD_TYPE_TRAINING_PAGE, "year_dropdown"), "2017");
+  choose (od_test_child (page, OD_TYPE_TRAINING_PAGE, "year_dropdown"), "2017");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "training.charts", NULL));
   od_test_spin (20);
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
@@ -306,11 +277,11 @@ test_create_enrol_mark (OdTestFixture *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "training.new", NULL));
   od_test_spin (20);
   g_assert_cmpint (od_course_editor_get_id (editor), ==, 0);
-  set_text (editor, OD_TYPE_COURSE_EDITOR, "title_row", "2019年社会组织财务管理培训班");
-  set_text (editor, OD_TYPE_COURSE_EDITOR, "topic_row", "内部治理");
-  set_text (editor, OD_TYPE_COURSE_EDITOR, "venue_row", "宝鸡市社会组织孵化基地");
-  gtk_spin_button_set_value (child_of (editor, OD_TYPE_COURSE_EDITOR, "capacity_spin"), 1);
-  click (editor, OD_TYPE_COURSE_EDITOR, "save_button");
+  od_test_set_text (editor, OD_TYPE_COURSE_EDITOR, "title_row", "2019年社会组织财务管理培训班");
+  od_test_set_text (editor, OD_TYPE_COURSE_EDITOR, "topic_row", "内部治理");
+  od_test_set_text (editor, OD_TYPE_COURSE_EDITOR, "venue_row", "宝鸡市社会组织孵化基地");
+  gtk_spin_button_set_value (od_test_child (editor, OD_TYPE_COURSE_EDITOR, "capacity_spin"), 1);
+  od_test_click (editor, OD_TYPE_COURSE_EDITOR, "save_button");
   id = od_course_editor_get_id (editor);
   g_assert_cmpint (id, >, 0);
   g_assert_false (od_course_editor_is_dirty (editor));
@@ -322,23 +293,23 @@ test_create_enrol_mark (OdTestFixture *f,
   g_assert_cmpuint (od_training_page_get_n_shown (page), ==, total + 1);
 
   /* A session, through its dialog. */
-  click (editor, OD_TYPE_COURSE_EDITOR, "add_session_button");
+  od_test_click (editor, OD_TYPE_COURSE_EDITOR, "add_session_button");
   dialog = find_session_dialog ();
   g_assert_nonnull (dialog);
-  set_text (dialog, OD_TYPE_SESSION_DIALOG, "date_row", "2019-03-15");
-  set_text (dialog, OD_TYPE_SESSION_DIALOG, "starts_row", "09:00");
-  set_text (dialog, OD_TYPE_SESSION_DIALOG, "ends_row", "11:30");
-  set_text (dialog, OD_TYPE_SESSION_DIALOG, "topic_row", "年度财务报告");
-  click (dialog, OD_TYPE_SESSION_DIALOG, "save_button");
+  od_test_set_text (dialog, OD_TYPE_SESSION_DIALOG, "date_row", "2019-03-15");
+  od_test_set_text (dialog, OD_TYPE_SESSION_DIALOG, "starts_row", "09:00");
+  od_test_set_text (dialog, OD_TYPE_SESSION_DIALOG, "ends_row", "11:30");
+  od_test_set_text (dialog, OD_TYPE_SESSION_DIALOG, "topic_row", "年度财务报告");
+  od_test_click (dialog, OD_TYPE_SESSION_DIALOG, "save_button");
   g_assert_null (find_session_dialog ());
   sessions = od_course_list_sessions (db, id, NULL);
   g_assert_cmpuint (sessions->len, ==, 1);
   session_id = ((OdCourseSessionFields *) g_ptr_array_index (sessions, 0))->id;
   g_assert_cmpstr (((OdCourseSessionFields *) g_ptr_array_index (sessions, 0))->held_on, ==, "2019-03-15");
   /* The year of the new session is offered by the year filter now. */
-  choose (child_of (page, OD_TYPE_TRAINING_PAGE, "year_dropdown"), "2019");
+  choose (od_test_child (page, OD_TYPE_TRAINING_PAGE, "year_dropdown"), "2019");
   g_assert_cmpuint (od_training_page_get_n_shown (page), ==, 1);
-  choose (child_of (page, OD_TYPE_TRAINING_PAGE, "year_dropdown"), "All years");
+  choose (od_test_child (page, OD_TYPE_TRAINING_PAGE, "year_dropdown"), "All years");
 
   /* Take attendance: the page's signal carries the session. */
   g_signal_connect (page, "take-attendance", G_CALLBACK (on_take_attendance_cb), &got);
@@ -346,9 +317,9 @@ test_create_enrol_mark (OdTestFixture *f,
   g_assert_cmpint (got, ==, session_id);
 
   /* 丁东祥, found by the pinyin initials of the name. */
-  set_text (editor, OD_TYPE_COURSE_EDITOR, "person_search", "ddx");
-  g_signal_emit_by_name (child_of (editor, OD_TYPE_COURSE_EDITOR, "person_search"), "search-changed");
-  results = child_of (editor, OD_TYPE_COURSE_EDITOR, "person_results");
+  od_test_set_text (editor, OD_TYPE_COURSE_EDITOR, "person_search", "ddx");
+  g_signal_emit_by_name (od_test_child (editor, OD_TYPE_COURSE_EDITOR, "person_search"), "search-changed");
+  results = od_test_child (editor, OD_TYPE_COURSE_EDITOR, "person_results");
   for (int i = 0; (row = gtk_list_box_get_row_at_index (results, i)) != NULL; i++)
     if (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "丁东祥"))
       break;
@@ -360,7 +331,7 @@ test_create_enrol_mark (OdTestFixture *f,
   enrolee = g_ptr_array_index (enrolees, 0);
   g_assert_cmpstr (enrolee->name, ==, "丁东祥");
   g_assert_cmpstr (enrolee->status, ==, "enrolled");
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (child_of (editor, OD_TYPE_COURSE_EDITOR,
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (od_test_child (editor, OD_TYPE_COURSE_EDITOR,
                                                                  "enrolment_count_label")),
                                    "1 of 1 place taken"));
 
@@ -388,7 +359,7 @@ test_create_enrol_mark (OdTestFixture *f,
   g_assert_cmpuint (marks->len, ==, 0);
 
   /* Typed in afterwards from the signed sheet: the method says so. */
-  gtk_switch_set_active (child_of (editor, OD_TYPE_COURSE_EDITOR, "paper_switch"), TRUE);
+  gtk_switch_set_active (od_test_child (editor, OD_TYPE_COURSE_EDITOR, "paper_switch"), TRUE);
   cell = od_attendance_grid_get_cell (od_course_editor_get_grid (editor), enrolee->person_id, session_id);
   gtk_drop_down_set_selected (cell, od_label_index (od_attendance_status_choices, "late") + 1);
   od_test_spin (20);
@@ -397,7 +368,7 @@ test_create_enrol_mark (OdTestFixture *f,
   g_assert_cmpuint (marks->len, ==, 1);
   g_assert_cmpstr (((OdAttendanceMarkFields *) g_ptr_array_index (marks, 0))->method, ==, "paper");
   g_assert_cmpstr (((OdAttendanceMarkFields *) g_ptr_array_index (marks, 0))->status, ==, "late");
-  gtk_switch_set_active (child_of (editor, OD_TYPE_COURSE_EDITOR, "paper_switch"), FALSE);
+  gtk_switch_set_active (od_test_child (editor, OD_TYPE_COURSE_EDITOR, "paper_switch"), FALSE);
 
   /* Everyone of an organization at once; the one place is taken, so they
    * wait. */
@@ -410,8 +381,8 @@ test_create_enrol_mark (OdTestFixture *f,
                                           " ON o.id = p.organization_id WHERE o.name = '宝鸡市养生协会'"
                                           " AND p.deleted_at IS NULL", &n_people, NULL));
     g_assert_cmpint (n_people, >, 0);
-    set_text (editor, OD_TYPE_COURSE_EDITOR, "person_search", "宝鸡市养生协会");
-    g_signal_emit_by_name (child_of (editor, OD_TYPE_COURSE_EDITOR, "person_search"), "search-changed");
+    od_test_set_text (editor, OD_TYPE_COURSE_EDITOR, "person_search", "宝鸡市养生协会");
+    g_signal_emit_by_name (od_test_child (editor, OD_TYPE_COURSE_EDITOR, "person_search"), "search-changed");
     for (int i = 0; (row = gtk_list_box_get_row_at_index (results, i)) != NULL; i++)
       if (g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "宝鸡市养生协会")
           && g_object_get_data (G_OBJECT (row), "od-organization-id") != NULL)
@@ -427,7 +398,7 @@ test_create_enrol_mark (OdTestFixture *f,
   }
 
   /* Copy: the same fields under a new title, the session with its date. */
-  click (editor, OD_TYPE_COURSE_EDITOR, "copy_button");
+  od_test_click (editor, OD_TYPE_COURSE_EDITOR, "copy_button");
   g_assert_cmpint (od_course_editor_get_id (editor), >, id);
   {
     g_autoptr(OdCourseFields) copy = od_course_load (db, od_course_editor_get_id (editor), NULL);
@@ -441,7 +412,7 @@ test_create_enrol_mark (OdTestFixture *f,
   g_assert_cmpuint (od_training_page_get_n_shown (page), ==, total + 2);
 
   /* The copy to the trash: gone from the list. */
-  click (editor, OD_TYPE_COURSE_EDITOR, "delete_button");
+  od_test_click (editor, OD_TYPE_COURSE_EDITOR, "delete_button");
   g_assert_cmpint (od_course_editor_get_id (editor), ==, -1);
   g_assert_cmpuint (count_courses (db, 0, NULL), ==, total + 1);
   g_assert_cmpuint (od_training_page_get_n_shown (page), ==, total + 1);
@@ -463,12 +434,12 @@ test_empty_title_refused (OdTestFixture *f,
   gint64 first = od_training_page_get_course_at (page, 0);
   g_autoptr(OdCourseFields) before = od_course_load (db, first, NULL);
   g_autoptr(OdCourseFields) after = NULL;
-  GtkWidget *problems = child_of (editor, OD_TYPE_COURSE_EDITOR, "problems_group");
+  GtkWidget *problems = od_test_child (editor, OD_TYPE_COURSE_EDITOR, "problems_group");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "training.new", NULL));
-  set_text (editor, OD_TYPE_COURSE_EDITOR, "topic_row", "党建知识");
+  od_test_set_text (editor, OD_TYPE_COURSE_EDITOR, "topic_row", "党建知识");
   g_assert_false (gtk_widget_get_visible (problems));
-  click (editor, OD_TYPE_COURSE_EDITOR, "save_button");
+  od_test_click (editor, OD_TYPE_COURSE_EDITOR, "save_button");
   g_assert_true (gtk_widget_get_visible (problems));
   g_assert_cmpint (od_course_editor_get_id (editor), ==, 0);
   g_assert_cmpuint (count_courses (db, 0, NULL), ==, total);
@@ -483,8 +454,8 @@ test_empty_title_refused (OdTestFixture *f,
   od_test_spin (20);
   g_assert_cmpint (od_course_editor_get_id (editor), ==, first);
   g_assert_false (gtk_widget_get_visible (problems));
-  set_text (editor, OD_TYPE_COURSE_EDITOR, "title_row", "   ");
-  click (editor, OD_TYPE_COURSE_EDITOR, "save_button");
+  od_test_set_text (editor, OD_TYPE_COURSE_EDITOR, "title_row", "   ");
+  od_test_click (editor, OD_TYPE_COURSE_EDITOR, "save_button");
   g_assert_true (gtk_widget_get_visible (problems));
   g_assert_true (od_course_editor_is_dirty (editor));
   after = od_course_load (db, first, NULL);

@@ -95,6 +95,20 @@ gconstpointer od_entity_record_itself   (gpointer         item);
     return od_trash_move (db, &entity, id, error);                               \
   }
 
+/* The typed PREFIX_save() and PREFIX_load() (a live record) of ENTITY,
+ * whose records are FIELDS. */
+#define OD_ENTITY_STORE_TYPED(prefix, Fields, entity)                            \
+  gint64                                                                         \
+  prefix##_save (OdDb *db, const Fields *fields, GError **error)                 \
+  {                                                                              \
+    return od_entity_store_save (&(entity), db, fields, error);                  \
+  }                                                                              \
+  Fields *                                                                       \
+  prefix##_load (OdDb *db, gint64 id, GError **error)                            \
+  {                                                                              \
+    return od_entity_store_load (&(entity), db, id, FALSE, error);               \
+  }
+
 /* The OdEntity of a table od-entity-store keeps: TYPE the record struct
  * (with id and uuid), the callbacks of OD_ENTITY_STORE_CALLBACKS (PREFIX),
  * describe_PREFIX (its label), and the given fields, matches, export

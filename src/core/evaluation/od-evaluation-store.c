@@ -30,69 +30,19 @@
 
 /* --- records --- */
 
-gint64
-od_rating_scheme_save (OdDb                        *db,
-                       const OdRatingSchemeFields  *fields,
-                       GError                     **error)
-{
-  return od_entity_store_save (&od_rating_scheme_entity, db, fields, error);
-}
+OD_ENTITY_STORE_TYPED (od_rating_scheme, OdRatingSchemeFields, od_rating_scheme_entity)
+OD_ENTITY_STORE_TYPED (od_scheme_indicator, OdSchemeIndicatorFields, od_scheme_indicator_entity)
+OD_ENTITY_STORE_TYPED (od_evaluation_round, OdEvaluationRoundFields, od_evaluation_round_entity)
+OD_ENTITY_STORE_TYPED (od_evaluation, OdEvaluationFields, od_evaluation_entity)
+OD_ENTITY_STORE_TYPED (od_evaluation_score, OdEvaluationScoreFields, od_evaluation_score_entity)
 
-OdRatingSchemeFields *
-od_rating_scheme_load (OdDb    *db,
-                       gint64   id,
-                       GError **error)
-{
-  return od_entity_store_load (&od_rating_scheme_entity, db, id, FALSE, error);
-}
 
-gint64
-od_scheme_indicator_save (OdDb                           *db,
-                          const OdSchemeIndicatorFields  *fields,
-                          GError                        **error)
-{
-  return od_entity_store_save (&od_scheme_indicator_entity, db, fields, error);
-}
 
-gint64
-od_evaluation_round_save (OdDb                           *db,
-                          const OdEvaluationRoundFields  *fields,
-                          GError                        **error)
-{
-  return od_entity_store_save (&od_evaluation_round_entity, db, fields, error);
-}
 
-OdEvaluationRoundFields *
-od_evaluation_round_load (OdDb    *db,
-                          gint64   id,
-                          GError **error)
-{
-  return od_entity_store_load (&od_evaluation_round_entity, db, id, FALSE, error);
-}
 
-gint64
-od_evaluation_save (OdDb                      *db,
-                    const OdEvaluationFields  *fields,
-                    GError                   **error)
-{
-  return od_entity_store_save (&od_evaluation_entity, db, fields, error);
-}
 
-OdEvaluationFields *
-od_evaluation_load (OdDb    *db,
-                    gint64   id,
-                    GError **error)
-{
-  return od_entity_store_load (&od_evaluation_entity, db, id, FALSE, error);
-}
 
-gint64
-od_evaluation_score_save (OdDb                           *db,
-                          const OdEvaluationScoreFields  *fields,
-                          GError                        **error)
-{
-  return od_entity_store_save (&od_evaluation_score_entity, db, fields, error);
-}
+
 
 /* The records of ENTITY whose ids SQL lists (?1 = ARG), in that order. */
 static GPtrArray *

@@ -43,6 +43,12 @@ OdEvaluationFields       *od_evaluation_load         (OdDb                      
 gint64                    od_evaluation_score_save   (OdDb                           *db,
                                                       const OdEvaluationScoreFields  *fields,
                                                       GError                        **error);
+OdEvaluationScoreFields  *od_evaluation_score_load   (OdDb                           *db,
+                                                      gint64                          id,
+                                                      GError                        **error);
+OdSchemeIndicatorFields  *od_scheme_indicator_load   (OdDb                           *db,
+                                                      gint64                          id,
+                                                      GError                        **error);
 
 /* --- schemes --- */
 

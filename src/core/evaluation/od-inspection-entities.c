@@ -27,6 +27,7 @@
 #include "od-inspection-stats.h"
 #include "od-inspection-store.h"
 #include "od-problem.h"
+#include "od-registry-entities.h"
 #include "od-stats.h"
 #include "od-store-util.h"
 #include "od-trash.h"
@@ -45,45 +46,6 @@ const OdChoice od_inspection_conclusion_choices[] = {
 
 /* --- lookups --- */
 
-/* A live organization by its name, credit code or record key. */
-static gboolean
-lookup_organization (OdDb        *db,
-                     const char  *text,
-                     gint64      *id,
-                     char       **problem,
-                     GError     **error)
-{
-  g_autoptr(OdStmt) stmt = NULL;
-  g_autofree char *code = g_ascii_strup (text, -1);
-  gint64 n = 0;
-  OdStep step;
-
-  *id = 0;
-  stmt = od_db_prepare (db,
-                        "SELECT id FROM organizations WHERE deleted_at IS NULL"
-                        " AND (name = ?1 OR credit_code = ?2 OR uuid = ?1)", error);
-  if (stmt == NULL || !od_stmt_bind_text (stmt, 1, text, error)
-      || !od_stmt_bind_text (stmt, 2, code, error))
-    return FALSE;
-  while ((step = od_stmt_step (stmt, error)) == OD_STEP_ROW)
-    if (++n == 1)
-      *id = od_stmt_get_int64 (stmt, 0);
-  if (step == OD_STEP_ERROR)
-    return FALSE;
-  if (n == 1)
-    return TRUE;
-  *id = 0;
-  if (n == 0)
-    /* Translators: %s is an organization's name or credit code from the file */
-    *problem = g_strdup_printf (_("No organization is called “%s” or has it as its credit "
-                                  "code. Import the organizations first, or correct the "
-                                  "name."), text);
-  else
-    /* Translators: %s is an organization's name or credit code from the file */
-    *problem = g_strdup_printf (_("“%s” names several organizations. Use the credit code or "
-                                  "the record key (uuid) from an export instead."), text);
-  return TRUE;
-}
 
 /* --- fields --- */
 
@@ -101,7 +63,7 @@ static const OdEntityField inspection_fields[] = {
          .text_offset = G_STRUCT_OFFSET (OdInspectionFields, organization_name),
          .ref_sql = "SELECT name FROM organizations WHERE id = ?1",
          .headers = HEADERS ("单位名称", "组织名称", "社会组织名称", "统一社会信用代码"),
-         .lookup = lookup_organization, .required = TRUE),
+         .lookup = od_organization_lookup, .required = TRUE),
   FIELD ("year", N_("Year inspected"), OD_INPUT_COUNT, OD_FIELD_INT, year,
          .headers = HEADERS ("年度", "检查年度", "年检年度"), .required = TRUE),
   FIELD ("submitted_on", N_("Submitted on"), OD_INPUT_DATE, OD_FIELD_NULLABLE, submitted_on,

@@ -22,26 +22,7 @@
 
 /* --- saving --- */
 
-gint64
-od_inspection_save (OdDb                      *db,
-                    const OdInspectionFields  *fields,
-                    GError                   **error)
-{
-  g_return_val_if_fail (OD_IS_DB (db), 0);
-  g_return_val_if_fail (fields != NULL, 0);
-
-  return od_entity_store_save (&od_inspection_entity, db, fields, error);
-}
-
-OdInspectionFields *
-od_inspection_load (OdDb    *db,
-                    gint64   id,
-                    GError **error)
-{
-  g_return_val_if_fail (OD_IS_DB (db), NULL);
-
-  return od_entity_store_load (&od_inspection_entity, db, id, FALSE, error);
-}
+OD_ENTITY_STORE_TYPED (od_inspection, OdInspectionFields, od_inspection_entity)
 
 gboolean
 od_inspection_find (OdDb     *db,

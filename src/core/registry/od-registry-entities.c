@@ -248,16 +248,20 @@ od_organization_lookup (OdDb        *db,
                         char       **problem,
                         GError     **error)
 {
+  g_autofree char *code = g_ascii_strup (name, -1);
   g_autoptr(OdStmt) stmt = NULL;
   g_autoptr(GPtrArray) suggestions = NULL;
   OdStep step;
 
   *id = 0;
+  /* An exact name, credit code or record key wins over a short name. */
   stmt = od_db_prepare (db,
-                        "SELECT id, name = ?1, count(*) OVER () FROM organizations"
-                        " WHERE deleted_at IS NULL AND (name = ?1 OR short_name = ?1)"
-                        " ORDER BY name = ?1 DESC LIMIT 1", error);
-  if (stmt == NULL || !od_stmt_bind_text (stmt, 1, name, error))
+                        "SELECT id, name = ?1 OR credit_code = ?2 OR uuid = ?1, count(*) OVER ()"
+                        " FROM organizations WHERE deleted_at IS NULL"
+                        " AND (name = ?1 OR short_name = ?1 OR credit_code = ?2 OR uuid = ?1)"
+                        " ORDER BY 2 DESC LIMIT 1", error);
+  if (stmt == NULL || !od_stmt_bind_text (stmt, 1, name, error)
+      || !od_stmt_bind_text (stmt, 2, code, error))
     return FALSE;
   step = od_stmt_step (stmt, error);
   if (step == OD_STEP_ERROR)

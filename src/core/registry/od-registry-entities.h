@@ -32,8 +32,9 @@ void od_registry_register_entities (void);
 extern const OdDomain od_registry_domain;
 
 /* The lookup of an imported cell naming an organization (OdEntityField
- * lookup): a live organization by its name, else by a short name only one
- * has; otherwise *PROBLEM says so, suggesting similar names. */
+ * lookup): a live organization by its name, credit code or record key,
+ * else by a short name only one has; otherwise *PROBLEM says so,
+ * suggesting similar names. */
 gboolean od_organization_lookup (OdDb        *db,
                                  const char  *name,
                                  gint64      *id,

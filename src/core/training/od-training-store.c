@@ -30,37 +30,12 @@ od_enrolment_new_token (void)
   return g_string_free (token, FALSE);
 }
 
-gint64
-od_course_save (OdDb                  *db,
-                const OdCourseFields  *fields,
-                GError               **error)
-{
-  return od_entity_store_save (&od_course_entity, db, fields, error);
-}
 
-OdCourseFields *
-od_course_load (OdDb    *db,
-                gint64   id,
-                GError **error)
-{
-  return od_entity_store_load (&od_course_entity, db, id, FALSE, error);
-}
 
-gint64
-od_course_session_save (OdDb                         *db,
-                        const OdCourseSessionFields  *fields,
-                        GError                      **error)
-{
-  return od_entity_store_save (&od_course_session_entity, db, fields, error);
-}
 
-OdCourseSessionFields *
-od_course_session_load (OdDb    *db,
-                        gint64   id,
-                        GError **error)
-{
-  return od_entity_store_load (&od_course_session_entity, db, id, FALSE, error);
-}
+
+OD_ENTITY_STORE_TYPED (od_course, OdCourseFields, od_course_entity)
+OD_ENTITY_STORE_TYPED (od_course_session, OdCourseSessionFields, od_course_session_entity)
 
 /* Today in the local time zone, as the database clock says. */
 static char *
