@@ -9,6 +9,7 @@
 #include "od-add-organizations-dialog.h"
 #include "od-application.h"
 #include "od-decision-dialog.h"
+#include "od-chart-view.h"
 #include "od-demo.h"
 #include "od-evaluation-page.h"
 #include "od-evaluation-rules.h"
@@ -20,6 +21,7 @@
 #include "od-registry-store.h"
 #include "od-round-dialog.h"
 #include "od-scoring-sheet.h"
+#include "od-test-db.h"
 #include "od-test-util.h"
 #include "od-test-ui-util.h"
 #include "od-window.h"
@@ -397,6 +399,35 @@ test_next_states_agree (OdTestFixture *f,
 }
 
 /* The inspections grid: a conclusion chosen in a row's drop-down is saved. */
+/* The round's charts open side by side in a window of their own. */
+static void
+test_charts (OdTestFixture *f,
+             gconstpointer  data)
+{
+  OdWindow *window = open_demo_window (f);
+  OdDb *db = od_window_get_db (window);
+  OdEvaluationPage *page = evaluation_page (window);
+  gint64 round = od_test_query_int (db, "SELECT id FROM evaluation_rounds WHERE year = 2017");
+  GtkWidget *charts;
+  guint n_views = 0;
+
+  od_evaluation_page_select_round (page, round);
+  od_test_spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "evaluation.charts", NULL));
+  od_test_spin (100);
+  charts = find_toplevel (ADW_TYPE_WINDOW);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (charts)), ==,
+                   "Charts of 2017年度社会组织等级评估");
+  for (GtkWidget *grid = od_test_find_child (charts, GTK_TYPE_GRID),
+       *child = gtk_widget_get_first_child (grid); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_views += OD_IS_CHART_VIEW (child);
+  g_assert_cmpuint (n_views, ==, 4);
+  gtk_window_destroy (GTK_WINDOW (charts));
+  gtk_window_destroy (GTK_WINDOW (window));
+  od_test_spin (20);
+}
+
 static void
 test_inspections_grid (OdTestFixture *f,
                        gconstpointer  data)
@@ -477,6 +508,7 @@ main (int    argc,
   OD_TEST_ADD ("/ui/evaluation/round-to-confirmed", test_round_to_confirmed);
   OD_TEST_ADD ("/ui/evaluation/next-states", test_next_states_agree);
   OD_TEST_ADD ("/ui/evaluation/inspections-grid", test_inspections_grid);
+  OD_TEST_ADD ("/ui/evaluation/charts", test_charts);
 
   status = g_test_run ();
   g_clear_object (&app);

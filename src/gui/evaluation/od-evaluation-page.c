@@ -20,6 +20,7 @@
 #include "od-add-organizations-dialog.h"
 #include "od-decision-dialog.h"
 #include "od-evaluation-entities.h"
+#include "od-charts-window.h"
 #include "od-evaluation-page.h"
 #include "od-evaluation-rules.h"
 #include "od-evaluation-store.h"
@@ -468,6 +469,41 @@ on_round_saved_cb (OdEvaluationPage *self,
 
 /* --- actions --- */
 
+/* The round's charts (its year's grades, scores, indicator averages, and
+ * the inspections by year), side by side. */
+static void
+charts_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  OdEvaluationPage *self = OD_EVALUATION_PAGE (widget);
+  static const char *const kinds[] = {
+    "grades", "score-histogram", "indicator-averages", "inspections", NULL,
+  };
+  OdDb *db = od_page_get_db (OD_PAGE (self));
+  g_autoptr(OdEvaluationRoundFields) round = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  OdRenderRequest request = { 0 };
+  GtkWidget *window;
+
+  if (db == NULL || self->round_id <= 0
+      || (round = od_evaluation_round_load (db, self->round_id, &error)) == NULL)
+    return;
+  request.db = db;
+  request.year = (int) round->year;
+  request.round_id = round->id;
+  /* Translators: %s is a round's name */
+  title = g_strdup_printf (_("Charts of %s"), round->name);
+  window = od_charts_window_new (parent_window (self), title, kinds, &request, &error);
+  if (window == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 new_round_action (GtkWidget  *widget,
                   const char *action_name,
@@ -588,6 +624,7 @@ od_evaluation_page_class_init (OdEvaluationPageClass *klass)
   page_class->reload = od_evaluation_page_reload;
 
   gtk_widget_class_install_action (widget_class, "evaluation.new-round", NULL, new_round_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.charts", NULL, charts_action);
   gtk_widget_class_install_action (widget_class, "evaluation.add-organizations", NULL,
                                    add_organizations_action);
   gtk_widget_class_install_action (widget_class, "evaluation.score", "x", score_action);

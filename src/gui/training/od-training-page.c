@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "od-chart-view.h"
+#include "od-charts-window.h"
 #include "od-form.h"
 
 #include "od-labels.h"
@@ -104,54 +105,29 @@ charts_action (GtkWidget  *widget,
 {
   OdTrainingPage *self = OD_TRAINING_PAGE (widget);
   static const char *const kinds[] = {
-    "attendance-by-month", "attendance-rate", "attendance-by-topic", "attendance-by-org",
+    "attendance-by-month", "attendance-rate", "attendance-by-topic", "attendance-by-org", NULL,
   };
   OdDb *db = od_page_get_db (OD_PAGE (self));
   OdCourseFilter filter;
   OdRenderRequest request = { db, 0, 0, NULL, 0, 0 };
   GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *window, *grid;
+  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  GtkWidget *window;
 
   if (db == NULL)
     return;
   build_filter (self, &filter);
   request.year = filter.year;
-  window = adw_window_new ();
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
-  gtk_window_set_modal (GTK_WINDOW (window), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   title = filter.year != 0 ? g_strdup_printf (_("Training Charts, %d"), filter.year)
                            : g_strdup (_("Training Charts"));
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_homogeneous (GTK_GRID (grid), TRUE);
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+  window = od_charts_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, title, kinds,
+                                 &request, &error);
+  if (window == NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(OdChart) chart = od_render_build_chart (kinds[i], &request, &error);
-      GtkWidget *view;
-
-      if (chart == NULL)
-        {
-          show_error (self, error);
-          gtk_window_destroy (GTK_WINDOW (window));
-          return;
-        }
-      view = od_chart_view_new ();
-      od_chart_view_set_chart (OD_CHART_VIEW (view), chart);
-      gtk_widget_set_hexpand (view, TRUE);
-      gtk_widget_set_vexpand (view, TRUE);
-      gtk_grid_attach (GTK_GRID (grid), view, (int) (i % 2), (int) (i / 2), 1, 1);
+      show_error (self, error);
+      return;
     }
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-    gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-    gtk_box_append (GTK_BOX (box), grid);
-    adw_window_set_content (ADW_WINDOW (window), box);
-  }
   gtk_window_present (GTK_WINDOW (window));
 }
 
