@@ -399,6 +399,40 @@ test_next_states_agree (OdTestFixture *f,
 }
 
 /* The inspections grid: a conclusion chosen in a row's drop-down is saved. */
+/* The watch list: nothing today (the demo's grades ended in 2022); on
+ * 2022-08-01 the 2017 round's grades expire within six months. */
+static void
+test_watch_list (OdTestFixture *f,
+                 gconstpointer  data)
+{
+  OdWindow *window = open_demo_window (f);
+  OdDb *db = od_window_get_db (window);
+  OdEvaluationPage *page = evaluation_page (window);
+  GtkStack *stack = od_test_child (page, OD_TYPE_EVALUATION_PAGE, "watch_stack");
+  GtkListBox *list = od_test_child (page, OD_TYPE_EVALUATION_PAGE, "watch_list");
+  g_autoptr(GPtrArray) expected = NULL;
+  guint n_rows = 0;
+
+  od_evaluation_page_show_view (page, "watch");
+  od_test_spin (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  od_db_set_fixed_now (db, "2022-08-01T08:00:00Z");
+  od_page_reload (OD_PAGE (page));
+  od_test_spin (50);
+  expected = od_grade_watch_list (db, NULL, NULL);
+  g_assert_cmpuint (expected->len, >=, 20);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  while (gtk_list_box_get_row_at_index (list, (int) n_rows) != NULL)
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, expected->len);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))),
+                   ==, ((OdGradeWatch *) g_ptr_array_index (expected, 0))->organization_name);
+  od_db_set_fixed_now (db, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  od_test_spin (20);
+}
+
 /* The round's charts open side by side in a window of their own. */
 static void
 test_charts (OdTestFixture *f,
@@ -509,6 +543,7 @@ main (int    argc,
   OD_TEST_ADD ("/ui/evaluation/next-states", test_next_states_agree);
   OD_TEST_ADD ("/ui/evaluation/inspections-grid", test_inspections_grid);
   OD_TEST_ADD ("/ui/evaluation/charts", test_charts);
+  OD_TEST_ADD ("/ui/evaluation/watch-list", test_watch_list);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -51,6 +51,9 @@ struct _OdEvaluationPage
   GtkListBox        *participants_list;
   AdwStatusPage     *participants_empty;
   OdInspectionsView *inspections_view;
+  GtkStack          *watch_stack;
+  GtkLabel          *watch_label;
+  GtkListBox        *watch_list;
 };
 
 G_DEFINE_FINAL_TYPE (OdEvaluationPage, od_evaluation_page, OD_TYPE_PAGE)
@@ -432,12 +435,50 @@ reload_participants (OdEvaluationPage *self)
   gtk_stack_set_visible_child_name (self->pane_stack, "round");
 }
 
+/* The watch list of today (DESIGN.md §2): grades expiring within six
+ * months, downgrade triggers in graded organizations' inspections. */
+static void
+reload_watch (OdEvaluationPage *self)
+{
+  OdDb *db = od_page_get_db (OD_PAGE (self));
+  g_autoptr(GPtrArray) watch = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+
+  od_form_clear_list (self->watch_list);
+  if (db != NULL && (watch = od_grade_watch_list (db, NULL, &error)) == NULL)
+    show_error (self, error->message);
+  if (watch == NULL || watch->len == 0)
+    {
+      gtk_stack_set_visible_child_name (self->watch_stack, "empty");
+      return;
+    }
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u organization to watch",
+                                        "%u organizations to watch", watch->len), watch->len);
+  gtk_label_set_text (self->watch_label, count);
+  for (guint i = 0; i < watch->len; i++)
+    {
+      const OdGradeWatch *item = g_ptr_array_index (watch, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *grade = gtk_label_new (od_grade_label ("grade", item->grade));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->organization_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->reason);
+      gtk_widget_add_css_class (grade, "heading");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), grade);
+      gtk_list_box_append (self->watch_list, row);
+    }
+  gtk_stack_set_visible_child_name (self->watch_stack, "list");
+}
+
 /* After a change to a participant: its row, the round's counts. */
 static void
 participants_changed (OdEvaluationPage *self)
 {
   reload_rounds (self);
   reload_participants (self);
+  reload_watch (self);
 }
 
 /* --- callbacks --- */
@@ -601,6 +642,7 @@ od_evaluation_page_reload (OdPage *page)
   od_inspections_view_set_db (self->inspections_view, db);
   reload_rounds (self);
   reload_participants (self);
+  reload_watch (self);
 }
 
 static void
@@ -647,6 +689,9 @@ od_evaluation_page_class_init (OdEvaluationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdEvaluationPage, participants_list);
   gtk_widget_class_bind_template_child (widget_class, OdEvaluationPage, participants_empty);
   gtk_widget_class_bind_template_child (widget_class, OdEvaluationPage, inspections_view);
+  gtk_widget_class_bind_template_child (widget_class, OdEvaluationPage, watch_stack);
+  gtk_widget_class_bind_template_child (widget_class, OdEvaluationPage, watch_label);
+  gtk_widget_class_bind_template_child (widget_class, OdEvaluationPage, watch_list);
   gtk_widget_class_bind_template_callback (widget_class, on_round_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_step_changed_cb);
 }
