@@ -19,6 +19,7 @@
 #include "od-organization-type.h"
 #include "od-problem.h"
 #include "od-registry-store.h"
+#include "od-render-registry.h"
 #include "od-round-dialog.h"
 #include "od-scoring-sheet.h"
 #include "od-test-db.h"
@@ -458,6 +459,36 @@ test_charts (OdTestFixture *f,
     n_views += OD_IS_CHART_VIEW (child);
   g_assert_cmpuint (n_views, ==, 4);
   gtk_window_destroy (GTK_WINDOW (charts));
+
+  /* The print menu offers the round's four prints, each a registered
+   * report kind that builds for this round. */
+  {
+    GMenuModel *menu = gtk_menu_button_get_menu_model (od_test_child (page, OD_TYPE_EVALUATION_PAGE,
+                                                                      "print_button"));
+    guint n_items = 0;
+
+    for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+        for (int j = 0; j < g_menu_model_get_n_items (section); j++)
+          {
+            g_autofree char *target = NULL;
+            OdRenderRequest request = { db, 2017, 0, "宝鸡市社会组织促进会", 0, 0, round };
+            g_autoptr(OdDocument) doc = NULL;
+            g_autoptr(GError) error = NULL;
+
+            g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_TARGET,
+                                                            "s", &target));
+            doc = od_render_build_report (target, &request, &error);
+            g_assert_no_error (error);
+            g_assert_nonnull (doc);
+            n_items++;
+          }
+      }
+    g_assert_cmpuint (n_items, ==, 4);
+    g_assert_true (gtk_widget_is_sensitive (od_test_child (page, OD_TYPE_EVALUATION_PAGE, "print_button")));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   od_test_spin (20);
 }

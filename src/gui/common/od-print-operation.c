@@ -226,3 +226,20 @@ od_print_operation_export_pdf (OdPrintOperation  *self,
                                     NULL, error);
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
+
+gboolean
+od_print_report (GtkWidget              *widget,
+                 const char             *kind,
+                 const OdRenderRequest  *request,
+                 GError                **error)
+{
+  g_autoptr(OdDocument) doc = od_render_build_report (kind, request, error);
+  g_autoptr(OdPrintOperation) operation = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (doc == NULL)
+    return FALSE;
+  operation = od_print_operation_new (doc);
+  od_print_operation_run_dialog (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  return TRUE;
+}

@@ -8,6 +8,7 @@
 
 #include "od-chart.h"
 #include "od-document.h"
+#include "od-render-registry.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,13 @@ void              od_print_operation_run_dialog     (OdPrintOperation *self,
 gboolean          od_print_operation_export_pdf     (OdPrintOperation *self,
                                                      const char       *path,
                                                      GError          **error);
+
+/* Report KIND (od-render-registry.h) made for REQUEST, to the print dialog
+ * over WIDGET's window (which also saves it as a PDF); FALSE with ERROR
+ * when it cannot be made. */
+gboolean          od_print_report                   (GtkWidget              *widget,
+                                                     const char             *kind,
+                                                     const OdRenderRequest  *request,
+                                                     GError                **error);
 
 G_END_DECLS

@@ -22,6 +22,8 @@
 #include "od-evaluation-entities.h"
 #include "od-charts-window.h"
 #include "od-evaluation-page.h"
+#include "od-print-operation.h"
+#include "od-settings-store.h"
 #include "od-evaluation-rules.h"
 #include "od-evaluation-store.h"
 #include "od-form.h"
@@ -51,6 +53,7 @@ struct _OdEvaluationPage
   GtkListBox        *participants_list;
   AdwStatusPage     *participants_empty;
   OdInspectionsView *inspections_view;
+  GtkWidget         *print_button;
   GtkStack          *watch_stack;
   GtkLabel          *watch_label;
   GtkListBox        *watch_list;
@@ -510,6 +513,32 @@ on_round_saved_cb (OdEvaluationPage *self,
 
 /* --- actions --- */
 
+/* Prints the round's report KIND (the parameter): the publicity list,
+ * the report cards, the certificates, the year's inspection results. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  OdEvaluationPage *self = OD_EVALUATION_PAGE (widget);
+  OdDb *db = od_page_get_db (OD_PAGE (self));
+  g_autoptr(OdEvaluationRoundFields) round = NULL;
+  g_autofree char *association = NULL;
+  g_autoptr(GError) error = NULL;
+  OdRenderRequest request = { 0 };
+
+  if (db == NULL || self->round_id <= 0
+      || (round = od_evaluation_round_load (db, self->round_id, &error)) == NULL)
+    return;
+  association = od_settings_get (db, OD_SETTING_ASSOCIATION_NAME, NULL);
+  request.db = db;
+  request.year = (int) round->year;
+  request.round_id = round->id;
+  request.association = association;
+  if (!od_print_report (widget, g_variant_get_string (parameter, NULL), &request, &error))
+    show_error (self, error->message);
+}
+
 /* The round's charts (its year's grades, scores, indicator averages, and
  * the inspections by year), side by side. */
 static void
@@ -667,6 +696,7 @@ od_evaluation_page_class_init (OdEvaluationPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "evaluation.new-round", NULL, new_round_action);
   gtk_widget_class_install_action (widget_class, "evaluation.charts", NULL, charts_action);
+  gtk_widget_class_install_action (widget_class, "evaluation.print", "s", print_action);
   gtk_widget_class_install_action (widget_class, "evaluation.add-organizations", NULL,
                                    add_organizations_action);
   gtk_widget_class_install_action (widget_class, "evaluation.score", "x", score_action);
@@ -689,6 +719,7 @@ od_evaluation_page_class_init (OdEvaluationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OdEvaluationPage, participants_list);
   gtk_widget_class_bind_template_child (widget_class, OdEvaluationPage, participants_empty);
   gtk_widget_class_bind_template_child (widget_class, OdEvaluationPage, inspections_view);
+  gtk_widget_class_bind_template_child (widget_class, OdEvaluationPage, print_button);
   gtk_widget_class_bind_template_child (widget_class, OdEvaluationPage, watch_stack);
   gtk_widget_class_bind_template_child (widget_class, OdEvaluationPage, watch_label);
   gtk_widget_class_bind_template_child (widget_class, OdEvaluationPage, watch_list);

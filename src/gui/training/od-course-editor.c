@@ -647,17 +647,9 @@ print_report (OdCourseEditor *self,
   g_autofree char *association = od_settings_get (self->db, OD_SETTING_ASSOCIATION_NAME, NULL);
   OdRenderRequest request = { self->db, 0, 0, association, session_id, self->course->id };
   g_autoptr(GError) error = NULL;
-  g_autoptr(OdDocument) doc = od_render_build_report (name, &request, &error);
-  g_autoptr(OdPrintOperation) operation = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (doc == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  operation = od_print_operation_new (doc);
-  od_print_operation_run_dialog (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  if (!od_print_report (GTK_WIDGET (self), name, &request, &error))
+    show_error (self, error);
 }
 
 static void
