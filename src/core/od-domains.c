@@ -96,3 +96,20 @@ od_domains_organization_facts (OdDb     *db,
       return NULL;
   return g_steal_pointer (&facts);
 }
+
+char *
+od_domains_organization_badges (OdDb    *db,
+                                gint64   id)
+{
+  GString *badges = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
+    {
+      g_autofree char *badge = domains[i]->organization_badge != NULL
+                               ? domains[i]->organization_badge (db, id) : NULL;
+
+      if (badge != NULL && badge[0] != '\0')
+        g_string_append_printf (badges, "%s%s", badges->len > 0 ? " " : "", badge);
+    }
+  return g_string_free (badges, FALSE);
+}

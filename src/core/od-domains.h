@@ -45,6 +45,9 @@ typedef struct
    * or NULL. */
   gboolean            (*organization_facts) (OdDb *db, gint64 id, GPtrArray *facts,
                                              GError **error);
+  /* A few characters shown beside the organization in lists (its grade:
+   * "4A"), or NULL; or NULL. */
+  char               *(*organization_badge) (OdDb *db, gint64 id);
 } OdDomain;
 
 /* The domains, in order: what others refer to first. */
@@ -62,6 +65,11 @@ gboolean               od_domains_is_seeded_table (const char *table);
 GPtrArray             *od_domains_organization_facts (OdDb     *db,
                                                       gint64    id,
                                                       GError  **error);
+
+/* The domains' badges of organization ID, space-separated ("4A ★★★"), or
+ * "" when there are none. */
+char                  *od_domains_organization_badges (OdDb    *db,
+                                                       gint64   id);
 
 /* Runs every domain's open(), after opening DB (the window and the CLI). */
 gboolean               od_domains_open     (OdDb     *db,

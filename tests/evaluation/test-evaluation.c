@@ -627,6 +627,16 @@ test_workflow (OdTestFixture *f,
     g_assert_true (grade_fact);
     g_assert_true (downgrade);
     g_assert_true (inspection);
+    /* Beside its name in lists: the grade valid today. */
+    {
+      g_autofree char *badges = od_domains_organization_badges (db, b);
+      g_autofree char *none = NULL;
+
+      g_assert_cmpstr (badges, ==, "3A");
+      od_db_set_fixed_now (db, "2023-01-01T08:00:00Z");
+      none = od_domains_organization_badges (db, b);
+      g_assert_cmpstr (none, ==, "");
+    }
     od_db_set_fixed_now (db, NULL);
   }
 

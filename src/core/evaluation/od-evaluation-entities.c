@@ -662,6 +662,26 @@ organization_facts (OdDb       *db,
   return TRUE;
 }
 
+/* Its grade valid today, and its party-building stars: "4A ★★★". */
+static char *
+organization_badge (OdDb   *db,
+                    gint64  id)
+{
+  const char *const kinds[] = { "grade", "stars" };
+  GString *badge = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      OdCurrentGrade grade = { 0 };
+
+      if (od_organization_get_grade (db, id, kinds[i], NULL, &grade, NULL) && grade.grade > 0)
+        g_string_append_printf (badge, "%s%s", badge->len > 0 ? " " : "",
+                                od_grade_label (grade.kind, grade.grade));
+      od_current_grade_clear (&grade);
+    }
+  return g_string_free (badge, FALSE);
+}
+
 /* The shipped rating schemes come with 0008-default-schemes.sql. */
 static const char *const evaluation_seeded_tables[] = {
   "rating_schemes", "scheme_indicators", NULL
@@ -674,4 +694,5 @@ const OdDomain od_evaluation_domain = {
   .stats = &od_evaluation_stats_domain,
   .load_demo = od_demo_load_evaluation,
   .organization_facts = organization_facts,
+  .organization_badge = organization_badge,
 };

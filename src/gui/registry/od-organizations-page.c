@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <glib/gi18n.h>
 
+#include "od-domains.h"
 #include "od-form.h"
 #include "od-labels.h"
 #include "od-organization-editor.h"
@@ -29,6 +30,7 @@ typedef enum
   COLUMN_MEMBER,
   COLUMN_PARTY,
   COLUMN_STATUS,
+  COLUMN_BADGES,
   N_COLUMNS
 } Column;
 
@@ -60,6 +62,8 @@ static const OdListColumn columns[N_COLUMNS] = {
   [COLUMN_MEMBER] = { NULL, N_("Membership"), 110, FALSE, OD_ORGANIZATION_SORT_MEMBER_ROLE, 0 },
   [COLUMN_PARTY] = { NULL, N_("Party"), 60, FALSE, OD_ORGANIZATION_SORT_PARTY, 0 },
   [COLUMN_STATUS] = { NULL, N_("Status"), 80, FALSE, OD_ORGANIZATION_SORT_STATUS, 0 },
+  /* What the other sections show beside it: its grade ("4A"). */
+  [COLUMN_BADGES] = { NULL, N_("Grade"), 80, FALSE, OD_LIST_COLUMN_UNSORTED, 0 },
 };
 
 /* --- helpers --- */
@@ -220,6 +224,8 @@ od_organizations_page_cell_text (OdListPage *page,
                        : od_organization_fields_has_work_coverage (f) ? "✓" : "");
     case COLUMN_STATUS:
       return g_strdup (od_label_for (od_labels_status, f->status));
+    case COLUMN_BADGES:
+      return od_domains_organization_badges (od_page_get_db (OD_PAGE (page)), f->id);
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
