@@ -678,6 +678,37 @@ test_workflow (OdTestFixture *f,
                                             " scheme_indicators p ON p.id = c.parent_id WHERE"
                                             " c.scheme_id <> p.scheme_id"), ==, 0);
   }
+
+  /* Evaluated again in 2021 (the 2026 rule allows it in the first four
+   * years): the pane shows the new grade and lists the earlier one. */
+  {
+    gint64 round_2021 = add_round (db, 2021, "2021-12-20");
+    gint64 again = od_round_add_organization (db, round_2021, a, NULL, &error);
+    g_autoptr(GPtrArray) facts = NULL;
+    gboolean earlier = FALSE;
+
+    g_assert_no_error (error);
+    score_all (db, again, 850);
+    g_assert_true (od_evaluation_advance (db, again, "scored", &error));
+    g_assert_true (od_evaluation_advance (db, again, "proposed", &error));
+    g_assert_true (od_evaluation_advance (db, again, "publicized", &error));
+    g_assert_true (od_evaluation_advance (db, again, "confirmed", &error));
+    g_assert_no_error (error);
+    od_db_set_fixed_now (db, "2022-03-01T08:00:00Z");
+    facts = od_domains_organization_facts (db, a, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < facts->len; i++)
+      {
+        const OdFact *fact = g_ptr_array_index (facts, i);
+
+        earlier |= g_str_equal (fact->title, "Earlier grades")
+                   && g_str_equal (fact->value, "2017年度社会组织等级评估: 5A");
+        if (g_str_equal (fact->title, "Grade"))
+          g_assert_true (g_str_has_prefix (fact->value, "4A, valid until 2026-12-31"));
+      }
+    g_assert_true (earlier);
+    od_db_set_fixed_now (db, NULL);
+  }
 }
 
 /* Rounds and evaluations come in from a spreadsheet like any entity. */

@@ -28,6 +28,7 @@
 #include "od-problem.h"
 #include "od-registry-entities.h"
 #include "od-store-util.h"
+#include "od-text.h"
 
 /* --- choices --- */
 
@@ -659,6 +660,27 @@ organization_facts (OdDb       *db,
           }
       od_current_grade_clear (&grade);
     }
+
+  /* The grades before the latest one: the history. */
+  {
+    g_autoptr(GPtrArray) grades = od_organization_list_grades (db, id, error);
+    g_autoptr(GPtrArray) earlier = g_ptr_array_new_with_free_func (g_free);
+
+    if (grades == NULL)
+      return FALSE;
+    for (guint i = 1; i < grades->len; i++)
+      {
+        const OdEvaluationFields *e = g_ptr_array_index (grades, i);
+        gint64 final = e->decided_grade >= 0 ? e->decided_grade : e->proposed_grade;
+
+        /* Translators: a round's name, then the grade it gave ("3A") */
+        g_ptr_array_add (earlier, g_strdup_printf (_("%s: %s"), e->round_name,
+                                                   final > 0 ? od_grade_label ("grade", final)
+                                                             : _("no grade")));
+      }
+    if (earlier->len > 0)
+      od_facts_add (facts, g_strdup (_("Earlier grades")), od_text_join_list (earlier), FALSE);
+  }
   return TRUE;
 }
 

@@ -830,8 +830,9 @@ od_organization_list_grades (OdDb    *db,
                              GError **error)
 {
   return load_listed (&od_evaluation_entity, db,
-                      "SELECT id FROM evaluations WHERE organization_id = ?1 AND state = 'confirmed'"
-                      " AND deleted_at IS NULL ORDER BY valid_from DESC, id DESC",
+                      "SELECT e.id FROM evaluations e JOIN rating_schemes s ON s.id = e.scheme_id"
+                      " WHERE e.organization_id = ?1 AND e.state = 'confirmed' AND s.kind = 'grade'"
+                      " AND e.deleted_at IS NULL ORDER BY e.valid_from DESC, e.id DESC",
                       organization_id, error);
 }
 

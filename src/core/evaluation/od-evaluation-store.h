@@ -202,7 +202,8 @@ gboolean    od_organization_get_last_grade (OdDb      *db,
                                           const char  *kind,
                                           OdCurrentGrade *grade,
                                           GError     **error);
-/* Its confirmed evaluations (OdEvaluationFields), newest first. */
+/* Its confirmed grade evaluations (kind "grade", OdEvaluationFields),
+ * newest first. */
 GPtrArray  *od_organization_list_grades  (OdDb        *db,
                                           gint64       organization_id,
                                           GError     **error);
