@@ -15,6 +15,7 @@
 #include "od-evaluation-entities.h"
 #include "od-evaluation-rules.h"
 #include "od-evaluation-store.h"
+#include "od-export.h"
 #include "od-import.h"
 #include "od-inspection-store.h"
 #include "od-registry-store.h"
@@ -731,6 +732,55 @@ test_import (OdTestFixture *f,
   g_assert_cmpuint (result->n_inserted, ==, 1);
   g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM evaluation_rounds WHERE year = 2019"
                                           " AND announced_on = '2019-12-20'"), ==, 1);
+
+  /* Scores as a spreadsheet writes points: 27.5, 30分; exported back as
+   * points, and a cell that is not a number of points refused. */
+  {
+    gint64 org = add_org (db, "宝鸡市养生协会", "2010-01-01", "independent");
+    gint64 round = od_test_query_int (db, "SELECT id FROM evaluation_rounds WHERE year = 2019");
+    gint64 evaluation = od_round_add_organization (db, round, org, "测试", &error);
+    g_autoptr(OdEvaluationFields) e = NULL;
+    g_autofree char *scores = g_build_filename (f->dir, "scores.csv", NULL);
+    g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+    g_autofree char *exported = g_build_filename (f->dir, "export.csv", NULL);
+    g_autofree char *csv = NULL;
+    g_autofree char *text = NULL;
+    g_autoptr(OdImportResult) imported = NULL;
+    g_autoptr(OdImportResult) refused = NULL;
+
+    g_assert_no_error (error);
+    e = od_evaluation_load (db, evaluation, &error);
+    csv = g_strdup_printf ("评估记录,指标,自评分,专家评分\n"
+                           "%s,scheme-social-group-1-1,30分,27.5\n"
+                           "%s,scheme-social-group-1-2,１８,\n", e->uuid, e->uuid);
+    g_assert_true (g_file_set_contents (scores, csv, -1, &error));
+    imported = od_import_file (db, "evaluation_scores", scores, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (imported->errors->len, ==, 0);
+    g_assert_cmpuint (imported->n_inserted, ==, 2);
+    g_assert_cmpint (od_test_query_int (db, "SELECT self_score * 10000 + expert_score FROM"
+                                            " evaluation_scores WHERE indicator_id = (SELECT id FROM"
+                                            " scheme_indicators WHERE uuid = 'scheme-social-group-1-1')"),
+                     ==, 300 * 10000 + 275);
+    g_assert_cmpint (od_test_query_int (db, "SELECT expert_score FROM evaluation_scores WHERE"
+                                            " indicator_id = (SELECT id FROM scheme_indicators"
+                                            " WHERE uuid = 'scheme-social-group-1-2')"), ==, -1);
+
+    g_clear_pointer (&csv, g_free);
+    csv = g_strdup_printf ("评估记录,指标,专家评分\n%s,scheme-social-group-1-3,27.55\n", e->uuid);
+    g_assert_true (g_file_set_contents (bad, csv, -1, &error));
+    refused = od_import_file (db, "evaluation_scores", bad, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (refused->errors->len, ==, 1);
+    g_assert_cmpint (od_test_query_int (db, "SELECT count(*) FROM evaluation_scores"), ==, 2);
+
+    g_assert_true (od_export_write_file (db, "evaluation_scores", OD_EXPORT_FORMAT_CSV, FALSE,
+                                         exported, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (exported, &text, NULL, &error));
+    g_assert_nonnull (strstr (text, ",30,27.5,"));
+    g_assert_nonnull (strstr (text, ",18,,"));
+  }
 }
 
 /* The demo's 2017 round graded 20 (DESIGN.md §6). */

@@ -60,6 +60,8 @@ typedef enum
   OD_INPUT_PHONE,       /* full-width forms folded; the store checks; exported as text */
   OD_INPUT_MOBILE,      /* also: separators and +86 removed from 11-digit numbers */
   OD_INPUT_COUNT,       /* a whole number, thousands separators allowed */
+  OD_INPUT_POINTS,      /* points with one decimal, 27.5 or 30分, into tenths (an OD_FIELD_INT);
+                         * exported as points; an empty cell is not given */
   OD_INPUT_MONEY,       /* an amount as people type it (3.5万, 35,000, ¥35,000.00) → fen */
   OD_INPUT_CHOICE,      /* a word or key of the field's choices → the key */
   OD_INPUT_LOOKUP,      /* the field's lookup callback → a row id */

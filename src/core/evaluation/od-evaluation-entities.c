@@ -140,7 +140,7 @@ lookup_evaluation (OdDb        *db,
 
 #define SCHEME_FIELD(...) OD_ENTITY_FIELD (OdRatingSchemeFields, __VA_ARGS__)
 #define THRESHOLD(n, label_, header_) \
-  SCHEME_FIELD ("threshold_" #n, label_, OD_INPUT_COUNT, OD_FIELD_INT, threshold_##n, \
+  SCHEME_FIELD ("threshold_" #n, label_, OD_INPUT_POINTS, OD_FIELD_INT, threshold_##n, \
                 .headers = OD_HEADERS (header_))
 
 static const OdEntityField scheme_fields[] = {
@@ -151,15 +151,15 @@ static const OdEntityField scheme_fields[] = {
                 .headers = OD_HEADERS ("类型"), .choices = od_scheme_kind_choices),
   SCHEME_FIELD ("org_types", N_("For organization types"), OD_INPUT_TEXT, OD_FIELD_TEXT, org_types,
                 .headers = OD_HEADERS ("适用类型")),
-  SCHEME_FIELD ("max_score", N_("Maximum score (tenths)"), OD_INPUT_COUNT, OD_FIELD_INT, max_score,
+  SCHEME_FIELD ("max_score", N_("Maximum score"), OD_INPUT_POINTS, OD_FIELD_INT, max_score,
                 .headers = OD_HEADERS ("满分")),
-  SCHEME_FIELD ("bonus_cap", N_("Bonus cap (tenths)"), OD_INPUT_COUNT, OD_FIELD_INT, bonus_cap,
+  SCHEME_FIELD ("bonus_cap", N_("Bonus points at most"), OD_INPUT_POINTS, OD_FIELD_INT, bonus_cap,
                 .headers = OD_HEADERS ("加分上限")),
-  THRESHOLD (5, N_("Least total for 5A (tenths)"), "5A分数线"),
-  THRESHOLD (4, N_("Least total for 4A (tenths)"), "4A分数线"),
-  THRESHOLD (3, N_("Least total for 3A (tenths)"), "3A分数线"),
-  THRESHOLD (2, N_("Least total for 2A (tenths)"), "2A分数线"),
-  THRESHOLD (1, N_("Least total for 1A (tenths)"), "1A分数线"),
+  THRESHOLD (5, N_("Least total for 5A"), "5A分数线"),
+  THRESHOLD (4, N_("Least total for 4A"), "4A分数线"),
+  THRESHOLD (3, N_("Least total for 3A"), "3A分数线"),
+  THRESHOLD (2, N_("Least total for 2A"), "2A分数线"),
+  THRESHOLD (1, N_("Least total for 1A"), "1A分数线"),
   SCHEME_FIELD ("validity_years", N_("Valid for (years)"), OD_INPUT_COUNT, OD_FIELD_INT,
                 validity_years, .headers = OD_HEADERS ("有效期", "有效期（年）")),
   SCHEME_FIELD ("validity_rule", N_("Validity starts"), OD_INPUT_CHOICE, OD_FIELD_TEXT,
@@ -191,7 +191,7 @@ static const OdEntityField indicator_fields[] = {
                    .headers = OD_HEADERS ("序号")),
   INDICATOR_FIELD ("name", N_("Indicator"), OD_INPUT_TEXT, OD_FIELD_TEXT, name,
                    .headers = OD_HEADERS ("指标", "指标名称"), .required = TRUE),
-  INDICATOR_FIELD ("max_points", N_("Maximum points (tenths)"), OD_INPUT_COUNT, OD_FIELD_INT,
+  INDICATOR_FIELD ("max_points", N_("Maximum points"), OD_INPUT_POINTS, OD_FIELD_INT,
                    max_points, .headers = OD_HEADERS ("分值", "满分")),
   INDICATOR_FIELD ("notes", N_("Notes"), OD_INPUT_TEXT, OD_FIELD_TEXT, notes,
                    .headers = OD_HEADERS ("评分标准", "备注")),
@@ -250,7 +250,7 @@ static const OdEntityField evaluation_fields[] = {
                     .headers = OD_HEADERS ("申报日期")),
   EVALUATION_FIELD ("eligibility_reason", N_("Why eligible despite a check"), OD_INPUT_TEXT,
                     OD_FIELD_TEXT, eligibility_reason, .headers = OD_HEADERS ("资格说明")),
-  EVALUATION_FIELD ("bonus", N_("Bonus (tenths)"), OD_INPUT_COUNT, OD_FIELD_INT, bonus,
+  EVALUATION_FIELD ("bonus", N_("Bonus"), OD_INPUT_POINTS, OD_FIELD_INT, bonus,
                     .headers = OD_HEADERS ("加分")),
   EVALUATION_FIELD ("comments", N_("Comments"), OD_INPUT_TEXT, OD_FIELD_TEXT, comments,
                     .headers = OD_HEADERS ("评估意见", "意见")),
@@ -286,9 +286,9 @@ static const OdEntityField score_fields[] = {
                .ref_sql = "SELECT name FROM scheme_indicators WHERE id = ?1",
                .headers = OD_HEADERS ("指标", "指标名称"), .lookup = lookup_indicator,
                .required = TRUE),
-  SCORE_FIELD ("self_score", N_("Self-assessment (tenths)"), OD_INPUT_COUNT, OD_FIELD_INT,
+  SCORE_FIELD ("self_score", N_("Self-assessment"), OD_INPUT_POINTS, OD_FIELD_INT,
                self_score, .headers = OD_HEADERS ("自评分")),
-  SCORE_FIELD ("expert_score", N_("Expert score (tenths)"), OD_INPUT_COUNT, OD_FIELD_INT,
+  SCORE_FIELD ("expert_score", N_("Expert score"), OD_INPUT_POINTS, OD_FIELD_INT,
                expert_score, .headers = OD_HEADERS ("专家评分", "得分")),
   SCORE_FIELD ("comment", N_("Comment"), OD_INPUT_TEXT, OD_FIELD_TEXT, comment,
                .headers = OD_HEADERS ("扣分说明", "备注")),

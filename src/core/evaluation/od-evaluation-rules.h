@@ -10,16 +10,9 @@
 #include <glib.h>
 
 #include "od-evaluation.h"
+#include "od-points.h"
 
 G_BEGIN_DECLS
-
-/* Points as shown: "27.5", "30"; "" for -1 (not given). */
-char       *od_points_format            (gint64                      tenths);
-
-/* Points as typed ("27.5", "30", "27.5分", full-width digits) in tenths;
- * FALSE when TEXT is not a number of points with at most one decimal. */
-gboolean    od_points_parse             (const char                 *text,
-                                         gint64                     *tenths);
 
 /* The grade SCHEME gives a TOTAL: the highest whose threshold it reaches;
  * with party_required_top, the top grade only when HAS_PARTY_ORG. */

@@ -41,6 +41,7 @@
 #include "od-output.h"
 #include "od-json.h"
 #include "od-money.h"
+#include "od-points.h"
 #include "od-validate.h"
 
 #define CHUNK 500
@@ -56,6 +57,7 @@ typedef enum
   COLUMN_DATE,        /* char *: an ISO date, YYYY-MM-DD; NULL allowed */
   COLUMN_INT,         /* gint64 */
   COLUMN_MONEY,       /* gint64 fen (分): yuan in CSV and XLSX, fen in JSON */
+  COLUMN_POINTS,      /* gint64 tenths: points in CSV and XLSX ("" when -1), tenths in JSON */
   COLUMN_ENUM,        /* an int enum, as its stored key */
   COLUMN_ID_NUMBER,   /* char *, masked unless full ID numbers are asked for */
 } ColumnKind;
@@ -108,7 +110,7 @@ column_init (Column              *column,
   switch (field->kind)
     {
     case OD_FIELD_INT:
-      column->kind = COLUMN_INT;
+      column->kind = field->input == OD_INPUT_POINTS ? COLUMN_POINTS : COLUMN_INT;
       break;
     case OD_FIELD_MONEY:
       column->kind = COLUMN_MONEY;
@@ -141,7 +143,7 @@ column_init (Column              *column,
 static gboolean
 is_number_kind (ColumnKind kind)
 {
-  return kind == COLUMN_INT || kind == COLUMN_MONEY;
+  return kind == COLUMN_INT || kind == COLUMN_MONEY || kind == COLUMN_POINTS;
 }
 
 static gint64
@@ -182,6 +184,9 @@ column_value (const Writer *writer,
 
     case COLUMN_MONEY:
       return format_yuan (*(const gint64 *) member);
+
+    case COLUMN_POINTS:
+      return od_points_format (*(const gint64 *) member);
 
     case COLUMN_ENUM:
       return g_strdup (column->enum_to_key (*(const int *) member));
@@ -385,6 +390,17 @@ write_xlsx_record (Writer        *writer,
       if (column->kind == COLUMN_MONEY)
         {
           status = write_money_cell (writer, row, col, column_int (column, record));
+          check_cell (writer, status, row, column);
+          continue;
+        }
+      if (column->kind == COLUMN_POINTS)
+        {
+          value = column_value (writer, column, record);
+          if (value[0] == '\0')
+            continue;
+          fit_width (writer, i, display_width (value));
+          status = worksheet_write_number (writer->sheet, row, col,
+                                           (double) column_int (column, record) / 10.0, NULL);
           check_cell (writer, status, row, column);
           continue;
         }

@@ -25,6 +25,7 @@
 #include "od-import-private.h"
 #include "od-json.h"
 #include "od-money.h"
+#include "od-points.h"
 #include "od-store-util.h"
 #include "od-text.h"
 #include "od-validate.h"
@@ -500,6 +501,16 @@ read_values (Import     *imp,
                               /* Translators: %s is a cell's text */
                               g_strdup_printf (_("“%s” is not a whole number. Write digits "
                                                  "only, e.g. 3."), clean));
+          break;
+
+        case OD_INPUT_POINTS:
+          value->given = od_points_parse (folded, &value->number);
+          if (!value->given)
+            add_cell_problem (problems, imp, row_number, column, value->raw,
+                              /* Translators: %s is a cell's text */
+                              g_strdup_printf (_("“%s” is not a number of points. Write it "
+                                                 "with at most one decimal, e.g. 27.5 or 30."),
+                                               clean));
           break;
 
         case OD_INPUT_CHOICE:
