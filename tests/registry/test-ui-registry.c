@@ -19,6 +19,7 @@
 #include "od-registry-store.h"
 #include "od-test-util.h"
 #include "od-test-ui-util.h"
+#include "od-test-window.h"
 #include "od-window.h"
 
 static OdApplication *app;
@@ -37,19 +38,7 @@ set_row (OdOrganizationEditor *editor,
 static OdWindow *
 open_demo_window (OdTestFixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  OdWindow *window;
-
-  g_assert_true (od_db_backup_to (demo_db, f->path, &error));
-  g_assert_no_error (error);
-  window = od_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
-  od_window_open_database (window, f->path, FALSE);
-  gtk_window_present (GTK_WINDOW (window));
-  od_test_wait_allocated (GTK_WIDGET (window));
-  od_window_show_section (window, "organizations");
-  od_test_spin (50);
-  return window;
+  return od_test_open_window (app, demo_db, f, "organizations", 1300, 800);
 }
 
 static void
